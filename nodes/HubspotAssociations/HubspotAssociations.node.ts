@@ -1,0 +1,52 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import * as association from './actions/association';
+import { router } from './actions/router';
+import { getAssociationTypes } from './methods/loadOptions';
+
+export class HubspotAssociations implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HubSpot Associations',
+		name: 'hubspotAssociations',
+		icon: 'file:hubspotAssociations.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
+		description: 'Create HubSpot CRM associations in bulk, one result per input item',
+		defaults: { name: 'HubSpot Associations' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'hubspotAssociationsOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'OAuth2', value: 'oAuth2' }],
+				default: 'oAuth2',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Association', value: 'association' }],
+				default: 'association',
+			},
+			...association.description,
+		],
+	};
+
+	methods = { loadOptions: { getAssociationTypes } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,178 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+import { describeFailedExchange, missingScopes } from '../helpers/hubspotErrors';
+import type { AssociationRequest, HubSpotErrorInfo, InputOutcome, PlannedBatch, PlannedInput } from '../helpers/interfaces';
+import { InvalidInputError } from '../helpers/validation';
+import { associationsPath, hubspotRequest } from '../transport';
+import { itemParameterReader, type ParameterReader } from './itemParameters';
+
+/** What a batch operation adds to the shared machinery: its input, endpoint and output. */
+export interface BatchOperation {
+	/** The endpoint below `/{from}/{to}/`, e.g. `batch/create`. */
+	action: string;
+	/** Reads and validates one item; throws InvalidInputError naming the field. */
+	readItem(read: ParameterReader, itemIndex: number): AssociationRequest;
+	plan(requests: AssociationRequest[]): PlannedBatch[];
+	body(batch: PlannedBatch): IDataObject;
+	/** Pairs a 2xx answer with the batch's inputs. */
+	match(batch: PlannedBatch, body: unknown, statusCode: number): Map<PlannedInput, InputOutcome>;
+	/** The output json of an item whose input succeeded. */
+	success(request: AssociationRequest, outcome: Extract<InputOutcome, { kind: 'created' }>): IDataObject;
+	/** Says what an item asked for, for error messages: "contacts 101 → companies 201". */
+	describe?(request: AssociationRequest): string;
+}
+
+interface ItemFailure {
+	message: string;
+	fromObjectId?: unknown;
+	toObjectId?: unknown;
+	hubspot?: HubSpotErrorInfo;
+}
+
+function describePair(request: AssociationRequest): string {
+	return `${request.fromObjectType} ${request.fromObjectId} → ${request.toObjectType} ${request.toObjectId}`;
+}
+
+function apiErrorDescription(hubspot: HubSpotErrorInfo | undefined): string | undefined {
+	if (!hubspot) return undefined;
+	const parts = [
+		hubspot.category && `Category: ${hubspot.category}`,
+		hubspot.correlationId && `Correlation ID: ${hubspot.correlationId}`,
+	].filter(Boolean);
+	return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/**
+ * Runs a batch operation over all input items: validate every item, plan batches, send
+ * them, and return exactly one output item per input item, paired to it.
+ */
+export async function runBatchOperation(this: IExecuteFunctions, operation: BatchOperation): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const continueOnFail = this.continueOnFail();
+	const toErrorOutput = node.onError === 'continueErrorOutput';
+	const read = itemParameterReader(this);
+
+	const failures = new Map<number, ItemFailure>();
+	const requests: AssociationRequest[] = [];
+	const rawIds = (itemIndex: number) => {
+		const safe = (name: string) => {
+			try {
+				return read(name, itemIndex, '');
+			} catch {
+				return undefined;
+			}
+		};
+		return { fromObjectId: safe('fromObjectId'), toObjectId: safe('toObjectId') };
+	};
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			requests.push(operation.readItem(read, itemIndex));
+		} catch (error) {
+			if (!(error instanceof InvalidInputError)) throw error;
+			const message = `Item ${itemIndex}: ${error.message}`;
+			const nodeError = new NodeOperationError(node, message, {
+				itemIndex,
+				description: `Fix the "${error.field}" parameter (or the field it is mapped from) for this item.`,
+			});
+			if (!continueOnFail) throw nodeError;
+			failures.set(itemIndex, { message, ...rawIds(itemIndex) });
+		}
+	}
+
+	const requestsByIndex = new Map(requests.map((request) => [request.itemIndex, request]));
+	const outcomes = new Map<number, InputOutcome>();
+	const describe = operation.describe ?? describePair;
+
+	for (const batch of operation.plan(requests)) {
+		const answer = await hubspotRequest.call(this, {
+			method: 'POST',
+			path: associationsPath(batch.fromPathType, batch.toPathType, operation.action),
+			body: operation.body(batch),
+		});
+		if (!answer.ok) {
+			const message = describeFailedExchange(answer);
+			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
+			const firstItem = batch.inputs[0].itemIndexes[0];
+			const scopes = missingScopes(hubspot);
+			const apiError = new NodeApiError(node, (hubspot ?? { message }) as JsonObject, {
+				message,
+				description: apiErrorDescription(hubspot),
+				httpCode: answer.statusCode ? String(answer.statusCode) : undefined,
+				itemIndex: firstItem,
+			});
+			if (scopes.length > 0) apiError.context.missingScopes = scopes;
+			if (!continueOnFail) throw apiError;
+			for (const input of batch.inputs) {
+				for (const itemIndex of input.itemIndexes) outcomes.set(itemIndex, { kind: 'failed', message, hubspot });
+			}
+			continue;
+		}
+		const matched = operation.match(batch, answer.body, answer.statusCode);
+		for (const [input, outcome] of matched) {
+			for (const itemIndex of input.itemIndexes) outcomes.set(itemIndex, outcome);
+		}
+		if (!continueOnFail) {
+			const failedIndexes = batch.inputs
+				.flatMap((input) => input.itemIndexes)
+				.filter((itemIndex) => outcomes.get(itemIndex)?.kind === 'failed')
+				.sort((a, b) => a - b);
+			if (failedIndexes.length > 0) {
+				const first = failedIndexes[0];
+				const outcome = outcomes.get(first) as Extract<InputOutcome, { kind: 'failed' }>;
+				const others = failedIndexes.length > 1 ? ` (and ${failedIndexes.length - 1} more items of this batch)` : '';
+				throw new NodeApiError(node, (outcome.hubspot ?? { message: outcome.message }) as JsonObject, {
+					message: `Item ${first}: HubSpot did not accept ${describe(requestsByIndex.get(first)!)}: ${outcome.message}${others}`,
+					description: apiErrorDescription(outcome.hubspot),
+					itemIndex: first,
+				});
+			}
+		}
+	}
+
+	for (const [itemIndex, outcome] of outcomes) {
+		if (outcome.kind !== 'failed') continue;
+		const request = requestsByIndex.get(itemIndex)!;
+		const message = `Item ${itemIndex}: HubSpot did not accept ${describe(request)}: ${outcome.message}`;
+		failures.set(itemIndex, {
+			message,
+			fromObjectId: request.fromObjectId,
+			toObjectId: request.toObjectId,
+			hubspot: outcome.hubspot,
+		});
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const pairedItem = { item: itemIndex };
+		const failure = failures.get(itemIndex);
+		if (failure) {
+			// The error output merges the paired input item into json that holds only `error`;
+			// the regular output keeps the ids and HubSpot's details.
+			const json: IDataObject = toErrorOutput
+				? { error: failure.message }
+				: {
+						error: failure.message,
+						fromObjectId: failure.fromObjectId as IDataObject[string],
+						toObjectId: failure.toObjectId as IDataObject[string],
+						...(failure.hubspot ? { hubspot: failure.hubspot } : {}),
+					};
+			output.push({ json, pairedItem });
+			continue;
+		}
+		const outcome = outcomes.get(itemIndex);
+		const request = requestsByIndex.get(itemIndex)!;
+		if (outcome?.kind !== 'created') {
+			throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
+		}
+		output.push({ json: operation.success(request, outcome), pairedItem });
+	}
+	return [output];
+}

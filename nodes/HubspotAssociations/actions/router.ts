@@ -1,0 +1,23 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { InvalidInputError } from '../helpers/validation';
+import * as association from './association';
+
+const operations: Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>> = {
+	association: { batchCreate: association.batchCreate.execute },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	try {
+		return await execute.call(this);
+	} catch (error) {
+		// Node-wide settings (not per item) that cannot be used.
+		if (error instanceof InvalidInputError) throw new NodeOperationError(this.getNode(), error.message);
+		throw error;
+	}
+}

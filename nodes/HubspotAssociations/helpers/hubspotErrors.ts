@@ -1,0 +1,99 @@
+import type { HubSpotErrorInfo } from './interfaces';
+import { errorInfo } from './matching';
+
+/** What a failed HTTP exchange with HubSpot left behind, whatever layer threw it. */
+export interface FailedExchange {
+	/** The HTTP status, or undefined when no answer arrived (reset, timeout, DNS). */
+	statusCode?: number;
+	headers: Record<string, string>;
+	hubspot?: HubSpotErrorInfo;
+	/** A network error code such as ECONNRESET when no answer arrived. */
+	networkCode?: string;
+	/** The low-level error message, for when HubSpot said nothing. */
+	rawMessage?: string;
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (!headers || typeof headers !== 'object') return out;
+	const entries =
+		typeof (headers as { toJSON?: unknown }).toJSON === 'function'
+			? Object.entries((headers as { toJSON: () => Record<string, unknown> }).toJSON())
+			: Object.entries(headers as Record<string, unknown>);
+	for (const [name, value] of entries) {
+		if (value !== undefined && value !== null) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return out;
+}
+
+function parseBody(data: unknown): Record<string, unknown> | undefined {
+	if (data && typeof data === 'object' && !Buffer.isBuffer(data)) return data as Record<string, unknown>;
+	const text = Buffer.isBuffer(data) ? data.toString('utf8') : data;
+	if (typeof text !== 'string' || text === '') return undefined;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Reads status, headers and HubSpot's error body out of whatever n8n's request helper threw
+ * (a NodeApiError wrapping an axios error, or the axios error itself).
+ */
+export function readFailedExchange(error: unknown): FailedExchange {
+	const candidates: any[] = [];
+	for (let current: any = error, depth = 0; current && depth < 4; current = current.cause, depth++) {
+		candidates.push(current);
+	}
+	const withResponse = candidates.find((candidate) => candidate?.response && typeof candidate.response === 'object');
+	const response = withResponse?.response;
+	const statusCode = Number(response?.status ?? response?.statusCode ?? candidates[0]?.httpCode) || undefined;
+	const body = parseBody(response?.data ?? response?.body) ?? parseBody(candidates[0]?.context?.data);
+	const networkCode = candidates.map((candidate) => candidate?.code).find((code) => typeof code === 'string' && /^E[A-Z]+/.test(code));
+	const rawMessage = candidates.map((candidate) => candidate?.message).find((message) => typeof message === 'string');
+	const hubspot = body ? errorInfo(body as HubSpotErrorInfo) : undefined;
+	const scopes = missingScopes(hubspot, body as Parameters<typeof missingScopes>[1]);
+	if (hubspot && scopes.length > 0) hubspot.context = { ...hubspot.context, missingScopes: scopes };
+	return {
+		statusCode: response ? statusCode : statusCode && !networkCode ? statusCode : undefined,
+		headers: lowerCaseHeaders(response?.headers),
+		hubspot,
+		networkCode,
+		rawMessage,
+	};
+}
+
+/** The scopes a 403 says are missing, wherever HubSpot put them. */
+export function missingScopes(hubspot: HubSpotErrorInfo | undefined, body?: { errors?: Array<{ context?: Record<string, string[]> }> }): string[] {
+	const scopes = new Set<string>();
+	for (const scope of hubspot?.context?.missingScopes ?? []) scopes.add(scope);
+	for (const nested of body?.errors ?? []) for (const scope of nested.context?.missingScopes ?? []) scopes.add(scope);
+	return [...scopes];
+}
+
+/** One line a user can act on, built from HubSpot's own words. */
+export function describeFailedExchange(exchange: FailedExchange): string {
+	const { statusCode, hubspot, networkCode, rawMessage } = exchange;
+	if (statusCode === undefined) {
+		return `HubSpot could not be reached (${networkCode ?? rawMessage ?? 'no answer'})`;
+	}
+	const said = hubspot?.message ? `: ${hubspot.message}` : '';
+	switch (statusCode) {
+		case 401:
+			return `HubSpot did not accept the credentials (401)${said}`;
+		case 403: {
+			const scopes = missingScopes(hubspot);
+			return scopes.length > 0
+				? `The HubSpot credential lacks the scopes ${scopes.join(', ')} (403): add them to the credential's Scope field (or the private app) and reconnect`
+				: `HubSpot refused the request (403)${said}`;
+		}
+		case 404:
+			return `HubSpot found no such endpoint or object type (404)${said}`;
+		case 429:
+			return `HubSpot's rate limit was reached (429)${said}`;
+		default:
+			return `HubSpot answered ${statusCode}${said}`;
+	}
+}

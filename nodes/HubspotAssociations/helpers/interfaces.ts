@@ -1,0 +1,81 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export const ASSOCIATION_CATEGORIES = ['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK'] as const;
+export type AssociationCategory = (typeof ASSOCIATION_CATEGORIES)[number];
+
+/** One association type as HubSpot's batch endpoints take it. */
+export interface AssociationSpec {
+	associationCategory: AssociationCategory;
+	associationTypeId: number;
+}
+
+/** What one input item asks for, after validation. */
+export interface AssociationRequest {
+	itemIndex: number;
+	/** The object types as the user gave them (echoed in the output). */
+	fromObjectType: string;
+	toObjectType: string;
+	/** The object types as they go in HubSpot's URL path. */
+	fromPathType: string;
+	toPathType: string;
+	fromObjectId: string;
+	toObjectId: string;
+	types: AssociationSpec[];
+}
+
+/** One entry of a batch request's `inputs`, and the items it answers for. */
+export interface PlannedInput {
+	fromObjectId: string;
+	toObjectId: string;
+	types: AssociationSpec[];
+	itemIndexes: number[];
+}
+
+/** One HTTP request to make: a direction and at most `batchSize` inputs. */
+export interface PlannedBatch {
+	fromPathType: string;
+	toPathType: string;
+	inputs: PlannedInput[];
+}
+
+/** The parts of a HubSpot error body worth keeping; every field is optional in practice. */
+export interface HubSpotErrorInfo extends IDataObject {
+	status?: string | number;
+	category?: string;
+	subCategory?: string;
+	message?: string;
+	correlationId?: string;
+	context?: Record<string, string[]>;
+}
+
+/** `LabelsBetweenObjectPair` in HubSpot's reference. */
+export interface LabelsBetweenObjectPair {
+	fromObjectId: string;
+	fromObjectTypeId: string;
+	toObjectId: string;
+	toObjectTypeId: string;
+	labels: string[];
+}
+
+/** The body of a 2xx answer to batch/create (200, 201 or 207). */
+export interface BatchCreateResponse {
+	status?: string;
+	results?: LabelsBetweenObjectPair[];
+	numErrors?: number;
+	errors?: HubSpotBatchError[];
+}
+
+/** `StandardError` in HubSpot's reference: one failure inside a batch answer. */
+export interface HubSpotBatchError {
+	status?: string;
+	category?: string;
+	subCategory?: unknown;
+	message?: string;
+	context?: Record<string, string[]>;
+	errors?: Array<{ message?: string; context?: Record<string, string[]> }>;
+}
+
+/** How one planned input came out. */
+export type InputOutcome =
+	| { kind: 'created'; result: LabelsBetweenObjectPair }
+	| { kind: 'failed'; message: string; hubspot?: HubSpotErrorInfo };

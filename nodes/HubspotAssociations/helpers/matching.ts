@@ -1,0 +1,151 @@
+import { pairKey } from './planning';
+import type {
+	BatchCreateResponse,
+	HubSpotBatchError,
+	HubSpotErrorInfo,
+	InputOutcome,
+	LabelsBetweenObjectPair,
+	PlannedBatch,
+	PlannedInput,
+} from './interfaces';
+
+const ID_RUN = /\d+/g;
+// "CONTACT=38374264688 is not valid": HubSpot's way of naming a record with its type.
+const TYPED_ID = /\b([A-Z][A-Z_]*)=(\d+)/g;
+
+type Side = 'from' | 'to';
+
+interface NamedId {
+	id: string;
+	side?: Side;
+}
+
+function singular(pathType: string): string {
+	return pathType.replace(/ies$/, 'y').replace(/s$/, '').toUpperCase();
+}
+
+function contextStrings(error: HubSpotBatchError): string[] {
+	const strings: string[] = [];
+	const collect = (context?: Record<string, unknown>) => {
+		for (const values of Object.values(context ?? {})) {
+			for (const value of Array.isArray(values) ? values : [values]) {
+				if (typeof value === 'string' || typeof value === 'number') strings.push(String(value));
+			}
+		}
+	};
+	collect(error.context);
+	for (const nested of error.errors ?? []) collect(nested.context);
+	return strings;
+}
+
+/**
+ * The record ids an error names. HubSpot documents no keys for association errors, so ids
+ * are read from every `context` value (and, failing that, from the messages); a
+ * "TYPE=id" mention also says which side of the pair the id is on.
+ */
+export function idsNamedByError(error: HubSpotBatchError, batch: Pick<PlannedBatch, 'fromPathType' | 'toPathType'>): NamedId[] {
+	const sideOf = (typeName: string): Side | undefined => {
+		const fromName = singular(batch.fromPathType);
+		const toName = singular(batch.toPathType);
+		if (fromName === toName) return undefined;
+		if (typeName === fromName) return 'from';
+		if (typeName === toName) return 'to';
+		return undefined;
+	};
+	const read = (texts: string[]): NamedId[] => {
+		const named: NamedId[] = [];
+		for (const text of texts) {
+			const typed = new Set<string>();
+			for (const [, typeName, id] of text.matchAll(TYPED_ID)) {
+				named.push({ id, side: sideOf(typeName) });
+				typed.add(id);
+			}
+			for (const [id] of text.matchAll(ID_RUN)) if (!typed.has(id)) named.push({ id });
+		}
+		return named;
+	};
+	const fromContext = read(contextStrings(error));
+	if (fromContext.length > 0) return fromContext;
+	return read([error.message ?? '', ...(error.errors ?? []).map((nested) => nested.message ?? '')]);
+}
+
+function inputsNamedBy(named: NamedId[], inputs: PlannedInput[]): PlannedInput[] {
+	return inputs.filter((input) =>
+		named.some(
+			({ id, side }) =>
+				(side !== 'to' && id === input.fromObjectId) || (side !== 'from' && id === input.toObjectId),
+		),
+	);
+}
+
+/** What an item's output keeps of a HubSpot error. */
+export function errorInfo(error: HubSpotBatchError | HubSpotErrorInfo, correlationId?: string): HubSpotErrorInfo {
+	const info: HubSpotErrorInfo = {};
+	if (error.status !== undefined) info.status = error.status as string;
+	if (typeof error.category === 'string') info.category = error.category;
+	if (typeof error.subCategory === 'string') info.subCategory = error.subCategory;
+	if (typeof error.message === 'string') info.message = error.message;
+	const correlation = (error as HubSpotErrorInfo).correlationId ?? correlationId;
+	if (correlation) info.correlationId = correlation;
+	if (error.context && typeof error.context === 'object') info.context = error.context;
+	return info;
+}
+
+function mergeResult(existing: LabelsBetweenObjectPair | undefined, result: LabelsBetweenObjectPair) {
+	if (!existing) return { ...result, labels: [...(result.labels ?? [])] };
+	for (const label of result.labels ?? []) if (!existing.labels.includes(label)) existing.labels.push(label);
+	return existing;
+}
+
+/**
+ * Pairs a 2xx batch/create answer with the batch's inputs. Results are matched by
+ * (fromObjectId, toObjectId), never by position; each error goes to the inputs whose ids it
+ * names; an input answered by neither fails with the batch's unattributed errors.
+ */
+export function matchBatchCreateResponse(batch: PlannedBatch, body: BatchCreateResponse | undefined): Map<PlannedInput, InputOutcome> {
+	const resultsByPair = new Map<string, LabelsBetweenObjectPair>();
+	for (const result of body?.results ?? []) {
+		if (result?.fromObjectId === undefined || result?.toObjectId === undefined) continue;
+		const key = pairKey(String(result.fromObjectId), String(result.toObjectId));
+		resultsByPair.set(key, mergeResult(resultsByPair.get(key), result));
+	}
+
+	const outcomes = new Map<PlannedInput, InputOutcome>();
+	for (const input of batch.inputs) {
+		const result = resultsByPair.get(pairKey(input.fromObjectId, input.toObjectId));
+		if (result) outcomes.set(input, { kind: 'created', result });
+	}
+
+	const unanswered = batch.inputs.filter((input) => !outcomes.has(input));
+	const unattributed: HubSpotBatchError[] = [];
+	for (const error of body?.errors ?? []) {
+		const named = inputsNamedBy(idsNamedByError(error, batch), unanswered);
+		if (named.length === 0) unattributed.push(error);
+		for (const input of named) {
+			if (outcomes.has(input)) continue;
+			outcomes.set(input, {
+				kind: 'failed',
+				message: error.message ?? 'HubSpot rejected this association',
+				hubspot: errorInfo(error),
+			});
+		}
+	}
+
+	for (const input of unanswered) {
+		if (outcomes.has(input)) continue;
+		if (unattributed.length > 0) {
+			const messages = [...new Set(unattributed.map((error) => error.message ?? error.category ?? 'unknown error'))];
+			outcomes.set(input, {
+				kind: 'failed',
+				message: `HubSpot did not create this association and named no record for its errors: ${messages.join('; ')}`,
+				hubspot: errorInfo(unattributed[0]),
+			});
+		} else {
+			outcomes.set(input, {
+				kind: 'failed',
+				message: 'HubSpot answered the batch without a result or an error for this pair, so it may not have been created',
+			});
+		}
+	}
+	return outcomes;
+}

@@ -1,0 +1,65 @@
+import type { AssociationRequest, AssociationSpec, PlannedBatch, PlannedInput } from './interfaces';
+
+function typeKey(spec: AssociationSpec): string {
+	return `${spec.associationCategory}:${spec.associationTypeId}`;
+}
+
+/** Identifies a (from, to) pair of records within one direction. */
+export function pairKey(fromObjectId: string, toObjectId: string): string {
+	return `${fromObjectId}>${toObjectId}`;
+}
+
+/**
+ * Gathers the requests of a run into batches: one input per (direction, from, to) pair,
+ * carrying the union of the types every item asked for (HubSpot replaces a pair's labels,
+ * so two inputs for one pair could drop one), cut into batches of at most `batchSize`.
+ * Directions and pairs keep the order in which items first named them.
+ */
+export function planBatches(requests: AssociationRequest[], batchSize: number): PlannedBatch[] {
+	const directions = new Map<string, { fromPathType: string; toPathType: string; pairs: Map<string, PlannedInput> }>();
+	const typeKeysByInput = new Map<PlannedInput, Set<string>>();
+
+	for (const request of requests) {
+		const directionKey = `${request.fromPathType} ${request.toPathType}`;
+		let direction = directions.get(directionKey);
+		if (!direction) {
+			direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, pairs: new Map() };
+			directions.set(directionKey, direction);
+		}
+		const key = pairKey(request.fromObjectId, request.toObjectId);
+		let input = direction.pairs.get(key);
+		if (!input) {
+			input = { fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, types: [], itemIndexes: [] };
+			direction.pairs.set(key, input);
+			typeKeysByInput.set(input, new Set());
+		}
+		input.itemIndexes.push(request.itemIndex);
+		const known = typeKeysByInput.get(input)!;
+		for (const spec of request.types) {
+			if (!known.has(typeKey(spec))) {
+				known.add(typeKey(spec));
+				input.types.push(spec);
+			}
+		}
+	}
+
+	const batches: PlannedBatch[] = [];
+	for (const { fromPathType, toPathType, pairs } of directions.values()) {
+		const inputs = [...pairs.values()];
+		for (let start = 0; start < inputs.length; start += batchSize) {
+			batches.push({ fromPathType, toPathType, inputs: inputs.slice(start, start + batchSize) });
+		}
+	}
+	return batches;
+}
+
+/** The JSON body HubSpot's batch/create takes for a batch. */
+export function batchCreateBody(batch: PlannedBatch) {
+	return {
+		inputs: batch.inputs.map((input) => ({
+			from: { id: input.fromObjectId },
+			to: { id: input.toObjectId },
+			types: input.types.map(({ associationCategory, associationTypeId }) => ({ associationCategory, associationTypeId })),
+		})),
+	};
+}

@@ -1,0 +1,117 @@
+import { toPathObjectType } from './objectTypes';
+import { ASSOCIATION_CATEGORIES, type AssociationCategory, type AssociationSpec } from './interfaces';
+
+/** A parameter value of one item that cannot be sent to HubSpot. Pure: the caller adds the item. */
+export class InvalidInputError extends Error {
+	constructor(
+		readonly field: string,
+		readonly reason: string,
+	) {
+		super(`${field} ${reason}`);
+	}
+}
+
+const MAX_SHOWN = 60;
+
+/** The value as it should appear in an error message: quoted, short, never an object dump. */
+export function showValue(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'null';
+	if (value === '') return 'an empty value';
+	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+	const short = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+	return typeof value === 'string' ? `"${short}"` : short;
+}
+
+const RECORD_ID = /^\d{1,20}$/;
+
+/** A HubSpot record id: digits, given as a string or a safe integer. */
+export function parseRecordId(field: string, value: unknown): string {
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+	if (typeof value === 'string') {
+		const trimmed = value.trim();
+		if (RECORD_ID.test(trimmed)) return trimmed;
+	}
+	const hint =
+		typeof value === 'number' && !Number.isSafeInteger(value)
+			? ' (numbers this large lose digits: pass the ID as a string)'
+			: '';
+	throw new InvalidInputError(field, `must be a HubSpot record ID made of digits, got ${showValue(value)}${hint}`);
+}
+
+/** An object type: returns the value as given (trimmed) and its URL path form. */
+export function parseObjectType(field: string, value: unknown): { given: string; pathType: string } {
+	if (typeof value === 'string') {
+		const given = value.trim();
+		const pathType = toPathObjectType(given);
+		if (pathType) return { given, pathType };
+	}
+	throw new InvalidInputError(
+		field,
+		`must be an object type such as "contacts", "0-1" or "2-123456" (a custom object's type ID), got ${showValue(value)}`,
+	);
+}
+
+function isCategory(value: unknown): value is AssociationCategory {
+	return typeof value === 'string' && (ASSOCIATION_CATEGORIES as readonly string[]).includes(value);
+}
+
+function parseTypeId(value: unknown): number | undefined {
+	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+	return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}
+
+function parseOneType(field: string, value: unknown): AssociationSpec {
+	let category: unknown;
+	let typeId: unknown;
+	if (typeof value === 'string') {
+		[category, typeId] = value.trim().split(':');
+		if (typeof category === 'string') category = category.trim().toUpperCase();
+	} else if (value && typeof value === 'object' && !Array.isArray(value)) {
+		const spec = value as Record<string, unknown>;
+		category = spec.associationCategory ?? spec.category;
+		typeId = spec.associationTypeId ?? spec.typeId;
+	}
+	const associationTypeId = parseTypeId(typeId);
+	if (isCategory(category) && associationTypeId !== undefined) {
+		return { associationCategory: category, associationTypeId };
+	}
+	throw new InvalidInputError(
+		field,
+		`has an association type that is not "CATEGORY:typeId" (category one of ${ASSOCIATION_CATEGORIES.join(', ')}, ` +
+			`type ID a positive whole number, e.g. "USER_DEFINED:36") or {associationCategory, associationTypeId}: got ${showValue(value)}`,
+	);
+}
+
+/**
+ * Association types from the dropdown (strings "CATEGORY:typeId") or from an expression
+ * (a string, comma-separated strings, an array of strings or of spec objects, or one object).
+ * Returns them without duplicates, in the order given.
+ */
+export function parseAssociationTypes(field: string, value: unknown): AssociationSpec[] {
+	let entries: unknown[];
+	if (Array.isArray(value)) entries = value;
+	else if (typeof value === 'string') entries = value.split(',').filter((part) => part.trim() !== '');
+	else if (value && typeof value === 'object') entries = [value];
+	else entries = [];
+	if (entries.length === 0) {
+		throw new InvalidInputError(field, `needs at least one association type, got ${showValue(value)}`);
+	}
+	const seen = new Set<string>();
+	const types: AssociationSpec[] = [];
+	for (const entry of entries) {
+		const spec = parseOneType(field, entry);
+		const key = `${spec.associationCategory}:${spec.associationTypeId}`;
+		if (!seen.has(key)) {
+			seen.add(key);
+			types.push(spec);
+		}
+	}
+	return types;
+}
+
+/** The batch size option: a whole number from 1 to `max`. */
+export function parseBatchSize(field: string, value: unknown, max: number): number {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max) return value;
+	throw new InvalidInputError(field, `must be a whole number from 1 to ${max}, got ${showValue(value)}`);
+}
