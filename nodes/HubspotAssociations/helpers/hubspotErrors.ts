@@ -27,8 +27,10 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 }
 
 function parseBody(data: unknown): Record<string, unknown> | undefined {
-	if (data && typeof data === 'object' && !Buffer.isBuffer(data)) return data as Record<string, unknown>;
-	const text = Buffer.isBuffer(data) ? data.toString('utf8') : data;
+	// A Buffer's toString() is its UTF-8 text.
+	const binary = ArrayBuffer.isView(data);
+	if (data && typeof data === 'object' && !binary) return data as Record<string, unknown>;
+	const text = binary ? String(data) : data;
 	if (typeof text !== 'string' || text === '') return undefined;
 	try {
 		const parsed: unknown = JSON.parse(text);
