@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	NodeConnectionTypes,
@@ -16,6 +16,7 @@ import {
 	type IRun,
 	type IWorkflowExecuteAdditionalData,
 	type IExecuteFunctions,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { HubspotAssociationsOAuth2Api } from '../../credentials/HubspotAssociationsOAuth2Api.credentials';
 import { HubspotAssociations } from '../../nodes/HubspotAssociations/HubspotAssociations.node';
@@ -81,8 +82,8 @@ export interface RunResult {
 	credentialsHelper: TestCredentialsHelper;
 }
 
-/** Runs Records → HubSpot Associations on n8n-core's real WorkflowExecute. */
-export async function runNode(options: RunOptions): Promise<RunResult> {
+/** Builds the workflow Records → HubSpot Associations and what n8n-core needs to run it. */
+function buildWorkflow(options: RunOptions) {
 	const hubspotNode: INode = {
 		id: 'hubspot-node',
 		name: NODE_NAME,
@@ -174,6 +175,12 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		secretsHelpers: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
+	return { workflow, hubspotNode, sourceNode, credentialsHelper, additionalData, hooks, getFinished: () => finished };
+}
+
+/** Runs Records → HubSpot Associations on n8n-core's real WorkflowExecute. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { workflow, sourceNode, credentialsHelper, additionalData, getFinished } = buildWorkflow(options);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
@@ -187,7 +194,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	const returned = await execution.processRunExecutionData(workflow);
-	const run = finished ?? returned;
+	const run = getFinished() ?? returned;
 	if (!run) throw new Error('test harness: the workflow did not finish');
 
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
@@ -199,4 +206,22 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: run.data.resultData.error ?? taskData?.error,
 		credentialsHelper,
 	};
+}
+
+/**
+ * Calls one of the node's `methods.loadOptions` the way n8n's editor does (through
+ * n8n-core's LoadOptionsContext), with the node's current parameters.
+ */
+export async function loadOptions(
+	method: string,
+	parameters: INodeParameters,
+	credentials?: Record<string, ICredentialDataDecryptedObject>,
+): Promise<INodePropertyOptions[]> {
+	const { workflow, hubspotNode, additionalData } = buildWorkflow({ items: [], parameters, credentials });
+	// The editor sends the parameters with their defaults filled in, as the Workflow holds them.
+	additionalData.currentNodeParameters = workflow.getNode(NODE_NAME)!.parameters;
+	const context = new LoadOptionsContext(workflow, workflow.getNode(NODE_NAME)!, additionalData, `parameters.${method}`);
+	const node = new HubspotAssociations();
+	const load = node.methods.loadOptions[method as keyof typeof node.methods.loadOptions];
+	return await load.call(context);
 }
