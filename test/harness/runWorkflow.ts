@@ -217,7 +217,7 @@ export async function loadOptions(
 	parameters: INodeParameters,
 	credentials?: Record<string, ICredentialDataDecryptedObject>,
 ): Promise<INodePropertyOptions[]> {
-	const { workflow, hubspotNode, additionalData } = buildWorkflow({ items: [], parameters, credentials });
+	const { workflow, additionalData } = buildWorkflow({ items: [], parameters, credentials });
 	// The editor sends the parameters with their defaults filled in, as the Workflow holds them.
 	additionalData.currentNodeParameters = workflow.getNode(NODE_NAME)!.parameters;
 	const context = new LoadOptionsContext(workflow, workflow.getNode(NODE_NAME)!, additionalData, `parameters.${method}`);

@@ -62,7 +62,9 @@ export function idsNamedByError(error: HubSpotBatchError, batch: Pick<PlannedBat
 			}
 			for (const [id] of text.matchAll(ID_RUN)) if (!typed.has(id)) named.push({ id });
 		}
-		return named;
+		// HubSpot lists the id bare too ("objectId": ["5"] beside "CONTACT=5"): the typed mention decides its side.
+		const sided = new Set(named.filter(({ side }) => side).map(({ id }) => id));
+		return named.filter(({ id, side }) => side || !sided.has(id));
 	};
 	const fromContext = read(contextStrings(error));
 	if (fromContext.length > 0) return fromContext;
@@ -119,8 +121,10 @@ export function matchBatchCreateResponse(batch: PlannedBatch, body: BatchCreateR
 	const unanswered = batch.inputs.filter((input) => !outcomes.has(input));
 	const unattributed: HubSpotBatchError[] = [];
 	for (const error of body?.errors ?? []) {
-		const named = inputsNamedBy(idsNamedByError(error, batch), unanswered);
-		if (named.length === 0) unattributed.push(error);
+		const ids = idsNamedByError(error, batch);
+		const named = inputsNamedBy(ids, unanswered);
+		// An error about a pair that got its result anyway is attributed: it says nothing about the others.
+		if (inputsNamedBy(ids, batch.inputs).length === 0) unattributed.push(error);
 		for (const input of named) {
 			if (outcomes.has(input)) continue;
 			outcomes.set(input, {

@@ -18,9 +18,19 @@ export function showValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (value === null) return 'null';
 	if (value === '') return 'an empty value';
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+	const text = typeof value === 'string' ? value : toText(value);
 	const short = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 	return typeof value === 'string' ? `"${short}"` : short;
+}
+
+// JSON shows NaN as null and throws on bigints and circular objects: none of that may hide the real error.
+function toText(value: unknown): string {
+	if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return String(value);
+	}
 }
 
 const RECORD_ID = /^\d{1,20}$/;
@@ -33,7 +43,7 @@ export function parseRecordId(field: string, value: unknown): string {
 		if (RECORD_ID.test(trimmed)) return trimmed;
 	}
 	const hint =
-		typeof value === 'number' && !Number.isSafeInteger(value)
+		typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)
 			? ' (numbers this large lose digits: pass the ID as a string)'
 			: '';
 	throw new InvalidInputError(field, `must be a HubSpot record ID made of digits, got ${showValue(value)}${hint}`);
@@ -65,8 +75,9 @@ function parseOneType(field: string, value: unknown): AssociationSpec {
 	let category: unknown;
 	let typeId: unknown;
 	if (typeof value === 'string') {
-		[category, typeId] = value.trim().split(':');
-		if (typeof category === 'string') category = category.trim().toUpperCase();
+		const parts = value.trim().split(':');
+		// "USER_DEFINED:36:5" must not pass as type 36.
+		if (parts.length === 2) [category, typeId] = [parts[0].trim().toUpperCase(), parts[1]];
 	} else if (value && typeof value === 'object' && !Array.isArray(value)) {
 		const spec = value as Record<string, unknown>;
 		category = spec.associationCategory ?? spec.category;
@@ -92,8 +103,8 @@ export function parseAssociationTypes(field: string, value: unknown): Associatio
 	let entries: unknown[];
 	if (Array.isArray(value)) entries = value;
 	else if (typeof value === 'string') entries = value.split(',').filter((part) => part.trim() !== '');
-	else if (value && typeof value === 'object') entries = [value];
-	else entries = [];
+	else if (value === undefined || value === null) entries = [];
+	else entries = [value];
 	if (entries.length === 0) {
 		throw new InvalidInputError(field, `needs at least one association type, got ${showValue(value)}`);
 	}
