@@ -1,0 +1,62 @@
+import { errorBody } from './hubspotErrors';
+import type { Fault, TransientStatus } from './faults';
+import type { RatePolicy } from './rateLimit';
+import type { SimResponse } from './routing';
+
+/** The answers HubSpot (or the gateways in front of it) give when a request is refused. */
+
+export function rateLimitedAnswer(policy: RatePolicy): SimResponse {
+	const message = policy === 'DAILY' ? 'You have reached your daily limit.' : 'You have reached your ten_secondly_rolling limit.';
+	return { status: 429, body: errorBody('RATE_LIMITS', message, { errorType: 'RATE_LIMIT', policyName: policy }) };
+}
+
+const TRANSIENT_MESSAGES: Record<TransientStatus, string> = {
+	500: 'internal error',
+	502: 'Bad gateway',
+	503: 'Service unavailable',
+	504: 'Gateway timeout',
+	521: 'Web server is down',
+	523: 'Origin is unreachable',
+	524: 'A timeout occurred',
+};
+
+function retryAfter(seconds: number | undefined): Record<string, string> {
+	return seconds === undefined ? {} : { 'Retry-After': String(seconds) };
+}
+
+export function transientAnswer(status: TransientStatus, html = false): SimResponse {
+	if (html) {
+		return {
+			status,
+			body: `<html><head><title>${status} ${TRANSIENT_MESSAGES[status]}</title></head><body><h1>${TRANSIENT_MESSAGES[status]}</h1></body></html>`,
+			headers: { 'Content-Type': 'text/html; charset=utf-8' },
+		};
+	}
+	const category = status === 500 ? 'INTERNAL_ERROR' : 'SERVICE_UNAVAILABLE';
+	return { status, body: errorBody(category, TRANSIENT_MESSAGES[status]) };
+}
+
+/** The answer for a status fault; other kinds are handled by the server. */
+export function statusFaultAnswer(fault: Extract<Fault, { status: number }>): SimResponse {
+	switch (fault.status) {
+		case 423:
+			return { status: 423, body: errorBody('LOCKED', 'The resource is locked while another change is applied. Try again in at least 2 seconds.') };
+		case 477:
+			return {
+				status: 477,
+				body: errorBody('MIGRATION_IN_PROGRESS', 'This portal is being migrated between data centers. Try again later.'),
+				headers: retryAfter(fault.retryAfterSeconds ?? 1),
+			};
+		case 429:
+			return {
+				status: 429,
+				body: errorBody('RATE_LIMITS', 'You have reached your secondly limit.', { errorType: 'RATE_LIMIT', policyName: 'SECONDLY' }),
+				headers: retryAfter(fault.retryAfterSeconds),
+			};
+		default:
+			return transientAnswer(fault.status, fault.html);
+	}
+}
+
+/** Looks like the start of a batch answer cut off mid-way. */
+export const MALFORMED_BODY = '{"status":"COMPLETE","results":[{"fromObjectId":';

@@ -1,0 +1,99 @@
+import { SeededRandom } from './random';
+import { RateLimiter, type RateWindow } from './rateLimit';
+import { StatsCollector, type SimulatorStats } from './stats';
+
+export type TransientStatus = 500 | 502 | 503 | 504 | 521 | 523 | 524;
+
+/** One misbehaviour applied to a single /crm request. */
+export type Fault =
+	| { status: 423 }
+	| { status: 477; retryAfterSeconds?: number }
+	| { status: 429; retryAfterSeconds?: number }
+	/** `html: true` answers an HTML page, as a gateway or Cloudflare does, instead of HubSpot's JSON. */
+	| { status: TransientStatus; html?: boolean }
+	/** Destroys the connection without an answer. */
+	| { kind: 'reset' }
+	/** Waits `ms` before handling the request normally. */
+	| { kind: 'slow'; ms: number }
+	/** 200 with a body that is not valid JSON. */
+	| { kind: 'malformed' }
+	/** Applies the request, then answers an error (default 500): a timeout after success. */
+	| { kind: 'applied-then-500'; status?: TransientStatus };
+
+export interface RandomFaults {
+	/** Defaults to the simulator's seed. */
+	seed?: number;
+	/** Share of /crm requests that get a fault, 0..1. */
+	rate: number;
+	/** Picked uniformly for each faulted request. */
+	kinds: Fault[];
+}
+
+/** Runtime switches for tests and benchmarks; every fault leaves state untouched unless it says otherwise. */
+export interface FaultControl {
+	/** Enforce a rolling window over all /crm requests; `null` stops enforcing it. */
+	rateWindow(window: RateWindow | null): void;
+	/** While on, every /crm request answers a DAILY 429. */
+	dailyLimitReached(reached: boolean): void;
+	/** Queues `fault` for the next `count` /crm requests, after faults already queued. */
+	next(count: number, fault: Fault): void;
+	/** Seeded random faults on a share of /crm requests without a queued fault; `null` turns them off. */
+	random(options: RandomFaults | null): void;
+	/** Drops queued and random faults, the rate window and the daily limit. */
+	clear(): void;
+	stats(): SimulatorStats;
+	resetStats(): void;
+}
+
+export function faultName(fault: Fault): string {
+	return 'kind' in fault ? fault.kind : `status:${fault.status}`;
+}
+
+export class Faults implements FaultControl {
+	readonly limiter = new RateLimiter();
+	readonly counts = new StatsCollector();
+	private queue: Fault[] = [];
+	private mix?: { random: SeededRandom; rate: number; kinds: Fault[] };
+
+	constructor(private readonly defaultSeed: number) {}
+
+	rateWindow(window: RateWindow | null): void {
+		this.limiter.setWindow(window);
+	}
+
+	dailyLimitReached(reached: boolean): void {
+		this.limiter.setDailyReached(reached);
+	}
+
+	next(count: number, fault: Fault): void {
+		for (let i = 0; i < count; i++) this.queue.push(fault);
+	}
+
+	random(options: RandomFaults | null): void {
+		if (options && (options.kinds.length === 0 || options.rate < 0 || options.rate > 1)) throw new Error('random faults need kinds and a rate in 0..1');
+		this.mix = options ? { random: new SeededRandom(options.seed ?? this.defaultSeed), rate: options.rate, kinds: options.kinds } : undefined;
+	}
+
+	clear(): void {
+		this.queue = [];
+		this.mix = undefined;
+		this.limiter.setWindow(null);
+		this.limiter.setDailyReached(false);
+	}
+
+	stats(): SimulatorStats {
+		return this.counts.snapshot();
+	}
+
+	resetStats(): void {
+		this.counts.reset();
+	}
+
+	/** The fault for the /crm request being handled, if any; counted as injected. */
+	take(): Fault | undefined {
+		let fault = this.queue.shift();
+		if (!fault && this.mix && this.mix.random.next() < this.mix.rate) fault = this.mix.kinds[this.mix.random.below(this.mix.kinds.length)];
+		if (fault) this.counts.injected(faultName(fault));
+		return fault;
+	}
+}
