@@ -1,0 +1,77 @@
+import { associationTypeOptions, isPrimaryType } from '../../../../nodes/HubspotAssociations/helpers/associationLabels';
+
+describe('associationTypeOptions', () => {
+	it('lists the unlabeled type first, then labels, then the primary types, marked', () => {
+		const options = associationTypeOptions([
+			{ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' },
+			{ category: 'USER_DEFINED', typeId: 37, label: 'Billing contact' },
+			{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null },
+			{ category: 'USER_DEFINED', typeId: 36, label: 'Manager' },
+		]);
+		expect(options).toEqual([
+			{ name: 'Unlabeled (default) (HUBSPOT_DEFINED:279)', value: 'HUBSPOT_DEFINED:279', description: 'The plain association, without a label' },
+			{ name: 'Manager (USER_DEFINED:36)', value: 'USER_DEFINED:36' },
+			{ name: 'Billing contact (USER_DEFINED:37)', value: 'USER_DEFINED:37' },
+			{
+				name: '⚠ Primary: Primary (HUBSPOT_DEFINED:1)',
+				value: 'HUBSPOT_DEFINED:1',
+				description: 'Makes the target the primary record of this type: replaces the current primary one',
+			},
+		]);
+	});
+
+	it('marks every primary type id 1, 2, 5, 6, 25 and 26 and puts them last', () => {
+		const primary = [1, 2, 5, 6, 25, 26];
+		const options = associationTypeOptions([
+			...primary.map((typeId) => ({ category: 'HUBSPOT_DEFINED', typeId, label: `Primary ${typeId}` })),
+			{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null },
+		]);
+		expect(options[0].value).toBe('HUBSPOT_DEFINED:3');
+		expect(options.slice(1).map((option) => option.value)).toEqual(primary.map((typeId) => `HUBSPOT_DEFINED:${typeId}`));
+		for (const option of options.slice(1)) expect(option.name).toMatch(/^⚠ Primary: /);
+	});
+
+	it('names a primary type without a label "Primary"', () => {
+		expect(associationTypeOptions([{ category: 'HUBSPOT_DEFINED', typeId: 2 }])[0].name).toBe('⚠ Primary: Primary (HUBSPOT_DEFINED:2)');
+	});
+
+	it('does not mark a user-defined label whose type id happens to be a primary one', () => {
+		expect(associationTypeOptions([{ category: 'USER_DEFINED', typeId: 1, label: 'Partner' }])).toEqual([
+			{ name: 'Partner (USER_DEFINED:1)', value: 'USER_DEFINED:1' },
+		]);
+	});
+
+	it('treats an absent or empty label as unlabeled', () => {
+		const options = associationTypeOptions([
+			{ category: 'USER_DEFINED', typeId: 40, label: 'Owner' },
+			{ category: 'HUBSPOT_DEFINED', typeId: 280 },
+			{ category: 'HUBSPOT_DEFINED', typeId: 449, label: '' },
+		]);
+		expect(options.map((option) => option.name)).toEqual([
+			'Unlabeled (default) (HUBSPOT_DEFINED:280)',
+			'Unlabeled (default) (HUBSPOT_DEFINED:449)',
+			'Owner (USER_DEFINED:40)',
+		]);
+	});
+
+	it('leaves the labels it was given in their order', () => {
+		const labels = [
+			{ category: 'USER_DEFINED', typeId: 37, label: 'B' },
+			{ category: 'USER_DEFINED', typeId: 36, label: 'A' },
+		];
+		associationTypeOptions(labels);
+		expect(labels.map((label) => label.typeId)).toEqual([37, 36]);
+	});
+
+	it('gives no options for no labels', () => {
+		expect(associationTypeOptions([])).toEqual([]);
+	});
+});
+
+describe('isPrimaryType', () => {
+	it('is true only for HubSpot-defined primary type ids', () => {
+		expect(isPrimaryType({ category: 'HUBSPOT_DEFINED', typeId: 26 })).toBe(true);
+		expect(isPrimaryType({ category: 'HUBSPOT_DEFINED', typeId: 279 })).toBe(false);
+		expect(isPrimaryType({ category: 'USER_DEFINED', typeId: 5 })).toBe(false);
+	});
+});

@@ -1,0 +1,112 @@
+import type { AssociationRequest, AssociationSpec } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
+import { batchCreateBody, pairKey, planBatches } from '../../../../nodes/HubspotAssociations/helpers/planning';
+
+const LABEL_36: AssociationSpec = { associationCategory: 'USER_DEFINED', associationTypeId: 36 };
+const LABEL_37: AssociationSpec = { associationCategory: 'USER_DEFINED', associationTypeId: 37 };
+const DEFAULT_279: AssociationSpec = { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 };
+
+function request(itemIndex: number, from: string, to: string, types: AssociationSpec[] = [DEFAULT_279], direction = ['contacts', 'companies']): AssociationRequest {
+	const [fromPathType, toPathType] = direction;
+	return {
+		itemIndex,
+		fromObjectType: fromPathType,
+		toObjectType: toPathType,
+		fromPathType,
+		toPathType,
+		fromObjectId: from,
+		toObjectId: to,
+		types,
+	};
+}
+
+describe('planBatches', () => {
+	it('cuts 4,500 distinct pairs at 2,000 into batches of 2,000, 2,000 and 500, in item order', () => {
+		const requests = Array.from({ length: 4500 }, (_, index) => request(index, String(1000 + index), String(9000 + index)));
+		const batches = planBatches(requests, 2000);
+		expect(batches.map((batch) => batch.inputs.length)).toEqual([2000, 2000, 500]);
+		const itemOrder = batches.flatMap((batch) => batch.inputs.flatMap((input) => input.itemIndexes));
+		expect(itemOrder).toEqual(requests.map((r) => r.itemIndex));
+		expect(batches[1].inputs[0]).toMatchObject({ fromObjectId: '3000', toObjectId: '11000', itemIndexes: [2000] });
+	});
+
+	it('sends identical items once, listing every item index the input answers for', () => {
+		const batches = planBatches([request(0, '1', '2'), request(1, '3', '4'), request(2, '1', '2'), request(3, '1', '2')], 100);
+		expect(batches).toHaveLength(1);
+		expect(batches[0].inputs).toEqual([
+			{ fromObjectId: '1', toObjectId: '2', types: [DEFAULT_279], itemIndexes: [0, 2, 3] },
+			{ fromObjectId: '3', toObjectId: '4', types: [DEFAULT_279], itemIndexes: [1] },
+		]);
+	});
+
+	it('gives one input to a pair asked for with different types, carrying the union in first-seen order', () => {
+		const batches = planBatches(
+			[request(0, '1', '2', [LABEL_37]), request(1, '1', '2', [DEFAULT_279, LABEL_37]), request(2, '1', '2', [LABEL_36])],
+			100,
+		);
+		expect(batches[0].inputs).toEqual([
+			{ fromObjectId: '1', toObjectId: '2', types: [LABEL_37, DEFAULT_279, LABEL_36], itemIndexes: [0, 1, 2] },
+		]);
+	});
+
+	it('puts two directions in separate batches, each in the order items first named it', () => {
+		const batches = planBatches(
+			[
+				request(0, '1', '2', [DEFAULT_279], ['companies', 'contacts']),
+				request(1, '1', '2'),
+				request(2, '3', '4', [DEFAULT_279], ['companies', 'contacts']),
+			],
+			100,
+		);
+		expect(batches.map(({ fromPathType, toPathType, inputs }) => [fromPathType, toPathType, inputs.map((i) => i.itemIndexes)])).toEqual([
+			['companies', 'contacts', [[0], [2]]],
+			['contacts', 'companies', [[1]]],
+		]);
+	});
+
+	it('never mixes directions in a batch even when a batch has room', () => {
+		const batches = planBatches([request(0, '1', '2'), request(1, '1', '2', [DEFAULT_279], ['deals', 'contacts'])], 2000);
+		expect(batches).toHaveLength(2);
+	});
+
+	it('makes one batch per pair with a batch size of 1', () => {
+		const batches = planBatches([request(0, '1', '2'), request(1, '1', '3'), request(2, '1', '2')], 1);
+		expect(batches.map((batch) => batch.inputs.map((input) => input.itemIndexes))).toEqual([[[0, 2]], [[1]]]);
+	});
+
+	it('plans nothing for no requests', () => {
+		expect(planBatches([], 100)).toEqual([]);
+	});
+});
+
+describe('batchCreateBody', () => {
+	it('writes the inputs as HubSpot takes them, without the item indexes', () => {
+		const [batch] = planBatches([request(0, '1', '2', [DEFAULT_279, LABEL_36]), request(1, '5', '6')], 100);
+		expect(batchCreateBody(batch)).toEqual({
+			inputs: [
+				{
+					from: { id: '1' },
+					to: { id: '2' },
+					types: [
+						{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 },
+						{ associationCategory: 'USER_DEFINED', associationTypeId: 36 },
+					],
+				},
+				{ from: { id: '5' }, to: { id: '6' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }] },
+			],
+		});
+	});
+
+	it('sends only category and type id even when a spec carries more', () => {
+		const labelled = { ...LABEL_36, label: 'Manager' } as AssociationSpec;
+		const [batch] = planBatches([request(0, '1', '2', [labelled])], 100);
+		expect(batchCreateBody(batch).inputs[0].types).toEqual([LABEL_36]);
+	});
+});
+
+describe('pairKey', () => {
+	it('tells apart pairs whose ids would run together', () => {
+		expect(pairKey('12', '3')).not.toBe(pairKey('1', '23'));
+		expect(pairKey('1', '2')).not.toBe(pairKey('2', '1'));
+		expect(pairKey('1', '2')).toBe(pairKey('1', '2'));
+	});
+});
