@@ -22,9 +22,11 @@ export class RateLimiter {
 	private admittedAt: number[] = [];
 	private dailyCount = 0;
 
+	/** Starts the new window empty: requests made before it was set do not count against it. */
 	setWindow(window: RateWindow | null): void {
 		if (window && (!(window.max > 0) || !(window.intervalMs > 0))) throw new Error('a rate window needs max > 0 and intervalMs > 0');
 		this.window = window;
+		this.admittedAt = [];
 	}
 
 	setDailyReached(reached: boolean): void {

@@ -1,4 +1,4 @@
-import { expectEveryResponseMatchesContract, startTestSimulator, V3, type TestSimulator } from './simulatorHarness';
+import { itAnsweredEverythingPerContract, startTestSimulator, V3, type TestSimulator } from './simulatorHarness';
 
 describe('simulator authentication', () => {
 	let t: TestSimulator;
@@ -7,10 +7,7 @@ describe('simulator authentication', () => {
 	beforeAll(async () => {
 		t = await startTestSimulator({ tokenLifetimeSeconds: 1800 });
 	});
-	afterAll(async () => {
-		expect(expectEveryResponseMatchesContract(t.sim)).toBeGreaterThan(0);
-		await t.sim.close();
-	});
+	afterAll(() => t.sim.close());
 
 	it('answers 401 INVALID_AUTHENTICATION without a bearer token', async () => {
 		const answer = await t.call('GET', labelsPath, undefined, { token: null });
@@ -118,4 +115,6 @@ describe('simulator authentication', () => {
 	function clientForm() {
 		return { client_id: t.sim.oauthClient.clientId, client_secret: t.sim.oauthClient.clientSecret };
 	}
+
+	itAnsweredEverythingPerContract(() => t);
 });

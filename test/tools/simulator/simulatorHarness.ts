@@ -64,6 +64,13 @@ export function expectEveryResponseMatchesContract(sim: HubSpotSimulator): numbe
 	return checked;
 }
 
+/** Declares, as the last spec of a suite, that everything answered so far matched the contract. */
+export function itAnsweredEverythingPerContract(simulator: () => TestSimulator): void {
+	it('answered every request in a shape that matches HubSpot’s contract', () => {
+		expect(expectEveryResponseMatchesContract(simulator().sim)).toBeGreaterThan(0);
+	});
+}
+
 export const V3 = '/crm/associations/2026-03';
 export const V9 = '/crm/associations/2026-09';
 
