@@ -141,11 +141,5 @@ for (const type of OBJECT_TYPES) {
 
 /** Resolves a path segment (`contacts`, `contact`, `0-1`, `2-3456789`, `p12345678_cars`). */
 export function resolveObjectType(pathName: string): ObjectTypeInfo | undefined {
-	return byPathName.get(decodeURIComponent(pathName).toLowerCase());
-}
-
-export function objectTypeById(objectTypeId: string): ObjectTypeInfo {
-	const type = OBJECT_TYPES.find((candidate) => candidate.objectTypeId === objectTypeId);
-	if (!type) throw new Error(`unknown object type id ${objectTypeId}`);
-	return type;
+	return byPathName.get(pathName.toLowerCase());
 }

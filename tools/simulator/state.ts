@@ -117,4 +117,9 @@ export class SimulatorState {
 	expireAllAccessTokens(): void {
 		this.tokens.expireAll();
 	}
+
+	/** Models an uninstalled app: the refresh grant then answers BAD_REFRESH_TOKEN. */
+	revokeRefreshToken(refreshToken: string): void {
+		this.tokens.revokeRefreshToken(refreshToken);
+	}
 }

@@ -10,10 +10,6 @@ export class TokenStore {
 
 	constructor(private readonly lifetimeSeconds: number) {}
 
-	get defaultLifetimeSeconds(): number {
-		return this.lifetimeSeconds;
-	}
-
 	issue(expiresInSeconds = this.lifetimeSeconds): { accessToken: string; refreshToken: string; expiresIn: number } {
 		const refreshToken = `sim-rt-${randomBytes(16).toString('hex')}`;
 		this.refreshTokens.add(refreshToken);
