@@ -9,8 +9,9 @@ import {
 import { describeFailedExchange, missingScopes } from '../helpers/hubspotErrors';
 import type { AssociationRequest, HubSpotErrorInfo, InputOutcome, PlannedBatch, PlannedInput } from '../helpers/interfaces';
 import { InvalidInputError } from '../helpers/validation';
-import { associationsPath, hubspotRequest } from '../transport';
+import { createHubSpotClient } from '../transport';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
+import { readClientSettings } from './requestOptions';
 
 /** What a batch operation adds to the shared machinery: its input, endpoint and output. */
 export interface BatchOperation {
@@ -91,29 +92,36 @@ export async function runBatchOperation(this: IExecuteFunctions, operation: Batc
 	const outcomes = new Map<number, InputOutcome>();
 	const describe = operation.describe ?? describePair;
 
-	for (const batch of operation.plan(requests)) {
-		const answer = await hubspotRequest.call(this, {
+	const { concurrency, ...settings } = readClientSettings(this);
+	const client = createHubSpotClient(this, settings);
+	const batches = operation.plan(requests);
+	let stopError: Error | undefined;
+
+	const sendBatch = async (batch: PlannedBatch) => {
+		const answer = await client.request({
 			method: 'POST',
-			path: associationsPath(batch.fromPathType, batch.toPathType, operation.action),
+			path: client.associationsPath(batch.fromPathType, batch.toPathType, operation.action),
 			body: operation.body(batch),
 		});
 		if (!answer.ok) {
 			const message = describeFailedExchange(answer);
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
 			const firstItem = batch.inputs[0].itemIndexes[0];
-			const scopes = missingScopes(hubspot);
-			const apiError = new NodeApiError(node, (hubspot ?? { message }) as JsonObject, {
-				message,
-				description: apiErrorDescription(hubspot),
-				httpCode: answer.statusCode ? String(answer.statusCode) : undefined,
-				itemIndex: firstItem,
-			});
-			if (scopes.length > 0) apiError.context.missingScopes = scopes;
-			if (!continueOnFail) throw apiError;
+			if (!continueOnFail) {
+				const apiError = new NodeApiError(node, (hubspot ?? { message }) as JsonObject, {
+					message,
+					description: apiErrorDescription(hubspot),
+					httpCode: answer.statusCode ? String(answer.statusCode) : undefined,
+					itemIndex: firstItem,
+				});
+				const scopes = missingScopes(hubspot);
+				if (scopes.length > 0) apiError.context.missingScopes = scopes;
+				throw apiError;
+			}
 			for (const input of batch.inputs) {
 				for (const itemIndex of input.itemIndexes) outcomes.set(itemIndex, { kind: 'failed', message, hubspot });
 			}
-			continue;
+			return;
 		}
 		const matched = operation.match(batch, answer.body, answer.statusCode);
 		for (const [input, outcome] of matched) {
@@ -135,7 +143,22 @@ export async function runBatchOperation(this: IExecuteFunctions, operation: Batc
 				});
 			}
 		}
-	}
+	};
+
+	// Workers take batches in order; without continue-on-fail the first failure stops new sends.
+	let next = 0;
+	const worker = async () => {
+		while (!stopError && next < batches.length) {
+			const batch = batches[next++];
+			try {
+				await sendBatch(batch);
+			} catch (error) {
+				stopError ??= error as Error;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+	if (stopError) throw stopError;
 
 	for (const [itemIndex, outcome] of outcomes) {
 		if (outcome.kind !== 'failed') continue;

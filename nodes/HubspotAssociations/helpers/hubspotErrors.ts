@@ -11,6 +11,8 @@ export interface FailedExchange {
 	networkCode?: string;
 	/** The low-level error message, for when HubSpot said nothing. */
 	rawMessage?: string;
+	/** A 2xx whose body was not the JSON HubSpot promises. */
+	malformed?: boolean;
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -40,20 +42,30 @@ function parseBody(data: unknown): Record<string, unknown> | undefined {
 	}
 }
 
+/** The fields of an error in the thrown chain that can carry HubSpot's answer; any may be absent. */
+interface ThrownError {
+	cause?: unknown;
+	code?: unknown;
+	message?: unknown;
+	httpCode?: unknown;
+	context?: { data?: unknown };
+	response?: { status?: unknown; statusCode?: unknown; data?: unknown; body?: unknown; headers?: unknown };
+}
+
 /**
  * Reads status, headers and HubSpot's error body out of whatever n8n's request helper threw
  * (a NodeApiError wrapping an axios error, or the axios error itself).
  */
 export function readFailedExchange(error: unknown): FailedExchange {
-	const candidates: any[] = [];
-	for (let current: any = error, depth = 0; current && depth < 4; current = current.cause, depth++) {
+	const candidates: ThrownError[] = [];
+	for (let current = error as ThrownError | undefined, depth = 0; current && depth < 4; current = current.cause as ThrownError | undefined, depth++) {
 		candidates.push(current);
 	}
 	const withResponse = candidates.find((candidate) => candidate?.response && typeof candidate.response === 'object');
 	const response = withResponse?.response;
 	const statusCode = Number(response?.status ?? response?.statusCode ?? candidates[0]?.httpCode) || undefined;
 	const body = parseBody(response?.data ?? response?.body) ?? parseBody(candidates[0]?.context?.data);
-	const networkCode = candidates.map((candidate) => candidate?.code).find((code) => typeof code === 'string' && /^E[A-Z]+/.test(code));
+	const networkCode = candidates.map((candidate) => candidate?.code).find((code): code is string => typeof code === 'string' && /^E[A-Z]+/.test(code));
 	const rawMessage = candidates.map((candidate) => candidate?.message).find((message) => typeof message === 'string');
 	const hubspot = body ? errorInfo(body as HubSpotErrorInfo) : undefined;
 	const scopes = missingScopes(hubspot, body as Parameters<typeof missingScopes>[1]);
@@ -76,8 +88,14 @@ export function missingScopes(hubspot: HubSpotErrorInfo | undefined, body?: { er
 }
 
 /** One line a user can act on, built from HubSpot's own words. */
-export function describeFailedExchange(exchange: FailedExchange): string {
+export function describeFailedExchange(exchange: FailedExchange & { gaveUpReason?: string }): string {
+	const described = describeOnce(exchange);
+	return exchange.gaveUpReason ? `${described} (${exchange.gaveUpReason})` : described;
+}
+
+function describeOnce(exchange: FailedExchange): string {
 	const { statusCode, hubspot, networkCode, rawMessage } = exchange;
+	if (exchange.malformed) return `HubSpot answered ${statusCode} with a body that is not valid JSON`;
 	if (statusCode === undefined) {
 		return `HubSpot could not be reached (${networkCode ?? rawMessage ?? 'no answer'})`;
 	}
@@ -94,7 +112,9 @@ export function describeFailedExchange(exchange: FailedExchange): string {
 		case 404:
 			return `HubSpot found no such endpoint or object type (404)${said}`;
 		case 429:
-			return `HubSpot's rate limit was reached (429)${said}`;
+			return hubspot?.policyName === 'DAILY'
+				? `HubSpot's daily request limit is used up (429)${said}: it resets at midnight in the account's time zone`
+				: `HubSpot's rate limit was reached (429)${said}`;
 		default:
 			return `HubSpot answered ${statusCode}${said}`;
 	}

@@ -46,6 +46,8 @@ export interface HubSpotErrorInfo extends IDataObject {
 	message?: string;
 	correlationId?: string;
 	context?: Record<string, string[]>;
+	/** On a 429: TEN_SECONDLY_ROLLING, SECONDLY or DAILY. */
+	policyName?: string;
 }
 
 /** `LabelsBetweenObjectPair` in HubSpot's reference. */

@@ -90,6 +90,8 @@ export function errorInfo(error: HubSpotBatchError | HubSpotErrorInfo, correlati
 	const correlation = (error as HubSpotErrorInfo).correlationId ?? correlationId;
 	if (correlation) info.correlationId = correlation;
 	if (error.context && typeof error.context === 'object') info.context = error.context;
+	const policyName = (error as HubSpotErrorInfo).policyName;
+	if (typeof policyName === 'string') info.policyName = policyName;
 	return info;
 }
 

@@ -1,8 +1,12 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions } from 'n8n-workflow';
 import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
+import { retryDecision } from '../helpers/retryPolicy';
+import { RequestThrottle, type Clock } from './throttle';
 
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
-export const ASSOCIATIONS_API_VERSION = '2026-03';
+
+export const API_VERSIONS = ['2026-03', '2026-09'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
 
 export type HubSpotContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -18,9 +22,43 @@ export interface HubSpotRequest {
 	qs?: IDataObject;
 }
 
-export type HubSpotAnswer =
-	| { ok: true; statusCode: number; headers: Record<string, string>; body: unknown }
-	| ({ ok: false } & FailedExchange);
+type Exchange = { ok: true; statusCode: number; headers: Record<string, string>; body: unknown } | ({ ok: false } & FailedExchange);
+
+/** HubSpot's answer, or what stood in for it, after the retries it took. */
+export type HubSpotAnswer = Exchange & { attempts: number; gaveUpReason?: string };
+
+/** How a run talks to HubSpot: version, pace and patience. */
+export interface ClientSettings {
+	apiVersion: ApiVersion;
+	requestsPerTenSeconds: number;
+	maxRetries: number;
+	/** The most a single request may spend waiting between retries. */
+	maxWaitMs: number;
+}
+
+export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
+	apiVersion: '2026-03',
+	requestsPerTenSeconds: 100,
+	maxRetries: 5,
+	maxWaitMs: 5 * 60_000,
+};
+
+export interface ClientStats {
+	requests: number;
+	retries: number;
+	rateLimited: number;
+}
+
+export interface HubSpotClient {
+	readonly settings: ClientSettings;
+	readonly stats: ClientStats;
+	/** The path of an association endpoint for one direction, e.g. `batch/create`. */
+	associationsPath(fromPathType: string, toPathType: string, action: string): string;
+	/** Sends a request under the run's throttle, retrying what is worth retrying. */
+	request(request: HubSpotRequest): Promise<HubSpotAnswer>;
+}
+
+const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
 function credentialType(context: HubSpotContext): string {
 	const authentication = context.getNodeParameter('authentication', 0, 'oAuth2') as keyof typeof CREDENTIAL_TYPES;
@@ -33,21 +71,16 @@ async function baseUrl(context: HubSpotContext, type: string): Promise<string> {
 	return url.trim().replace(/\/+$/, '');
 }
 
-/** The path of an association endpoint for one direction, e.g. `batch/create`. */
-export function associationsPath(fromPathType: string, toPathType: string, action: string): string {
-	return `/crm/associations/${ASSOCIATIONS_API_VERSION}/${encodeURIComponent(fromPathType)}/${encodeURIComponent(toPathType)}/${action}`;
+function lowerCaseKeys(headers: IDataObject | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = String(value);
+	return out;
 }
 
-/**
- * The one place that talks to HubSpot. Answers are returned, not thrown: a HubSpot error
- * comes back as `{ok: false}` with its status, headers and body so callers can map it to
- * items. OAuth2 token refresh on 401 happens inside n8n's request helper.
- */
-export async function hubspotRequest(this: HubSpotContext, request: HubSpotRequest): Promise<HubSpotAnswer> {
-	const type = credentialType(this);
-	const url = `${await baseUrl(this, type)}${request.path}`;
+/** One HTTP exchange. OAuth2 token refresh on 401 happens inside n8n's request helper. */
+async function send(context: HubSpotContext, type: string, url: string, request: HubSpotRequest): Promise<Exchange> {
 	try {
-		const response = await this.helpers.httpRequestWithAuthentication.call(this, type, {
+		const response = await context.helpers.httpRequestWithAuthentication.call(context, type, {
 			method: request.method,
 			url,
 			body: request.body,
@@ -55,10 +88,54 @@ export async function hubspotRequest(this: HubSpotContext, request: HubSpotReque
 			json: true,
 			returnFullResponse: true,
 		});
-		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(response.headers ?? {})) headers[name.toLowerCase()] = String(value);
+		const headers = lowerCaseKeys(response.headers as IDataObject);
+		if (typeof response.body === 'string' && response.body.trim() !== '') {
+			// json: true hands back text it could not parse.
+			return { ok: false, statusCode: response.statusCode, headers, malformed: true, rawMessage: 'HubSpot answered with malformed JSON' };
+		}
 		return { ok: true, statusCode: response.statusCode, headers, body: response.body };
 	} catch (error) {
 		return { ok: false, ...readFailedExchange(error) };
 	}
+}
+
+/** The one place that talks to HubSpot: every operation and dropdown goes through a client. */
+export function createHubSpotClient(context: HubSpotContext, settings: ClientSettings = DEFAULT_CLIENT_SETTINGS, clock: Clock = systemClock): HubSpotClient {
+	const throttle = new RequestThrottle({ max: settings.requestsPerTenSeconds, intervalMs: 10_000 }, clock);
+	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
+	let target: Promise<{ type: string; baseUrl: string }> | undefined;
+	const resolveTarget = async () => {
+		const type = credentialType(context);
+		return { type, baseUrl: await baseUrl(context, type) };
+	};
+
+	return {
+		settings,
+		stats,
+		associationsPath(fromPathType, toPathType, action) {
+			return `/crm/associations/${settings.apiVersion}/${encodeURIComponent(fromPathType)}/${encodeURIComponent(toPathType)}/${action}`;
+		},
+		async request(request) {
+			target ??= resolveTarget();
+			const { type, baseUrl: base } = await target;
+			let waited = 0;
+			for (let attempt = 0; ; attempt++) {
+				await throttle.acquire();
+				stats.requests++;
+				const answer = await send(context, type, `${base}${request.path}`, request);
+				throttle.observe(answer.headers);
+				if (answer.ok) return { ...answer, attempts: attempt + 1 };
+				if (answer.statusCode === 429) stats.rateLimited++;
+				const decision = retryDecision(answer, attempt, Math.random());
+				if (!decision.retry) return { ...answer, attempts: attempt + 1 };
+				if (attempt >= settings.maxRetries || waited + decision.waitMs > settings.maxWaitMs) {
+					return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempts` };
+				}
+				stats.retries++;
+				waited += decision.waitMs;
+				if (answer.statusCode === 429) throttle.pause(decision.waitMs);
+				else await clock.sleep(decision.waitMs);
+			}
+		},
+	};
 }

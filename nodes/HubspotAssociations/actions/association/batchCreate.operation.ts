@@ -5,6 +5,7 @@ import { batchCreateBody, planBatches } from '../../helpers/planning';
 import { parseAssociationTypes, parseBatchSize, parseObjectType, parseRecordId } from '../../helpers/validation';
 import { runBatchOperation } from '../batchRunner';
 import type { ParameterReader } from '../itemParameters';
+import { requestOptionFields } from '../requestOptions';
 import { objectTypeFields } from './objectTypeFields';
 
 export const BATCH_CREATE_MAX_INPUTS = 2000;
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: '={{ $json.id }}',
+		placeholder: '={{ $json.contactId }}',
 		description: 'The HubSpot ID of the record to associate from, usually mapped from each input item',
 		displayOptions,
 	},
@@ -44,7 +45,7 @@ export const description: INodeProperties[] = [
 		default: [],
 		required: true,
 		description:
-			'The association labels to set on each pair, for this direction. Choose from the list, or specify with an <a href="https://docs.n8n.io/code/expressions/">expression</a> an array of "CATEGORY:typeId" strings (e.g. "USER_DEFINED:36") or {associationCategory, associationTypeId} objects. HubSpot replaces the labels of a pair that already has others.',
+			'The association labels to set on each pair, for this direction; HubSpot replaces the labels of a pair that already has others. An expression gives an array of "CATEGORY:typeId" strings (e.g. "USER_DEFINED:36") or {associationCategory, associationTypeId} objects. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions,
 	},
 	{
@@ -63,6 +64,7 @@ export const description: INodeProperties[] = [
 				default: BATCH_CREATE_MAX_INPUTS,
 				description: `How many associations to send in one request to HubSpot (at most ${BATCH_CREATE_MAX_INPUTS})`,
 			},
+			...requestOptionFields,
 		],
 	},
 ];

@@ -1,0 +1,69 @@
+import type { FailedExchange } from './hubspotErrors';
+
+export type RetryDecision = { retry: false; reason: string } | { retry: true; waitMs: number; reason: string };
+
+const TRANSIENT_STATUSES = new Set([502, 503, 504, 521, 523, 524]);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ECONNREFUSED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ESOCKETTIMEDOUT',
+	'ERR_BAD_RESPONSE',
+	'EMALFORMED',
+]);
+const TEN_SECONDS = 10_000;
+const LOCKED_MIN_WAIT = 2_000;
+const BACKOFF_BASE = 1_000;
+const BACKOFF_CAP = 30_000;
+
+function retryAfterMs(headers: Record<string, string>): number | undefined {
+	const value = headers['retry-after'];
+	if (value === undefined) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function rateWindowMs(headers: Record<string, string>): number {
+	const interval = Number(headers['x-hubspot-ratelimit-interval-milliseconds']);
+	return Number.isFinite(interval) && interval > 0 ? interval : TEN_SECONDS;
+}
+
+/** A daily 429 will not clear for hours: retrying it only adds errors. */
+export function isDailyLimit(exchange: FailedExchange): boolean {
+	const policy = String(exchange.hubspot?.policyName ?? '').toUpperCase();
+	return exchange.statusCode === 429 && (policy === 'DAILY' || exchange.headers['x-hubspot-ratelimit-daily-remaining'] === '0');
+}
+
+/**
+ * Whether a failed request is worth sending again, and after how long. `attempt` counts the
+ * retries already made; `random` (0..1) spreads concurrent clients apart.
+ */
+export function retryDecision(exchange: FailedExchange, attempt: number, random: number): RetryDecision {
+	const { statusCode, headers } = exchange;
+	const jitter = (ms: number) => Math.round(ms * (1 + 0.25 * random));
+	const backoff = () => jitter(Math.min(BACKOFF_CAP, BACKOFF_BASE * 2 ** attempt));
+
+	if (exchange.malformed) return { retry: true, waitMs: backoff(), reason: 'malformed answer' };
+	if (statusCode === undefined) {
+		return exchange.networkCode && TRANSIENT_NETWORK_CODES.has(exchange.networkCode)
+			? { retry: true, waitMs: backoff(), reason: `connection failed (${exchange.networkCode})` }
+			: { retry: false, reason: 'HubSpot could not be reached' };
+	}
+	if (statusCode === 429) {
+		if (isDailyLimit(exchange)) return { retry: false, reason: "HubSpot's daily limit is reached" };
+		return { retry: true, waitMs: jitter(retryAfterMs(headers) ?? rateWindowMs(headers)), reason: 'rate limited' };
+	}
+	if (statusCode === 423) {
+		return { retry: true, waitMs: jitter(Math.max(LOCKED_MIN_WAIT, retryAfterMs(headers) ?? 0)), reason: 'records locked' };
+	}
+	if (statusCode === 477) {
+		return { retry: true, waitMs: jitter(retryAfterMs(headers) ?? BACKOFF_BASE * 5), reason: 'migration in progress' };
+	}
+	if (TRANSIENT_STATUSES.has(statusCode)) return { retry: true, waitMs: backoff(), reason: `HubSpot answered ${statusCode}` };
+	return { retry: false, reason: `HubSpot answered ${statusCode}` };
+}
