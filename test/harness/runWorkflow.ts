@@ -1,10 +1,7 @@
 import 'reflect-metadata';
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { LoadOptionsContext } from 'n8n-core';
 import {
-	createRunExecutionData,
 	NodeConnectionTypes,
-	NodeHelpers,
-	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
 	type IDataObject,
@@ -12,15 +9,14 @@ import {
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
-	type INodeTypes,
 	type IRun,
-	type IWorkflowExecuteAdditionalData,
 	type IExecuteFunctions,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { HubspotAssociationsOAuth2Api } from '../../credentials/HubspotAssociationsOAuth2Api.credentials';
 import { HubspotAssociations } from '../../nodes/HubspotAssociations/HubspotAssociations.node';
-import { TestCredentialsHelper } from './credentialsHelper';
+import type { TestCredentialsHelper } from './credentialsHelper';
+import { executeWorkflow, prepareWorkflow, type EngineSetup } from './engine';
 
 export const NODE_TYPE = 'n8n-nodes-hubspot-associations.hubspotAssociations';
 export const NODE_NAME = 'HubSpot Associations';
@@ -82,7 +78,7 @@ export interface RunResult {
 	credentialsHelper: TestCredentialsHelper;
 }
 
-/** Builds the workflow Records → HubSpot Associations and what n8n-core needs to run it. */
+/** Builds the workflow Records → HubSpot Associations. */
 function buildWorkflow(options: RunOptions) {
 	const hubspotNode: INode = {
 		id: 'hubspot-node',
@@ -106,97 +102,22 @@ function buildWorkflow(options: RunOptions) {
 		parameters: {},
 	};
 
-	const types: Record<string, INodeType> = {
-		[NODE_TYPE]: new HubspotAssociations(),
-		'test.testRecords': sourceNodeType(options.items),
-	};
-	const nodeTypes: INodeTypes = {
-		getByName: (type) => types[type],
-		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(types[type], version),
-		getKnownTypes: () => ({}),
-	};
-
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: 'test',
+	const definition = {
 		nodes: [sourceNode, hubspotNode],
-		connections: {
-			[SOURCE_NODE]: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] },
-		},
-		active: false,
-		nodeTypes,
-		settings: { executionOrder: 'v1' },
-	});
-
-	const credentialsHelper = new TestCredentialsHelper(
+		connections: { [SOURCE_NODE]: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
+	};
+	const setup: EngineSetup = {
+		nodeTypes: { [NODE_TYPE]: new HubspotAssociations(), 'test.testRecords': sourceNodeType(options.items) },
 		credentialTypes,
-		{ hubspotAssociationsOAuth2Api: oauthCredential(), ...(options.credentials ?? {}) },
-		() => workflow,
-	);
-
-	let finished: IRun | undefined;
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test-workflow',
-		name: 'test',
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		nodes: Object.values(workflow.nodes),
-		connections: workflow.connectionsBySourceNode,
-		settings: {},
-	} as never);
-	hooks.addHandler('workflowExecuteAfter', (run) => {
-		finished = run;
-	});
-
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		formBaseUrl: 'http://localhost:5678/form',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		formTestBaseUrl: 'http://localhost:5678/form-test',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		mcpBaseUrl: 'http://localhost:5678/mcp',
-		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-		variables: {},
-		logAiEvent: () => undefined,
-		secretsHelpers: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
-
-	return { workflow, hubspotNode, sourceNode, credentialsHelper, additionalData, hooks, getFinished: () => finished };
+		credentials: { hubspotAssociationsOAuth2Api: oauthCredential(), ...(options.credentials ?? {}) },
+	};
+	return { definition, setup, hubspotNode, ...prepareWorkflow(definition, setup) };
 }
 
 /** Runs Records → HubSpot Associations on n8n-core's real WorkflowExecute. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const { workflow, sourceNode, credentialsHelper, additionalData, getFinished } = buildWorkflow(options);
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [
-				{
-					node: sourceNode,
-					data: { main: [[{ json: {} }]] },
-					source: null,
-				},
-			],
-		},
-	});
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	const returned = await execution.processRunExecutionData(workflow);
-	const run = getFinished() ?? returned;
-	if (!run) throw new Error('test harness: the workflow did not finish');
-
+	const { definition, setup } = buildWorkflow(options);
+	const { run, credentialsHelper } = await executeWorkflow(definition, setup, SOURCE_NODE);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const main = taskData?.data?.main ?? [];
 	return {
