@@ -1,10 +1,15 @@
-const { src, dest } = require('gulp');
+const { src, dest, parallel } = require('gulp');
 
-// n8n loads a node's `icon: 'file:…'` relative to the compiled node file, so each icon
-// must sit beside the .js that names it.
+// Node and credential icons name `file:../../icons/…` and `file:../icons/…`, which n8n resolves
+// relative to the compiled file, so the icons keep their place beside `dist/nodes` and `dist/credentials`.
 function copyIcons() {
-	src('icons/**/*.svg', { encoding: false }).pipe(dest('dist/nodes/HubspotAssociations'));
-	return src('icons/**/*.svg', { encoding: false }).pipe(dest('dist/credentials'));
+	return src('icons/**/*.svg', { encoding: false }).pipe(dest('dist/icons'));
 }
 
-exports['build:icons'] = copyIcons;
+// n8n reads a node's codex (categories, documentation links) from `<Name>.node.json` beside `<Name>.node.js`.
+function copyCodex() {
+	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
+}
+
+// `npm run build` calls this task: it copies every static file the package ships.
+exports['build:icons'] = parallel(copyIcons, copyCodex);

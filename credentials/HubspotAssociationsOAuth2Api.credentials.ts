@@ -1,4 +1,4 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 const DEFAULT_SCOPES = [
 	'oauth',
@@ -21,7 +21,7 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 
 	displayName = 'HubSpot Associations OAuth2 API';
 
-	icon = 'file:hubspotAssociations.svg' as const;
+	icon: Icon = { light: 'file:../icons/hubspotAssociations.svg', dark: 'file:../icons/hubspotAssociations.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-hubspot-associations/n8n-nodes-hubspot-associations#hubspot-app-set-up';
 

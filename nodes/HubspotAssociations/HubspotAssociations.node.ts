@@ -7,7 +7,7 @@ export class HubspotAssociations implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HubSpot Associations',
 		name: 'hubspotAssociations',
-		icon: 'file:hubspotAssociations.svg',
+		icon: { light: 'file:../../icons/hubspotAssociations.svg', dark: 'file:../../icons/hubspotAssociations.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',

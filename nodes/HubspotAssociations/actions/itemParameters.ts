@@ -23,11 +23,13 @@ export function itemParameterReader(context: IExecuteFunctions): ParameterReader
 		const dynamic = holdsExpression(parameters[topLevel]);
 		if (!dynamic && constants.has(name)) return constants.get(name);
 		let value: unknown;
+		let evaluationError: Error | undefined;
 		try {
 			value = context.getNodeParameter(name, itemIndex, fallback);
 		} catch (error) {
-			throw new InvalidInputError(name, `could not be evaluated: ${(error as Error).message}`);
+			evaluationError = error as Error;
 		}
+		if (evaluationError) throw new InvalidInputError(name, `could not be evaluated: ${evaluationError.message}`);
 		if (!dynamic) constants.set(name, value);
 		return value;
 	};

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import { InvalidInputError } from '../helpers/validation';
 import * as association from './association';
 
@@ -18,6 +18,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	} catch (error) {
 		// Node-wide settings (not per item) that cannot be used.
 		if (error instanceof InvalidInputError) throw new NodeOperationError(this.getNode(), error.message);
-		throw error;
+		// Wrapping an error n8n already made hands back that same error.
+		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 }
