@@ -1,0 +1,178 @@
+import nock from 'nock';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { fastForward } from '../../../harness/fastForward';
+import { createdReply, errorReply, mockBatchCreate, type Reply } from '../../../harness/hubspotMock';
+import { oauthCredential, runNode, TEST_BASE_URL, type RunOptions } from '../../../harness/runWorkflow';
+
+// Retry waits are real seconds; these specs are about which requests are sent, not when.
+jest.mock('n8n-workflow', () => require('../../../harness/fastForward').fastForwardN8nWorkflow());
+
+const contactsToCompanies = { from: 'contacts', to: 'companies' };
+
+function parameters(options: IDataObject = {}): INodeParameters {
+	return {
+		resource: 'association',
+		operation: 'batchCreate',
+		fromObjectType: 'contacts',
+		toObjectType: 'companies',
+		fromObjectId: '={{ $json.contactId }}',
+		toObjectId: '={{ $json.companyId }}',
+		associationTypes: ['HUBSPOT_DEFINED:279'],
+		options,
+	};
+}
+
+const items = [
+	{ contactId: '101', companyId: '201' },
+	{ contactId: '102', companyId: '202' },
+];
+
+async function run(options: Partial<RunOptions> = {}) {
+	return await runNode({ items, parameters: parameters(), onError: 'continueRegularOutput', ...options });
+}
+
+function rateLimitReply(policyName: string, headers: Record<string, string> = {}): Reply {
+	const message = policyName === 'DAILY' ? 'You have reached your daily limit.' : 'You have reached your ten_secondly_rolling limit.';
+	return { ...errorReply(429, { category: 'RATE_LIMITS', message, errorType: 'RATE_LIMIT', policyName }), headers };
+}
+
+/** Answers with `replies` in turn, then with success; `times` bounds how many requests are mocked. */
+function answerInTurn(replies: Reply[], times = replies.length + 3) {
+	return mockBatchCreate(contactsToCompanies, (body, call) => replies[call] ?? createdReply(body), times);
+}
+
+afterEach(() => {
+	nock.cleanAll();
+});
+
+describe('HubSpot client retries, through the n8n engine', () => {
+	it('retries a 429 once after its Retry-After and the items succeed', async () => {
+		const sent = answerInTurn([rateLimitReply('TEN_SECONDLY_ROLLING', { 'Retry-After': '1' })]);
+		const sleepsBefore = fastForward.sleeps;
+
+		const { output, error } = await run();
+
+		expect(error).toBeUndefined();
+		expect(sent).toHaveLength(2);
+		expect(sent[1].body).toEqual(sent[0].body);
+		expect(output.map((item) => [item.json.status, item.pairedItem])).toEqual([
+			['created', { item: 0 }],
+			['created', { item: 1 }],
+		]);
+		// The wait went through n8n-workflow's sleep, which this file fast-forwards.
+		expect(fastForward.sleeps).toBeGreaterThan(sleepsBefore);
+	});
+
+	it('waits through fast-forwarded sleeps: three 503s cost milliseconds, not the 7 s of backoff', async () => {
+		const sent = answerInTurn([errorReply(503), errorReply(503), errorReply(503)]);
+		const skippedBefore = fastForward.skippedMs;
+		const started = performance.now();
+
+		const { output } = await run();
+
+		expect(sent).toHaveLength(4);
+		expect(output.map((item) => item.json.status)).toEqual(['created', 'created']);
+		expect(fastForward.skippedMs - skippedBefore).toBeGreaterThanOrEqual(1000 + 2000 + 4000 - 15);
+		expect(performance.now() - started).toBeLessThan(3000);
+	});
+
+	it.each([
+		['a DAILY 429', rateLimitReply('DAILY'), /daily request limit is used up \(429\)/],
+		['a 400', errorReply(400, { message: 'Invalid input JSON' }), /HubSpot answered 400: Invalid input JSON/],
+		['a 403', errorReply(403, { category: 'MISSING_SCOPES', message: 'This app lacks scopes' }), /refused the request \(403\)/],
+		['a 404', errorReply(404, { category: 'OBJECT_NOT_FOUND', message: 'Not found' }), /no such endpoint or object type \(404\)/],
+	])('sends a batch answered with %s exactly once and fails its items with that cause', async (_name, reply, message) => {
+		const sent = answerInTurn([reply, reply, reply]);
+
+		const { output, error } = await run();
+
+		expect(error).toBeUndefined();
+		expect(sent).toHaveLength(1);
+		expect(output).toHaveLength(2);
+		output.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json.error).toMatch(message);
+			expect(item.json.error).not.toMatch(/gave up/);
+		});
+	});
+
+	it('stops after Max Retries and names the cause and the attempts in each item error', async () => {
+		const sent = answerInTurn(Array(10).fill(errorReply(503, { message: 'Service unavailable' })), 10);
+
+		const { output, error } = await run({ parameters: parameters({ maxRetries: 2 }) });
+
+		expect(error).toBeUndefined();
+		expect(sent).toHaveLength(3);
+		expect(output.map((item) => item.json.error)).toEqual([
+			'Item 0: HubSpot did not accept contacts 101 → companies 201: HubSpot answered 503: Service unavailable (HubSpot answered 503; gave up after 3 attempts)',
+			'Item 1: HubSpot did not accept contacts 102 → companies 202: HubSpot answered 503: Service unavailable (HubSpot answered 503; gave up after 3 attempts)',
+		]);
+	});
+
+	it('with Max Retries 0 sends a rate-limited batch once, and without continue-on-fail the node fails naming the cause', async () => {
+		const sent = answerInTurn(Array(3).fill(rateLimitReply('TEN_SECONDLY_ROLLING')), 3);
+
+		const { error } = await runNode({ items, parameters: parameters({ maxRetries: 0 }) });
+
+		expect(sent).toHaveLength(1);
+		expect(error?.message).toMatch(/rate limit was reached \(429\).*rate limited; gave up after 1 attempts/);
+	});
+
+	it('retries 423, 477 and a dropped connection, and the items succeed', async () => {
+		const path = '/crm/associations/2026-03/contacts/companies/batch/create';
+		const sent = answerInTurn([errorReply(423, { category: 'LOCKED' }), { ...errorReply(477, { category: 'MIGRATION_IN_PROGRESS' }), headers: { 'Retry-After': '1' } }]);
+		nock(TEST_BASE_URL).post(path).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+
+		const { output } = await run();
+
+		expect(sent).toHaveLength(3);
+		expect(output.map((item) => item.json.status)).toEqual(['created', 'created']);
+	});
+});
+
+describe('OAuth2 token refresh', () => {
+	const tokenPath = '/oauth/2026-03/token';
+
+	it('refreshes the token once on a 401 and sends the batch again with the new token', async () => {
+		const sent = answerInTurn([errorReply(401, { category: 'EXPIRED_AUTHENTICATION', message: 'The OAuth token used to make this call expired.' })]);
+		const tokenRequests: string[] = [];
+		nock(TEST_BASE_URL)
+			.post(tokenPath)
+			.reply(200, (_uri, body) => {
+				tokenRequests.push(String(body));
+				return { token_type: 'bearer', access_token: 'new-access-token', refresh_token: 'new-refresh-token', expires_in: 1800 };
+			});
+
+		const { output, error, credentialsHelper } = await run({ onError: undefined });
+
+		expect(error).toBeUndefined();
+		expect(tokenRequests).toHaveLength(1);
+		const form = new URLSearchParams(tokenRequests[0]);
+		expect(form.get('grant_type')).toBe('refresh_token');
+		expect(form.get('refresh_token')).toBe('test-refresh-token');
+		expect(form.get('client_id')).toBe('test-client-id');
+		expect(form.get('client_secret')).toBe('test-client-secret');
+		expect(sent.map((request) => request.headers.authorization)).toEqual(['Bearer test-access-token', 'Bearer new-access-token']);
+		expect(credentialsHelper.tokenUpdates).toHaveLength(1);
+		expect(output.map((item) => item.json.status)).toEqual(['created', 'created']);
+	});
+
+	it('fails the items without retrying when the refresh is refused, and shows no token or secret', async () => {
+		const sent = answerInTurn(Array(3).fill(errorReply(401, { category: 'INVALID_AUTHENTICATION', message: 'Authentication credentials not found.' })), 3);
+		const refused = nock(TEST_BASE_URL).post(tokenPath).reply(400, { status: 'BAD_REFRESH_TOKEN', message: 'missing or unknown refresh token' });
+		const credential = oauthCredential({
+			clientSecret: 'very-secret-client-secret',
+			oauthTokenData: { access_token: 'stale-access-token-123', refresh_token: 'revoked-refresh-token-456', token_type: 'bearer' },
+		});
+
+		const { output, error } = await run({ credentials: { hubspotAssociationsOAuth2Api: credential } });
+
+		expect(error).toBeUndefined();
+		expect(refused.isDone()).toBe(true);
+		expect(sent).toHaveLength(1);
+		expect(output).toHaveLength(2);
+		const shown = JSON.stringify(output);
+		expect(output[0].json.error).toBeDefined();
+		for (const secret of ['very-secret-client-secret', 'stale-access-token-123', 'revoked-refresh-token-456']) expect(shown).not.toContain(secret);
+	});
+});

@@ -1,0 +1,168 @@
+import { RequestThrottle, type Clock } from '../../../../nodes/HubspotAssociations/transport/throttle';
+
+/** Virtual time: `sleep` parks until `run` moves the clock to the earliest wake-up. */
+class FakeClock implements Clock {
+	private time = 0;
+	private sleepers: Array<{ at: number; wake: () => void }> = [];
+
+	now(): number {
+		return this.time;
+	}
+
+	sleep(ms: number): Promise<void> {
+		return new Promise((wake) => this.sleepers.push({ at: this.time + Math.max(0, ms), wake }));
+	}
+
+	/** Lets every pending promise settle, then wakes sleepers in time order until none is left. */
+	async run(until = Infinity): Promise<void> {
+		for (;;) {
+			await flush();
+			if (this.sleepers.length === 0) return;
+			this.sleepers.sort((a, b) => a.at - b.at);
+			if (this.sleepers[0].at > until) return;
+			const { at, wake } = this.sleepers.shift()!;
+			this.time = Math.max(this.time, at);
+			wake();
+		}
+	}
+}
+
+async function flush(): Promise<void> {
+	for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+function rateHeaders(max: number, intervalMs: number, remaining?: number): Record<string, string> {
+	return {
+		'x-hubspot-ratelimit-max': String(max),
+		'x-hubspot-ratelimit-interval-milliseconds': String(intervalMs),
+		...(remaining === undefined ? {} : { 'x-hubspot-ratelimit-remaining': String(remaining) }),
+	};
+}
+
+/** Starts `count` acquires at once and returns the virtual times they were let through. */
+async function sendTimes(throttle: RequestThrottle, clock: FakeClock, count: number): Promise<number[]> {
+	const times: number[] = [];
+	const all = Array.from({ length: count }, async () => {
+		await throttle.acquire();
+		times.push(clock.now());
+	});
+	await clock.run();
+	await Promise.all(all);
+	return times.sort((a, b) => a - b);
+}
+
+/** The most sends found in any window of `intervalMs`. */
+function busiestWindow(times: number[], intervalMs: number): number {
+	let most = 0;
+	for (let i = 0; i < times.length; i++) {
+		let j = i;
+		while (j < times.length && times[j] < times[i] + intervalMs) j++;
+		most = Math.max(most, j - i);
+	}
+	return most;
+}
+
+describe('RequestThrottle', () => {
+	it('never lets more than the budget through in any window, and keeps up the pace', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 10, intervalMs: 1000 }, clock);
+
+		const times = await sendTimes(throttle, clock, 55);
+
+		expect(times).toHaveLength(55);
+		expect(busiestWindow(times, 1000)).toBe(10);
+		expect(times.slice(0, 10)).toEqual(Array(10).fill(0));
+		// Five more full windows, each a little over a second (the slack for network jitter).
+		expect(times[54]).toBeGreaterThanOrEqual(5000);
+		expect(times[54]).toBeLessThanOrEqual(5 * 1100);
+	});
+
+	it('holds 100 requests per 10 s by default-sized configuration', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+
+		const times = await sendTimes(throttle, clock, 250);
+
+		expect(busiestWindow(times, 10_000)).toBe(100);
+		expect(times[249]).toBeLessThanOrEqual(2 * 10_100);
+	});
+
+	it("adopts HubSpot's window from the headers (10 per 1000 ms) when it is within the configured rate", async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+
+		throttle.observe(rateHeaders(10, 1000));
+
+		expect(throttle.currentWindow).toEqual({ max: 10, intervalMs: 1000 });
+		const times = await sendTimes(throttle, clock, 30);
+		expect(busiestWindow(times, 1000)).toBe(10);
+	});
+
+	it("caps HubSpot's window at the configured rate", () => {
+		const clock = new FakeClock();
+		const slow = new RequestThrottle({ max: 50, intervalMs: 10_000 }, clock);
+		slow.observe(rateHeaders(10, 1000));
+		expect(slow.currentWindow).toEqual({ max: 5, intervalMs: 1000 });
+
+		const tier = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		tier.observe(rateHeaders(190, 10_000));
+		expect(tier.currentWindow).toEqual({ max: 100, intervalMs: 10_000 });
+	});
+
+	it('ignores missing or nonsense rate-limit headers', () => {
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, new FakeClock());
+		throttle.observe({});
+		throttle.observe({ 'x-hubspot-ratelimit-max': 'abc', 'x-hubspot-ratelimit-interval-milliseconds': '1000' });
+		throttle.observe(rateHeaders(0, 1000));
+		expect(throttle.currentWindow).toEqual({ max: 100, intervalMs: 10_000 });
+		expect(throttle.budget).toBe(100);
+	});
+
+	it('shrinks its budget to its share when Remaining shows other executions using the same window', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		await sendTimes(throttle, clock, 2);
+
+		// 8 of 10 used in this window, 2 of them ours: three others are as busy as we are.
+		throttle.observe(rateHeaders(10, 1000, 2));
+
+		expect(throttle.budget).toBe(2);
+		const later = await sendTimes(throttle, clock, 4);
+		expect(later.every((t) => t >= 1000)).toBe(true);
+		expect(busiestWindow(later, 1000)).toBe(2);
+	});
+
+	it('takes the whole window back once Remaining shows it is alone again', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		await sendTimes(throttle, clock, 2);
+		throttle.observe(rateHeaders(10, 1000, 2));
+		expect(throttle.budget).toBe(2);
+
+		throttle.observe(rateHeaders(10, 1000, 8));
+
+		expect(throttle.budget).toBe(10);
+	});
+
+	it('pauses when Remaining reaches 0 until a slot of the window frees up', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		await sendTimes(throttle, clock, 1);
+
+		throttle.observe(rateHeaders(10, 1000, 0));
+
+		const [next] = await sendTimes(throttle, clock, 1);
+		expect(next).toBeGreaterThanOrEqual(100);
+	});
+
+	it('holds every request back for pause(ms), then lets them through', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+
+		throttle.pause(2500);
+		throttle.pause(1000);
+
+		const times = await sendTimes(throttle, clock, 3);
+		expect(times).toEqual([2500, 2500, 2500]);
+	});
+});
