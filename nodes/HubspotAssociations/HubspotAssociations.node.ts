@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import * as association from './actions/association';
 import { router } from './actions/router';
-import { getAssociationTypes } from './methods/loadOptions';
+import { getAssociationTypes, getObjectTypes } from './methods/loadOptions';
 
 export class HubspotAssociations implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,6 +22,11 @@ export class HubspotAssociations implements INodeType {
 				required: true,
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
+			{
+				name: 'hubspotAssociationsAppTokenApi',
+				required: true,
+				displayOptions: { show: { authentication: ['appToken'] } },
+			},
 		],
 		properties: [
 			{
@@ -29,7 +34,10 @@ export class HubspotAssociations implements INodeType {
 				name: 'authentication',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'OAuth2', value: 'oAuth2' }],
+				options: [
+					{ name: 'OAuth2', value: 'oAuth2' },
+					{ name: 'Private App Token', value: 'appToken' },
+				],
 				default: 'oAuth2',
 			},
 			{
@@ -44,7 +52,7 @@ export class HubspotAssociations implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getAssociationTypes } };
+	methods = { loadOptions: { getAssociationTypes, getObjectTypes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -71,9 +71,10 @@ export function mockBatchCreate(
 	direction: { from: string; to: string },
 	respond: (body: { inputs: BatchInput[] }, callIndex: number) => Reply,
 	times = 1,
+	apiVersion = '2026-03',
 ): SentRequest[] {
 	const sent: SentRequest[] = [];
-	const path = `/crm/associations/2026-03/${direction.from}/${direction.to}/batch/create`;
+	const path = `/crm/associations/${apiVersion}/${direction.from}/${direction.to}/batch/create`;
 	nock(TEST_BASE_URL)
 		.post(path)
 		.times(times)

@@ -13,6 +13,7 @@ import {
 	type IExecuteFunctions,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
+import { HubspotAssociationsAppTokenApi } from '../../credentials/HubspotAssociationsAppTokenApi.credentials';
 import { HubspotAssociationsOAuth2Api } from '../../credentials/HubspotAssociationsOAuth2Api.credentials';
 import { HubspotAssociations } from '../../nodes/HubspotAssociations/HubspotAssociations.node';
 import type { TestCredentialsHelper } from './credentialsHelper';
@@ -25,6 +26,7 @@ export const TEST_BASE_URL = 'https://api.hubapi.test';
 
 const credentialTypes: Record<string, ICredentialType> = {
 	hubspotAssociationsOAuth2Api: new HubspotAssociationsOAuth2Api(),
+	hubspotAssociationsAppTokenApi: new HubspotAssociationsAppTokenApi(),
 };
 
 /** An OAuth2 credential as n8n stores it after the user connected. */
@@ -89,6 +91,7 @@ function buildWorkflow(options: RunOptions) {
 		parameters: options.parameters,
 		credentials: {
 			hubspotAssociationsOAuth2Api: { id: 'cred-1', name: 'HubSpot account' },
+			hubspotAssociationsAppTokenApi: { id: 'cred-2', name: 'HubSpot private app' },
 		},
 		...(options.onError ? { onError: options.onError } : {}),
 		...(options.retryOnFail ? { retryOnFail: true } : {}),

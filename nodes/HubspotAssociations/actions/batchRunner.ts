@@ -9,7 +9,7 @@ import {
 import { describeFailedExchange, missingScopes } from '../helpers/hubspotErrors';
 import type { AssociationRequest, HubSpotErrorInfo, InputOutcome, PlannedBatch, PlannedInput } from '../helpers/interfaces';
 import { InvalidInputError } from '../helpers/validation';
-import { createHubSpotClient } from '../transport';
+import { authenticationOf, createHubSpotClient } from '../transport';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
 import { readClientSettings } from './requestOptions';
 
@@ -74,18 +74,22 @@ export async function runBatchOperation(this: IExecuteFunctions, operation: Batc
 	};
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let invalid: InvalidInputError | undefined;
 		try {
 			requests.push(operation.readItem(read, itemIndex));
 		} catch (error) {
-			if (!(error instanceof InvalidInputError)) throw error;
-			const message = `Item ${itemIndex}: ${error.message}`;
-			const nodeError = new NodeOperationError(node, message, {
-				itemIndex,
-				description: `Fix the "${error.field}" parameter (or the field it is mapped from) for this item.`,
-			});
-			if (!continueOnFail) throw nodeError;
-			failures.set(itemIndex, { message, ...rawIds(itemIndex) });
+			if (!(error instanceof InvalidInputError)) throw new NodeOperationError(node, error as Error, { itemIndex });
+			invalid = error;
 		}
+		if (!invalid) continue;
+		const message = `Item ${itemIndex}: ${invalid.message}`;
+		if (!continueOnFail) {
+			throw new NodeOperationError(node, message, {
+				itemIndex,
+				description: `Fix the "${invalid.field}" parameter (or the field it is mapped from) for this item.`,
+			});
+		}
+		failures.set(itemIndex, { message, ...rawIds(itemIndex) });
 	}
 
 	const requestsByIndex = new Map(requests.map((request) => [request.itemIndex, request]));
@@ -94,6 +98,7 @@ export async function runBatchOperation(this: IExecuteFunctions, operation: Batc
 
 	const { concurrency, ...settings } = readClientSettings(this);
 	const client = createHubSpotClient(this, settings);
+	const authentication = authenticationOf(this);
 	const batches = operation.plan(requests);
 	let stopError: Error | undefined;
 
@@ -104,7 +109,7 @@ export async function runBatchOperation(this: IExecuteFunctions, operation: Batc
 			body: operation.body(batch),
 		});
 		if (!answer.ok) {
-			const message = describeFailedExchange(answer);
+			const message = describeFailedExchange(answer, authentication);
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
 			const firstItem = batch.inputs[0].itemIndexes[0];
 			if (!continueOnFail) {

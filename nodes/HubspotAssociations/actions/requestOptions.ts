@@ -16,7 +16,7 @@ export const requestOptionFields: INodeProperties[] = [
 			{ name: '2026-03', value: '2026-03', description: 'The version this node was designed on' },
 			{ name: '2026-09', value: '2026-09', description: 'Current; also enforces the account’s validation rules' },
 		],
-		default: DEFAULT_CLIENT_SETTINGS.apiVersion,
+		default: '2026-03',
 		description: "Which of HubSpot's date-versioned APIs to call",
 	},
 	{
@@ -24,7 +24,7 @@ export const requestOptionFields: INodeProperties[] = [
 		name: 'requestsPerTenSeconds',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_PER_TEN_SECONDS },
-		default: DEFAULT_CLIENT_SETTINGS.requestsPerTenSeconds,
+		default: 100,
 		description:
 			"The most requests this node sends in any 10 seconds. HubSpot allows 100 on Free/Starter, 150 on Pro/Enterprise and 200 with the API limit increase. The node also slows down when HubSpot's rate-limit headers say the account is busy.",
 	},
@@ -41,7 +41,7 @@ export const requestOptionFields: INodeProperties[] = [
 		name: 'maxRetries',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: MAX_RETRIES },
-		default: DEFAULT_CLIENT_SETTINGS.maxRetries,
+		default: 5,
 		description:
 			'How often to retry a request HubSpot answers with a rate limit (429), a lock (423), a migration (477), a gateway error (502/503/504/521/523/524) or a dropped connection. A daily limit, 400, 401, 403 and 404 are never retried.',
 	},

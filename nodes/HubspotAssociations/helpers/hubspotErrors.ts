@@ -88,12 +88,15 @@ export function missingScopes(hubspot: HubSpotErrorInfo | undefined, body?: { er
 }
 
 /** One line a user can act on, built from HubSpot's own words. */
-export function describeFailedExchange(exchange: FailedExchange & { gaveUpReason?: string }): string {
-	const described = describeOnce(exchange);
+export function describeFailedExchange(
+	exchange: FailedExchange & { gaveUpReason?: string },
+	authentication: 'oAuth2' | 'appToken' = 'oAuth2',
+): string {
+	const described = describeOnce(exchange, authentication);
 	return exchange.gaveUpReason ? `${described} (${exchange.gaveUpReason})` : described;
 }
 
-function describeOnce(exchange: FailedExchange): string {
+function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appToken'): string {
 	const { statusCode, hubspot, networkCode, rawMessage } = exchange;
 	if (exchange.malformed) return `HubSpot answered ${statusCode} with a body that is not valid JSON`;
 	if (statusCode === undefined) {
@@ -106,7 +109,11 @@ function describeOnce(exchange: FailedExchange): string {
 		case 403: {
 			const scopes = missingScopes(hubspot);
 			return scopes.length > 0
-				? `The HubSpot credential lacks the scopes ${scopes.join(', ')} (403): add them to the credential's Scope field (or the private app) and reconnect`
+				? `The HubSpot credential lacks the scopes ${scopes.join(', ')} (403): ${
+						authentication === 'appToken'
+							? "add them to the private app's scopes in HubSpot, then put its new token in the credential's App Token field"
+							: "add them to your HubSpot app and to the credential's Scope field, then reconnect the credential"
+					}`
 				: `HubSpot refused the request (403)${said}`;
 		}
 		case 404:

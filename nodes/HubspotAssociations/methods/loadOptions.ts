@@ -1,23 +1,67 @@
 import { NodeOperationError, type ILoadOptionsFunctions, type INodePropertyOptions } from 'n8n-workflow';
-import { describeFailedExchange } from '../helpers/hubspotErrors';
 import { associationTypeOptions, type AssociationLabel } from '../helpers/associationLabels';
+import { describeFailedExchange } from '../helpers/hubspotErrors';
+import { STANDARD_OBJECT_TYPES } from '../helpers/objectTypes';
 import { parseObjectType } from '../helpers/validation';
-import { API_VERSIONS, createHubSpotClient, DEFAULT_CLIENT_SETTINGS, type ApiVersion } from '../transport';
+import { API_VERSIONS, authenticationOf, createHubSpotClient, DEFAULT_CLIENT_SETTINGS, type ApiVersion } from '../transport';
 
-function apiVersion(context: ILoadOptionsFunctions): ApiVersion {
+function clientFor(context: ILoadOptionsFunctions) {
 	const chosen = (context.getCurrentNodeParameter('options') as { apiVersion?: string } | undefined)?.apiVersion;
-	return (API_VERSIONS as readonly string[]).includes(chosen ?? '') ? (chosen as ApiVersion) : DEFAULT_CLIENT_SETTINGS.apiVersion;
+	const apiVersion = (API_VERSIONS as readonly string[]).includes(chosen ?? '') ? (chosen as ApiVersion) : DEFAULT_CLIENT_SETTINGS.apiVersion;
+	return createHubSpotClient(context, { ...DEFAULT_CLIENT_SETTINGS, apiVersion, maxRetries: 1 });
 }
 
+interface ObjectSchema {
+	objectTypeId: string;
+	fullyQualifiedName?: string;
+	labels?: { singular?: string; plural?: string };
+	archived?: boolean;
+}
+
+/** The standard object types, then the account's custom objects (when the credential may read them). */
+export async function getObjectTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const standard = STANDARD_OBJECT_TYPES.map((type) => ({
+		name: type.label,
+		value: type.pathName ?? type.objectTypeId,
+		description: `Object type ID ${type.objectTypeId}`,
+	}));
+	const client = clientFor(this);
+	const answer = await client.request({ method: 'GET', path: `/crm-object-schemas/${client.settings.apiVersion}/schemas` });
+	if (!answer.ok) {
+		// The standard types still work; say why the custom ones are missing instead of failing the list.
+		return [
+			...standard,
+			{
+				name: '(Custom Objects Could Not Be Loaded)',
+				value: '',
+				description: `${describeFailedExchange(answer, authenticationOf(this))}. Use an expression with the type ID (e.g. 2-123456).`,
+			},
+		];
+	}
+	const schemas = ((answer.body as { results?: ObjectSchema[] })?.results ?? []).filter((schema) => schema?.objectTypeId && !schema.archived);
+	const custom = schemas
+		.map((schema) => ({
+			name: `${schema.labels?.plural ?? schema.labels?.singular ?? schema.fullyQualifiedName ?? schema.objectTypeId} (Custom)`,
+			value: schema.objectTypeId,
+			description: `Custom object type ID ${schema.objectTypeId}${schema.fullyQualifiedName ? `, ${schema.fullyQualifiedName}` : ''}`,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return [...standard, ...custom];
+}
+
+/** The association types HubSpot defines for exactly the chosen direction. */
 export async function getAssociationTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const from = parseObjectType('From Object Type', this.getCurrentNodeParameter('fromObjectType'));
 	const to = parseObjectType('To Object Type', this.getCurrentNodeParameter('toObjectType'));
-	const client = createHubSpotClient(this, { ...DEFAULT_CLIENT_SETTINGS, apiVersion: apiVersion(this) });
+	const client = clientFor(this);
 	const answer = await client.request({ method: 'GET', path: client.associationsPath(from.pathType, to.pathType, 'labels') });
 	if (!answer.ok) {
+		const unsupported = answer.statusCode === 400 || answer.statusCode === 404;
 		throw new NodeOperationError(
 			this.getNode(),
-			`Could not load the association types from ${from.given} to ${to.given}: ${describeFailedExchange(answer)}`,
+			unsupported
+				? `HubSpot does not support associations from ${from.given} to ${to.given}: ${describeFailedExchange(answer, authenticationOf(this))}`
+				: `Could not load the association types from ${from.given} to ${to.given}: ${describeFailedExchange(answer, authenticationOf(this))}`,
 		);
 	}
 	const results = ((answer.body as { results?: AssociationLabel[] })?.results ?? []).filter(Boolean);

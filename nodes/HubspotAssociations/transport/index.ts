@@ -10,9 +10,12 @@ export type ApiVersion = (typeof API_VERSIONS)[number];
 
 export type HubSpotContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-export const CREDENTIAL_TYPES = {
-	oAuth2: 'hubspotAssociationsOAuth2Api',
-} as const;
+export type Authentication = 'oAuth2' | 'appToken';
+
+/** Which credential the node is set to use. */
+export function authenticationOf(context: HubSpotContext): Authentication {
+	return context.getNodeParameter('authentication', 0, 'oAuth2') === 'appToken' ? 'appToken' : 'oAuth2';
+}
 
 export interface HubSpotRequest {
 	method: IHttpRequestMethods;
@@ -60,9 +63,9 @@ export interface HubSpotClient {
 
 const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
+/** The credential type name the node's authentication setting names. */
 function credentialType(context: HubSpotContext): string {
-	const authentication = context.getNodeParameter('authentication', 0, 'oAuth2') as keyof typeof CREDENTIAL_TYPES;
-	return CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES.oAuth2;
+	return authenticationOf(context) === 'appToken' ? 'hubspotAssociationsAppTokenApi' : 'hubspotAssociationsOAuth2Api';
 }
 
 async function baseUrl(context: HubSpotContext, type: string): Promise<string> {

@@ -1,36 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { STANDARD_OBJECT_TYPES } from '../../helpers/objectTypes';
-
-const objectTypeOptions = STANDARD_OBJECT_TYPES.map((type) => ({
-	name: type.label,
-	value: type.pathName ?? type.objectTypeId,
-	description: `Object type ID ${type.objectTypeId}`,
-}));
 
 /** The "from" and "to" object type pickers every association operation shares. */
 export function objectTypeFields(operations: string[]): INodeProperties[] {
 	const displayOptions = { show: { resource: ['association'], operation: operations } };
 	return [
 		{
-			displayName: 'From Object Type',
+			displayName: 'From Object Type Name or ID',
 			name: 'fromObjectType',
 			type: 'options',
-			options: objectTypeOptions,
+			typeOptions: { loadOptionsMethod: 'getObjectTypes' },
 			default: 'contacts',
 			required: true,
 			description:
-				'The type of the records associations start from. For custom objects use an expression with the type ID (e.g. 2-123456) or fully qualified name.',
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'The records associations start from. Custom objects are listed too; by expression use a type ID (e.g. 2-123456) or fully qualified name (p1234_cars).',
 			displayOptions,
 		},
 		{
-			displayName: 'To Object Type',
+			displayName: 'To Object Type Name or ID',
 			name: 'toObjectType',
 			type: 'options',
-			options: objectTypeOptions,
+			typeOptions: { loadOptionsMethod: 'getObjectTypes' },
 			default: 'companies',
 			required: true,
 			description:
-				'The type of the records associations point to. For custom objects use an expression with the type ID (e.g. 2-123456) or fully qualified name.',
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'The records associations point to. Custom objects are listed too; by expression use a type ID (e.g. 2-123456) or fully qualified name (p1234_cars).',
 			displayOptions,
 		},
 	];

@@ -155,7 +155,14 @@ describe('describeFailedExchange', () => {
 	it('names the missing scopes on a 403 that lists them, from wherever HubSpot put them', () => {
 		const exchange = readFailedExchange(wrapped(axiosError(403, scopesBody)));
 		expect(describeFailedExchange(exchange)).toBe(
-			"The HubSpot credential lacks the scopes crm.objects.companies.write (403): add them to the credential's Scope field (or the private app) and reconnect",
+			"The HubSpot credential lacks the scopes crm.objects.companies.write (403): add them to your HubSpot app and to the credential's Scope field, then reconnect the credential",
+		);
+	});
+
+	it('tells a private-app user to fix the app and its token instead of the OAuth scope field', () => {
+		const exchange = readFailedExchange(wrapped(axiosError(403, scopesBody)));
+		expect(describeFailedExchange(exchange, 'appToken')).toBe(
+			"The HubSpot credential lacks the scopes crm.objects.companies.write (403): add them to the private app's scopes in HubSpot, then put its new token in the credential's App Token field",
 		);
 	});
 
