@@ -1,3 +1,4 @@
+import { objectTypeName } from './objectTypes';
 import { pairKey } from './planning';
 import type {
 	BatchCreateResponse,
@@ -9,7 +10,8 @@ import type {
 	PlannedInput,
 } from './interfaces';
 
-const ID_RUN = /\d+/g;
+// A run of digits that is not part of a type id such as "0-1" or "2-123".
+const ID_RUN = /(?<![\d-])\d+(?![\d-])/g;
 // "CONTACT=38374264688 is not valid": HubSpot's way of naming a record with its type.
 const TYPED_ID = /\b([A-Z][A-Z_]*)=(\d+)/g;
 
@@ -20,8 +22,10 @@ interface NamedId {
 	side?: Side;
 }
 
+/** HubSpot's upper-case singular name of a type in error messages: "CONTACT", "LINE_ITEM". */
 function singular(pathType: string): string {
-	return pathType.replace(/ies$/, 'y').replace(/s$/, '').toUpperCase();
+	const name = objectTypeName(pathType) ?? pathType;
+	return name.replace(/ies$/, 'y').replace(/s$/, '').toUpperCase();
 }
 
 function contextStrings(error: HubSpotBatchError): string[] {

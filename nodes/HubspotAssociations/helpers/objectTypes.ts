@@ -55,3 +55,10 @@ export function knownObjectTypeId(pathType: string): string | undefined {
 	if (TYPE_ID.test(pathType)) return pathType;
 	return byName.get(pathType)?.objectTypeId;
 }
+
+const byTypeId = new Map(STANDARD_OBJECT_TYPES.map((type) => [type.objectTypeId, type]));
+
+/** The standard name of a path type given by name or type id ("0-8" → "line_items"). */
+export function objectTypeName(pathType: string): string | undefined {
+	return byName.get(pathType)?.name ?? byTypeId.get(pathType)?.name;
+}

@@ -1,3 +1,4 @@
+import { knownObjectTypeId } from './objectTypes';
 import type { AssociationRequest, AssociationSpec, PlannedBatch, PlannedInput } from './interfaces';
 
 function typeKey(spec: AssociationSpec): string {
@@ -20,7 +21,8 @@ export function planBatches(requests: AssociationRequest[], batchSize: number): 
 	const typeKeysByInput = new Map<PlannedInput, Set<string>>();
 
 	for (const request of requests) {
-		const directionKey = `${request.fromPathType} ${request.toPathType}`;
+		// "contacts" and "0-1" name one type: one direction, so one input per pair.
+		const directionKey = `${knownObjectTypeId(request.fromPathType) ?? request.fromPathType} ${knownObjectTypeId(request.toPathType) ?? request.toPathType}`;
 		let direction = directions.get(directionKey);
 		if (!direction) {
 			direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, pairs: new Map() };

@@ -81,6 +81,7 @@ function parseOneType(field: string, value: unknown): AssociationSpec {
 	} else if (value && typeof value === 'object' && !Array.isArray(value)) {
 		const spec = value as Record<string, unknown>;
 		category = spec.associationCategory ?? spec.category;
+		if (typeof category === 'string') category = category.trim().toUpperCase();
 		typeId = spec.associationTypeId ?? spec.typeId;
 	}
 	const associationTypeId = parseTypeId(typeId);

@@ -236,6 +236,14 @@ describe('idsNamedByError', () => {
 		expect(idsNamedByError({ message: 'Record 3 is bad', errors: [{ message: 'and 6' }] }, contactsToCompanies)).toEqual([{ id: '3' }, { id: '6' }]);
 	});
 
+	it('knows the side of a typed id when the direction is given by type ids', () => {
+		expect(idsNamedByError({ message: 'LINE_ITEM=9 is not valid' }, { fromPathType: '0-3', toPathType: '0-8' })).toEqual([{ id: '9', side: 'to' }]);
+	});
+
+	it('does not read the digits of a type id such as "0-1" as record ids', () => {
+		expect(idsNamedByError({ context: { objectTypeId: ['0-1'], objectId: ['77'] } }, contactsToCompanies)).toEqual([{ id: '77' }]);
+	});
+
 	it('names nothing for an error without ids', () => {
 		expect(idsNamedByError({ message: 'Invalid input' }, contactsToCompanies)).toEqual([]);
 		expect(idsNamedByError({}, contactsToCompanies)).toEqual([]);

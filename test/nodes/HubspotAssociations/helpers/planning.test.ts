@@ -20,6 +20,13 @@ function request(itemIndex: number, from: string, to: string, types: Association
 }
 
 describe('planBatches', () => {
+	it('treats a type given by name and by type id as one direction, so a pair gets one input', () => {
+		const batches = planBatches([request(0, '1', '2', [LABEL_36]), request(1, '1', '2', [LABEL_37], ['0-1', '0-2'])], 100);
+		expect(batches).toHaveLength(1);
+		expect(batches[0]).toMatchObject({ fromPathType: 'contacts', toPathType: 'companies' });
+		expect(batches[0].inputs).toEqual([{ fromObjectId: '1', toObjectId: '2', types: [LABEL_36, LABEL_37], itemIndexes: [0, 1] }]);
+	});
+
 	it('cuts 4,500 distinct pairs at 2,000 into batches of 2,000, 2,000 and 500, in item order', () => {
 		const requests = Array.from({ length: 4500 }, (_, index) => request(index, String(1000 + index), String(9000 + index)));
 		const batches = planBatches(requests, 2000);

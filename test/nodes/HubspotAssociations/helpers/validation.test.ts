@@ -137,6 +137,12 @@ describe('parseObjectType', () => {
 });
 
 describe('parseAssociationTypes', () => {
+	it('accepts a lower-case category in an object, as it does in a string', () => {
+		expect(parseAssociationTypes('types', [{ category: 'user_defined', typeId: 36 }])).toEqual([
+			{ associationCategory: 'USER_DEFINED', associationTypeId: 36 },
+		]);
+	});
+
 	const field = 'Association Types';
 
 	it('reads the dropdown strings "CATEGORY:typeId"', () => {
