@@ -14,7 +14,7 @@ import { itemParameterReader, type ParameterReader } from './itemParameters';
 import { readClientSettings } from './requestOptions';
 
 /** What a batch operation adds to the shared machinery: its input, endpoint and output. */
-export interface BatchOperation {
+export interface BatchOperation<R> {
 	/** The endpoint below `/{from}/{to}/`, e.g. `batch/create`. */
 	action: string;
 	/** Reads and validates one item; throws InvalidInputError naming the field. */
@@ -22,9 +22,9 @@ export interface BatchOperation {
 	plan(requests: AssociationRequest[]): PlannedBatch[];
 	body(batch: PlannedBatch): IDataObject;
 	/** Pairs a 2xx answer with the batch's inputs. */
-	match(batch: PlannedBatch, body: unknown, statusCode: number): Map<PlannedInput, InputOutcome>;
+	match(batch: PlannedBatch, body: unknown, statusCode: number): Map<PlannedInput, InputOutcome<R>>;
 	/** The output json of an item whose input succeeded. */
-	success(request: AssociationRequest, outcome: Extract<InputOutcome, { kind: 'created' }>): IDataObject;
+	success(request: AssociationRequest, result: R): IDataObject;
 	/** Says what an item asked for, for error messages: "contacts 101 → companies 201". */
 	describe?(request: AssociationRequest): string;
 }
@@ -53,7 +53,7 @@ function apiErrorDescription(hubspot: HubSpotErrorInfo | undefined): string | un
  * Runs a batch operation over all input items: validate every item, plan batches, send
  * them, and return exactly one output item per input item, paired to it.
  */
-export async function runBatchOperation(this: IExecuteFunctions, operation: BatchOperation): Promise<INodeExecutionData[][]> {
+export async function runBatchOperation<R>(this: IExecuteFunctions, operation: BatchOperation<R>): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
@@ -93,7 +93,7 @@ export async function runBatchOperation(this: IExecuteFunctions, operation: Batc
 	}
 
 	const requestsByIndex = new Map(requests.map((request) => [request.itemIndex, request]));
-	const outcomes = new Map<number, InputOutcome>();
+	const outcomes = new Map<number, InputOutcome<R>>();
 	const describe = operation.describe ?? describePair;
 
 	const { concurrency, ...settings } = readClientSettings(this);
@@ -139,7 +139,7 @@ export async function runBatchOperation(this: IExecuteFunctions, operation: Batc
 				.sort((a, b) => a - b);
 			if (failedIndexes.length > 0) {
 				const first = failedIndexes[0];
-				const outcome = outcomes.get(first) as Extract<InputOutcome, { kind: 'failed' }>;
+				const outcome = outcomes.get(first) as Extract<InputOutcome<R>, { kind: 'failed' }>;
 				const others = failedIndexes.length > 1 ? ` (and ${failedIndexes.length - 1} more items of this batch)` : '';
 				throw new NodeApiError(node, (outcome.hubspot ?? { message: outcome.message }) as JsonObject, {
 					message: `Item ${first}: HubSpot did not accept ${describe(requestsByIndex.get(first)!)}: ${outcome.message}${others}`,
@@ -197,10 +197,10 @@ export async function runBatchOperation(this: IExecuteFunctions, operation: Batc
 		}
 		const outcome = outcomes.get(itemIndex);
 		const request = requestsByIndex.get(itemIndex)!;
-		if (outcome?.kind !== 'created') {
+		if (outcome?.kind !== 'succeeded') {
 			throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
 		}
-		output.push({ json: operation.success(request, outcome), pairedItem });
+		output.push({ json: operation.success(request, outcome.result), pairedItem });
 	}
 	return [output];
 }

@@ -78,6 +78,6 @@ export interface HubSpotBatchError {
 }
 
 /** How one planned input came out. */
-export type InputOutcome =
-	| { kind: 'created'; result: LabelsBetweenObjectPair }
+export type InputOutcome<R = LabelsBetweenObjectPair> =
+	| { kind: 'succeeded'; result: R }
 	| { kind: 'failed'; message: string; hubspot?: HubSpotErrorInfo };

@@ -99,29 +99,40 @@ export function errorInfo(error: HubSpotBatchError | HubSpotErrorInfo, correlati
 	return info;
 }
 
-function mergeResult(existing: LabelsBetweenObjectPair | undefined, result: LabelsBetweenObjectPair) {
-	if (!existing) return { ...result, labels: [...(result.labels ?? [])] };
-	for (const label of result.labels ?? []) if (!existing.labels.includes(label)) existing.labels.push(label);
-	return existing;
+/** How an endpoint's `results` name the pair each answers for. */
+export interface ResultReader<R> {
+	pairOf(result: R): { fromObjectId: string; toObjectId: string } | undefined;
+	/** Folds two results for one pair (HubSpot may answer a pair more than once). */
+	merge(existing: R, result: R): R;
 }
 
+/** Endpoints that answer 204, or 200 without per-pair results: a pair no error names succeeded. */
+export const NO_RESULTS = 'noResults';
+
 /**
- * Pairs a 2xx batch/create answer with the batch's inputs. Results are matched by
+ * Pairs a 2xx batch answer with the batch's inputs. Results are matched by
  * (fromObjectId, toObjectId), never by position; each error goes to the inputs whose ids it
  * names; an input answered by neither fails with the batch's unattributed errors.
  */
-export function matchBatchCreateResponse(batch: PlannedBatch, body: BatchCreateResponse | undefined): Map<PlannedInput, InputOutcome> {
-	const resultsByPair = new Map<string, LabelsBetweenObjectPair>();
-	for (const result of body?.results ?? []) {
-		if (result?.fromObjectId === undefined || result?.toObjectId === undefined) continue;
-		const key = pairKey(String(result.fromObjectId), String(result.toObjectId));
-		resultsByPair.set(key, mergeResult(resultsByPair.get(key), result));
-	}
-
-	const outcomes = new Map<PlannedInput, InputOutcome>();
-	for (const input of batch.inputs) {
-		const result = resultsByPair.get(pairKey(input.fromObjectId, input.toObjectId));
-		if (result) outcomes.set(input, { kind: 'created', result });
+export function matchBatchResponse<R>(
+	batch: PlannedBatch,
+	body: { results?: R[]; errors?: HubSpotBatchError[] } | undefined,
+	reader: ResultReader<R> | typeof NO_RESULTS,
+): Map<PlannedInput, InputOutcome<R>> {
+	const outcomes = new Map<PlannedInput, InputOutcome<R>>();
+	if (reader !== NO_RESULTS) {
+		const resultsByPair = new Map<string, R>();
+		for (const result of body?.results ?? []) {
+			const pair = result ? reader.pairOf(result) : undefined;
+			if (!pair) continue;
+			const key = pairKey(String(pair.fromObjectId), String(pair.toObjectId));
+			const existing = resultsByPair.get(key);
+			resultsByPair.set(key, existing === undefined ? result : reader.merge(existing, result));
+		}
+		for (const input of batch.inputs) {
+			const result = resultsByPair.get(pairKey(input.fromObjectId, input.toObjectId));
+			if (result !== undefined) outcomes.set(input, { kind: 'succeeded', result });
+		}
 	}
 
 	const unanswered = batch.inputs.filter((input) => !outcomes.has(input));
@@ -133,21 +144,19 @@ export function matchBatchCreateResponse(batch: PlannedBatch, body: BatchCreateR
 		if (inputsNamedBy(ids, batch.inputs).length === 0) unattributed.push(error);
 		for (const input of named) {
 			if (outcomes.has(input)) continue;
-			outcomes.set(input, {
-				kind: 'failed',
-				message: error.message ?? 'HubSpot rejected this association',
-				hubspot: errorInfo(error),
-			});
+			outcomes.set(input, { kind: 'failed', message: error.message ?? 'HubSpot rejected this pair', hubspot: errorInfo(error) });
 		}
 	}
 
 	for (const input of unanswered) {
 		if (outcomes.has(input)) continue;
-		if (unattributed.length > 0) {
+		if (reader === NO_RESULTS && unattributed.length === 0) {
+			outcomes.set(input, { kind: 'succeeded', result: undefined as R });
+		} else if (unattributed.length > 0) {
 			const messages = [...new Set(unattributed.map((error) => error.message ?? error.category ?? 'unknown error'))];
 			outcomes.set(input, {
 				kind: 'failed',
-				message: `HubSpot did not create this association and named no record for its errors: ${messages.join('; ')}`,
+				message: `HubSpot did not accept this pair and named no record for its errors: ${messages.join('; ')}`,
 				hubspot: errorInfo(unattributed[0]),
 			});
 		} else {
@@ -156,6 +165,26 @@ export function matchBatchCreateResponse(batch: PlannedBatch, body: BatchCreateR
 				message: 'HubSpot answered the batch without a result or an error for this pair, so it may not have been created',
 			});
 		}
+	}
+	return outcomes;
+}
+
+const labelsBetweenObjectPair: ResultReader<LabelsBetweenObjectPair> = {
+	pairOf: (result) =>
+		result.fromObjectId === undefined || result.toObjectId === undefined
+			? undefined
+			: { fromObjectId: String(result.fromObjectId), toObjectId: String(result.toObjectId) },
+	merge: (existing, result) => ({
+		...existing,
+		labels: [...new Set([...(existing.labels ?? []), ...(result.labels ?? [])])],
+	}),
+};
+
+/** Pairs a 2xx batch/create answer (200, 201 or 207) with the batch's inputs. */
+export function matchBatchCreateResponse(batch: PlannedBatch, body: BatchCreateResponse | undefined) {
+	const outcomes = matchBatchResponse(batch, body, labelsBetweenObjectPair);
+	for (const outcome of outcomes.values()) {
+		if (outcome.kind === 'succeeded') outcome.result = { ...outcome.result, labels: [...(outcome.result.labels ?? [])] };
 	}
 	return outcomes;
 }

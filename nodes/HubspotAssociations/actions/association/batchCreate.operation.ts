@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { AssociationRequest } from '../../helpers/interfaces';
+import type { AssociationRequest, LabelsBetweenObjectPair } from '../../helpers/interfaces';
 import { matchBatchCreateResponse } from '../../helpers/matching';
 import { batchCreateBody, planBatches } from '../../helpers/planning';
 import { parseAssociationTypes, parseBatchSize, parseObjectType, parseRecordId } from '../../helpers/validation';
-import { runBatchOperation } from '../batchRunner';
+import { runBatchOperation, type BatchOperation } from '../batchRunner';
 import type { ParameterReader } from '../itemParameters';
 import { requestOptionFields } from '../requestOptions';
 import { objectTypeFields } from './objectTypeFields';
@@ -90,13 +90,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this.getNodeParameter('options.batchSize', 0, BATCH_CREATE_MAX_INPUTS),
 		BATCH_CREATE_MAX_INPUTS,
 	);
-	return await runBatchOperation.call(this, {
+	return await runBatchOperation.call<IExecuteFunctions, [BatchOperation<LabelsBetweenObjectPair>], Promise<INodeExecutionData[][]>>(this, {
 		action: 'batch/create',
 		readItem,
 		plan: (requests) => planBatches(requests, batchSize),
 		body: batchCreateBody,
 		match: (batch, body) => matchBatchCreateResponse(batch, body as Parameters<typeof matchBatchCreateResponse>[1]),
-		success: (request, { result }): IDataObject => ({
+		success: (request, result): IDataObject => ({
 			status: 'created',
 			fromObjectType: request.fromObjectType,
 			fromObjectId: request.fromObjectId,

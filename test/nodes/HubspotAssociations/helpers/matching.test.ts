@@ -38,7 +38,7 @@ function outcomesOf(batch: PlannedBatch, body: BatchCreateResponse | undefined) 
 	const outcomes = matchBatchCreateResponse(batch, body);
 	return batch.inputs.map((each) => {
 		const outcome = outcomes.get(each)!;
-		return outcome.kind === 'created' ? 'created' : outcome.message;
+		return outcome.kind === 'succeeded' ? 'created' : outcome.message;
 	});
 }
 
@@ -48,7 +48,7 @@ describe('matchBatchCreateResponse', () => {
 		const body = { status: 'COMPLETE', results: [result('3', '30'), result('1', '10', ['Manager']), result('4', '40'), result('2', '20')] };
 		const outcomes = matchBatchCreateResponse(batchOf(inputs), body);
 		inputs.forEach((each) => {
-			expect(outcomes.get(each)).toEqual({ kind: 'created', result: expect.objectContaining({ fromObjectId: each.fromObjectId, toObjectId: each.toObjectId }) });
+			expect(outcomes.get(each)).toEqual({ kind: 'succeeded', result: expect.objectContaining({ fromObjectId: each.fromObjectId, toObjectId: each.toObjectId }) });
 		});
 		expect(outcomes.get(inputs[0])).toMatchObject({ result: { labels: ['Manager'] } });
 	});
@@ -56,7 +56,7 @@ describe('matchBatchCreateResponse', () => {
 	it('matches a result whose ids came back as numbers', () => {
 		const inputs = [input('38374264688', '9001')];
 		const outcomes = matchBatchCreateResponse(batchOf(inputs), { results: [result(38374264688, 9001)] });
-		expect(outcomes.get(inputs[0])?.kind).toBe('created');
+		expect(outcomes.get(inputs[0])?.kind).toBe('succeeded');
 	});
 
 	it('ignores results for pairs the batch did not ask for', () => {
@@ -70,7 +70,7 @@ describe('matchBatchCreateResponse', () => {
 		const inputs = [input('1', '10'), input('2', '999'), input('3', '999'), input('999', '30')];
 		const body = { status: 'COMPLETE', results: [result('1', '10'), result('999', '30')], numErrors: 1, errors: [invalidIdError('COMPANY', '999')] };
 		const outcomes = matchBatchCreateResponse(batchOf(inputs), body);
-		expect(outcomes.get(inputs[0])?.kind).toBe('created');
+		expect(outcomes.get(inputs[0])?.kind).toBe('succeeded');
 		expect(outcomes.get(inputs[1])).toEqual({
 			kind: 'failed',
 			message: 'COMPANY=999 is not valid',
@@ -82,7 +82,7 @@ describe('matchBatchCreateResponse', () => {
 			},
 		});
 		expect(outcomes.get(inputs[2])).toMatchObject({ kind: 'failed', message: 'COMPANY=999 is not valid' });
-		expect(outcomes.get(inputs[3])?.kind).toBe('created');
+		expect(outcomes.get(inputs[3])?.kind).toBe('succeeded');
 	});
 
 	it('reads "CONTACT=5" as the from side of contacts→companies even when a company also has id 5', () => {
@@ -90,7 +90,7 @@ describe('matchBatchCreateResponse', () => {
 		const body = { errors: [invalidIdError('CONTACT', '5'), { message: 'Something else went wrong', category: 'VALIDATION_ERROR' }] };
 		expect(outcomesOf(batchOf(inputs), body)).toEqual([
 			'CONTACT=5 is not valid',
-			'HubSpot did not create this association and named no record for its errors: Something else went wrong',
+			'HubSpot did not accept this pair and named no record for its errors: Something else went wrong',
 		]);
 	});
 
@@ -136,11 +136,11 @@ describe('matchBatchCreateResponse', () => {
 		const outcomes = matchBatchCreateResponse(batchOf(inputs), body);
 		const expected = {
 			kind: 'failed',
-			message: 'HubSpot did not create this association and named no record for its errors: One or more associations are invalid; RATE_LIMITS',
+			message: 'HubSpot did not accept this pair and named no record for its errors: One or more associations are invalid; RATE_LIMITS',
 			hubspot: { status: 'error', category: 'VALIDATION_ERROR', message: 'One or more associations are invalid' },
 		};
 		expect(outcomes.get(inputs[0])).toEqual(expected);
-		expect(outcomes.get(inputs[1])?.kind).toBe('created');
+		expect(outcomes.get(inputs[1])?.kind).toBe('succeeded');
 		expect(outcomes.get(inputs[2])).toEqual(expected);
 	});
 
@@ -182,21 +182,21 @@ describe('matchBatchCreateResponse', () => {
 	it('says HubSpot rejected the association when an error naming it has no message', () => {
 		const inputs = [input('5', '10')];
 		const body = { errors: [{ category: 'VALIDATION_ERROR', context: { objectId: ['10'] } }] };
-		expect(outcomesOf(batchOf(inputs), body)).toEqual(['HubSpot rejected this association']);
+		expect(outcomesOf(batchOf(inputs), body)).toEqual(['HubSpot rejected this pair']);
 	});
 
 	it('merges duplicate results for one pair into one, with the union of their labels', () => {
 		const inputs = [input('1', '10')];
 		const body = { results: [result('1', '10', ['Manager']), result('1', '10', ['Manager', 'Billing']), result('1', '10')] };
 		const outcome = matchBatchCreateResponse(batchOf(inputs), body).get(inputs[0]);
-		expect(outcome).toMatchObject({ kind: 'created', result: { fromObjectId: '1', toObjectId: '10', labels: ['Manager', 'Billing'] } });
+		expect(outcome).toMatchObject({ kind: 'succeeded', result: { fromObjectId: '1', toObjectId: '10', labels: ['Manager', 'Billing'] } });
 		expect(body.results[0].labels).toEqual(['Manager']);
 	});
 
 	it('skips results without ids and results without labels', () => {
 		const inputs = [input('1', '10')];
 		const body = { results: [{ fromObjectId: '1' } as LabelsBetweenObjectPair, { fromObjectId: '1', toObjectId: '10' } as LabelsBetweenObjectPair, null as unknown as LabelsBetweenObjectPair] };
-		expect(matchBatchCreateResponse(batchOf(inputs), body).get(inputs[0])).toMatchObject({ kind: 'created', result: { labels: [] } });
+		expect(matchBatchCreateResponse(batchOf(inputs), body).get(inputs[0])).toMatchObject({ kind: 'succeeded', result: { labels: [] } });
 	});
 });
 
