@@ -1,0 +1,130 @@
+/**
+ * `npm run test:e2e`: the packed tarball installed into the REAL n8n (2.41.1 on Node 24) the way
+ * n8n installs a community package, a credential and the example workflow imported with n8n's
+ * CLI, `n8n execute` run against the HubSpot simulator; asserts on the output items and on what
+ * the simulator stored. Needs tools/e2e/install-n8n.sh to have run (npm run test:e2e does it).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startSimulator, type HubSpotSimulator } from '../tools/simulator';
+
+type Json = Record<string, unknown>;
+interface N8nRun {
+	status: string;
+	items: Record<string, Json[]>;
+	error?: unknown;
+}
+// run-workflow.mjs is plain ESM without types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadRunner = async () => (await import('../tools/e2e/run-workflow.mjs')) as { runWorkflowInN8n(options: Json): Promise<N8nRun> };
+
+const root = join(__dirname, '..');
+const NODE = 'Link contacts to companies';
+const example = JSON.parse(readFileSync(join(root, 'examples', 'link-contacts-to-companies.json'), 'utf8')) as Json & {
+	nodes: Array<Json & { credentials?: Record<string, { id: string; name: string }> }>;
+	pinData: Record<string, Array<{ json: Json }>>;
+};
+const rows = Object.values(example.pinData)[0].map((item) => item.json);
+
+/**
+ * `n8n execute` ignores pinned data, so the pinned rows node becomes a Code node that returns
+ * the same rows; everything else is the example as users import it.
+ */
+function executableExample() {
+	const [pinnedNode] = Object.keys(example.pinData);
+	return {
+		...example,
+		id: 'e2eLinkContacts01',
+		pinData: {},
+		nodes: example.nodes.map((node) =>
+			node.name === pinnedNode
+				? {
+						...node,
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` },
+					}
+				: node,
+		),
+	};
+}
+
+let sim: HubSpotSimulator;
+let tarball: string;
+const workDir = mkdtempSync(join(tmpdir(), 'hubspot-assoc-e2e-'));
+
+before(() => {
+	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+	execFileSync('npm', ['pack', '--pack-destination', workDir], { cwd: root, stdio: 'inherit' });
+	tarball = join(workDir, readdirSync(workDir).find((name) => name.endsWith('.tgz'))!);
+});
+
+before(async () => {
+	sim = await startSimulator();
+});
+
+after(async () => {
+	await sim?.close();
+	rmSync(workDir, { recursive: true, force: true });
+});
+
+function credential(accessToken: string, refreshToken: string) {
+	const reference = Object.values(example.nodes.find((node) => node.name === NODE)!.credentials!)[0];
+	return {
+		id: reference.id,
+		name: reference.name,
+		type: 'hubspotAssociationsOAuth2Api',
+		data: {
+			clientId: sim.oauthClient.clientId,
+			clientSecret: sim.oauthClient.clientSecret,
+			baseUrl: sim.baseUrl,
+			scope: 'crm.objects.contacts.write crm.objects.companies.write',
+			oauthTokenData: { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer', expires_in: 1800 },
+		},
+	};
+}
+
+describe('the package inside the real n8n', () => {
+	it('runs the example workflow: one paired result per row, associations stored, an expired token refreshed', async () => {
+		const { runWorkflowInN8n } = await loadRunner();
+		// An access token that has already expired: n8n must refresh it through the simulator.
+		const token = sim.issueToken({ expiresInSeconds: -60 });
+
+		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executableExample() });
+
+		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
+		const output = run.items[NODE];
+		assert.equal(output.length, rows.length, 'one output item per input row');
+
+		const refreshes = sim.requests.filter((request) => request.path.startsWith('/oauth/') && request.status === 200);
+		assert.equal(refreshes.length, 1, 'the expired token was refreshed once');
+		const unauthorized = sim.requests.filter((request) => request.status === 401);
+		assert.ok(unauthorized.length >= 1, 'the first request met the expired token');
+
+		const failedIndexes = output.flatMap((item, index) => (item.error ? [index] : []));
+		assert.deepEqual(failedIndexes, [17, 123, 250, 400]);
+		for (const [index, item] of output.entries()) {
+			const row = rows[index];
+			if (item.error) {
+				assert.match(String(item.error), new RegExp(`^Item ${index}: `));
+				continue;
+			}
+			assert.equal(item.status, 'created');
+			assert.equal(item.fromObjectId, row.contactId, `item ${index} is paired to its row`);
+			assert.equal(item.toObjectId, row.companyId);
+			const stored = sim.state.associationsBetween('contacts', String(row.contactId), 'companies', String(row.companyId));
+			assert.deepEqual(
+				stored.map((spec) => spec.associationTypeId).sort((a, b) => a - b),
+				[36, 279],
+				`contact ${String(row.contactId)} → company ${String(row.companyId)} is stored with both types`,
+			);
+		}
+		const creates = sim.requests.filter((request) => request.path.endsWith('/batch/create') && request.status !== 401);
+		assert.equal(creates.length, 1, 'all rows went in one batch request');
+		assert.ok(!JSON.stringify(run).includes(token.refreshToken), 'no token in the output');
+	});
+});
