@@ -3,7 +3,12 @@ import { InvalidInputError } from '../helpers/validation';
 import * as association from './association';
 
 const operations: Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>> = {
-	association: { batchCreate: association.batchCreate.execute },
+	association: {
+		batchCreate: association.batchCreate.execute,
+		batchCreateDefault: association.batchCreateDefault.execute,
+		batchArchive: association.batchArchive.execute,
+		batchArchiveLabels: association.batchArchiveLabels.execute,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

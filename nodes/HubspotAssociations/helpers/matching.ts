@@ -1,6 +1,7 @@
 import { objectTypeName } from './objectTypes';
 import { pairKey } from './planning';
 import type {
+	AssociationSpec,
 	BatchCreateResponse,
 	HubSpotBatchError,
 	HubSpotErrorInfo,
@@ -187,4 +188,27 @@ export function matchBatchCreateResponse(batch: PlannedBatch, body: BatchCreateR
 		if (outcome.kind === 'succeeded') outcome.result = { ...outcome.result, labels: [...(outcome.result.labels ?? [])] };
 	}
 	return outcomes;
+}
+
+/** `PublicDefaultAssociation`, with the specs of every result HubSpot gave for the pair. */
+export interface DefaultAssociationResult {
+	from?: { id?: string };
+	to?: { id?: string };
+	associationSpec?: AssociationSpec;
+	associationSpecs?: AssociationSpec[];
+}
+
+const specsOf = (result: DefaultAssociationResult) => result.associationSpecs ?? (result.associationSpec ? [result.associationSpec] : []);
+
+export const defaultAssociationResults: ResultReader<DefaultAssociationResult> = {
+	pairOf: (result) =>
+		result.from?.id === undefined || result.to?.id === undefined
+			? undefined
+			: { fromObjectId: String(result.from.id), toObjectId: String(result.to.id) },
+	merge: (existing, result) => ({ ...existing, associationSpecs: [...specsOf(existing), ...specsOf(result)] }),
+};
+
+/** The association types a default-association result reports for its pair. */
+export function defaultAssociationTypes(result: DefaultAssociationResult): AssociationSpec[] {
+	return specsOf(result).map(({ associationCategory, associationTypeId }) => ({ associationCategory, associationTypeId }));
 }

@@ -65,3 +65,19 @@ export function batchCreateBody(batch: PlannedBatch) {
 		})),
 	};
 }
+
+/** The JSON body of batch/associate/default: the pairs, without types. */
+export function defaultAssociationBody(batch: PlannedBatch) {
+	return { inputs: batch.inputs.map((input) => ({ from: { id: input.fromObjectId }, to: { id: input.toObjectId } })) };
+}
+
+/** The JSON body of batch/archive: one input per from-record, listing its to-records. */
+export function archiveBody(batch: PlannedBatch) {
+	const toIdsByFrom = new Map<string, Array<{ id: string }>>();
+	for (const input of batch.inputs) {
+		const toIds = toIdsByFrom.get(input.fromObjectId) ?? [];
+		toIds.push({ id: input.toObjectId });
+		toIdsByFrom.set(input.fromObjectId, toIds);
+	}
+	return { inputs: [...toIdsByFrom].map(([fromObjectId, to]) => ({ from: { id: fromObjectId }, to })) };
+}

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as batchArchive from './batchArchive.operation';
+import * as batchArchiveLabels from './batchArchiveLabels.operation';
 import * as batchCreate from './batchCreate.operation';
+import * as batchCreateDefault from './batchCreateDefault.operation';
 
-export { batchCreate };
+export { batchArchive, batchArchiveLabels, batchCreate, batchCreateDefault };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,11 +17,32 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Batch Create Associations',
 				value: 'batchCreate',
-				description: 'Associate records in bulk: one HubSpot request per 2,000 items, one result per item',
+				description: 'Associate records in bulk with the labels you choose: one request per 2,000 items, one result per item',
 				action: 'Batch create associations',
+			},
+			{
+				name: 'Batch Create Default Associations',
+				value: 'batchCreateDefault',
+				description: "Associate records in bulk with HubSpot's default (unlabeled) type, in both directions",
+				action: 'Batch create default associations',
+			},
+			{
+				name: 'Batch Remove Association Labels',
+				value: 'batchArchiveLabels',
+				description: 'Remove chosen labels from pairs of records, keeping the association and its other labels',
+				action: 'Batch remove association labels',
+			},
+			{
+				name: 'Batch Remove Associations',
+				value: 'batchArchive',
+				description: 'Remove every association between pairs of records',
+				action: 'Batch remove associations',
 			},
 		],
 		default: 'batchCreate',
 	},
 	...batchCreate.description,
+	...batchCreateDefault.description,
+	...batchArchiveLabels.description,
+	...batchArchive.description,
 ];

@@ -5,7 +5,7 @@ import type {
 	PlannedBatch,
 	PlannedInput,
 } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
-import { errorInfo, idsNamedByError, matchBatchCreateResponse } from '../../../../nodes/HubspotAssociations/helpers/matching';
+import { defaultAssociationResults, defaultAssociationTypes, type DefaultAssociationResult, errorInfo, idsNamedByError, matchBatchCreateResponse, matchBatchResponse, NO_RESULTS } from '../../../../nodes/HubspotAssociations/helpers/matching';
 
 function input(fromObjectId: string, toObjectId: string, itemIndex = 0): PlannedInput {
 	return {
@@ -264,5 +264,42 @@ describe('errorInfo', () => {
 
 	it('drops fields that are not strings and leaves out what is absent', () => {
 		expect(errorInfo({ category: 3 as unknown as string, subCategory: { a: 1 }, message: undefined })).toEqual({});
+	});
+});
+
+describe('matchBatchResponse for endpoints without per-pair results', () => {
+	it('counts every pair no error names as done (a 204 has no body at all)', () => {
+		const inputs = [input('1', '10'), input('2', '20')];
+		const outcomes = matchBatchResponse(batchOf(inputs), undefined, NO_RESULTS);
+		expect([...outcomes.values()].map((outcome) => outcome.kind)).toEqual(['succeeded', 'succeeded']);
+	});
+
+	it('fails the pair an error names and keeps the others done', () => {
+		const inputs = [input('1', '10'), input('2', '20')];
+		const outcomes = matchBatchResponse(batchOf(inputs), { errors: [{ message: 'COMPANY=20 is not valid', context: { objectId: ['20'] } }] }, NO_RESULTS);
+		expect(outcomes.get(inputs[0])?.kind).toBe('succeeded');
+		expect(outcomes.get(inputs[1])).toMatchObject({ kind: 'failed', message: 'COMPANY=20 is not valid' });
+	});
+
+	it('fails every pair when an error names none of them: nothing can be claimed done', () => {
+		const inputs = [input('1', '10')];
+		const outcomes = matchBatchResponse(batchOf(inputs), { errors: [{ message: 'Something broke' }] }, NO_RESULTS);
+		expect(outcomes.get(inputs[0])).toMatchObject({ kind: 'failed', message: expect.stringContaining('Something broke') });
+	});
+});
+
+describe('default association results', () => {
+	it('match their pair and gather every type HubSpot reports for it, ignoring the reverse direction', () => {
+		const inputs = [input('1', '10')];
+		const spec = (associationTypeId: number) => ({ associationCategory: 'HUBSPOT_DEFINED' as const, associationTypeId });
+		const body = {
+			results: [
+				{ from: { id: '10' }, to: { id: '1' }, associationSpec: spec(280) },
+				{ from: { id: '1' }, to: { id: '10' }, associationSpec: spec(279) },
+			],
+		};
+		const outcome = matchBatchResponse<DefaultAssociationResult>(batchOf(inputs), body, defaultAssociationResults).get(inputs[0]);
+		expect(outcome?.kind).toBe('succeeded');
+		expect(outcome?.kind === 'succeeded' && defaultAssociationTypes(outcome.result)).toEqual([spec(279)]);
 	});
 });

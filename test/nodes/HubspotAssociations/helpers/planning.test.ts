@@ -1,5 +1,5 @@
 import type { AssociationRequest, AssociationSpec } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
-import { batchCreateBody, pairKey, planBatches } from '../../../../nodes/HubspotAssociations/helpers/planning';
+import { archiveBody, batchCreateBody, defaultAssociationBody, pairKey, planBatches } from '../../../../nodes/HubspotAssociations/helpers/planning';
 
 const LABEL_36: AssociationSpec = { associationCategory: 'USER_DEFINED', associationTypeId: 36 };
 const LABEL_37: AssociationSpec = { associationCategory: 'USER_DEFINED', associationTypeId: 37 };
@@ -115,5 +115,24 @@ describe('pairKey', () => {
 		expect(pairKey('12', '3')).not.toBe(pairKey('1', '23'));
 		expect(pairKey('1', '2')).not.toBe(pairKey('2', '1'));
 		expect(pairKey('1', '2')).toBe(pairKey('1', '2'));
+	});
+});
+
+describe('archiveBody', () => {
+	it('sends one input per from-record, listing its to-records in item order', () => {
+		const [batch] = planBatches([request(0, '1', '10'), request(1, '2', '10'), request(2, '1', '11')], 100);
+		expect(archiveBody(batch)).toEqual({
+			inputs: [
+				{ from: { id: '1' }, to: [{ id: '10' }, { id: '11' }] },
+				{ from: { id: '2' }, to: [{ id: '10' }] },
+			],
+		});
+	});
+});
+
+describe('defaultAssociationBody', () => {
+	it('sends the pairs without types', () => {
+		const [batch] = planBatches([request(0, '1', '10', [LABEL_36])], 100);
+		expect(defaultAssociationBody(batch)).toEqual({ inputs: [{ from: { id: '1' }, to: { id: '10' } }] });
 	});
 });
