@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
 import { InvalidInputError } from '../helpers/validation';
 
 function holdsExpression(value: unknown): boolean {
@@ -8,17 +8,47 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
+const SIMPLE_JSON_PATH = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\s*(?:"[^"\\]*"|'[^'\\]*'|\d+)\s*\])+)\s*\}\}$/;
+const PATH_SEGMENT = /\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)'|(\d+))\s*\]/g;
+
+/** The property path of an expression that only reads the item, e.g. `={{ $json.contact.id }}`. */
+export function simpleJsonPath(value: unknown): string[] | undefined {
+	if (typeof value !== 'string') return undefined;
+	const match = SIMPLE_JSON_PATH.exec(value);
+	if (!match) return undefined;
+	return [...match[1].matchAll(PATH_SEGMENT)].map(([, dotted, doubleQuoted, singleQuoted, index]) => dotted ?? doubleQuoted ?? singleQuoted ?? index);
+}
+
+/** Follows `path` in `json`; `found: false` where a step meets no object (the engine would throw). */
+function readPath(json: IDataObject, path: string[]): { found: boolean; value?: unknown } {
+	let value: unknown = json;
+	for (const key of path) {
+		if (value === null || typeof value !== 'object') return { found: false };
+		value = (value as Record<string, unknown>)[key];
+	}
+	return { found: true, value };
+}
+
 export type ParameterReader = (name: string, itemIndex: number, fallback?: NodeParameterValueType) => unknown;
 
 /**
- * Reads node parameters item by item, but evaluates a parameter that holds no expression
- * only once per run: the engine's per-item evaluation dominates large runs.
- * A parameter whose expression fails becomes an InvalidInputError for that item.
+ * Reads node parameters item by item at the least cost: a parameter without an expression is
+ * evaluated once per run, and one that only reads a field of the item (`{{ $json.id }}`) is read
+ * from the item directly; everything else goes through n8n's expression engine, whose per-item
+ * evaluation dominates large runs. A parameter whose expression fails becomes an
+ * InvalidInputError for that item.
  */
 export function itemParameterReader(context: IExecuteFunctions): ParameterReader {
 	const parameters = context.getNode().parameters;
+	const items = context.getInputData();
 	const constants = new Map<string, unknown>();
+	const paths = new Map(Object.entries(parameters).map(([name, value]) => [name, simpleJsonPath(value)]));
 	return (name, itemIndex, fallback) => {
+		const path = paths.get(name);
+		if (path) {
+			const read = readPath(items[itemIndex]?.json ?? {}, path);
+			if (read.found) return read.value;
+		}
 		const topLevel = name.split('.')[0];
 		const dynamic = holdsExpression(parameters[topLevel]);
 		if (!dynamic && constants.has(name)) return constants.get(name);
