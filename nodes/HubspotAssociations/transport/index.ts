@@ -123,16 +123,17 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 			const { type, baseUrl: base } = await target;
 			let waited = 0;
 			for (let attempt = 0; ; attempt++) {
-				await throttle.acquire();
+				const answered = await throttle.acquire();
 				stats.requests++;
 				const answer = await send(context, type, `${base}${request.path}`, request);
+				answered();
 				throttle.observe(answer.headers);
 				if (answer.ok) return { ...answer, attempts: attempt + 1 };
 				if (answer.statusCode === 429) stats.rateLimited++;
 				const decision = retryDecision(answer, attempt, Math.random());
 				if (!decision.retry) return { ...answer, attempts: attempt + 1 };
 				if (attempt >= settings.maxRetries || waited + decision.waitMs > settings.maxWaitMs) {
-					return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempts` };
+					return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}` };
 				}
 				stats.retries++;
 				waited += decision.waitMs;

@@ -8,8 +8,7 @@ export interface RateWindow {
 	intervalMs: number;
 }
 
-// HubSpot counts arrivals, we count sends: a little slack keeps jitter from tipping a window over.
-const slack = (intervalMs: number) => Math.min(100, Math.ceil(intervalMs * 0.02));
+const IN_FLIGHT_POLL_MS = 10;
 
 function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const value = Number(headers[name]);
@@ -22,7 +21,9 @@ function headerNumber(headers: Record<string, string>, name: string): number | u
  * account: when other executions use the same window, this run's budget shrinks to its share.
  */
 export class RequestThrottle {
+	/** When each finished request of this run got its answer, oldest first. */
 	private readonly sends: number[] = [];
+	private inFlight = 0;
 	private window: RateWindow;
 	private share = 1;
 	private pausedUntil = 0;
@@ -43,22 +44,34 @@ export class RequestThrottle {
 		return { ...this.window };
 	}
 
-	/** Waits until a request may be sent, and counts it as sent. */
-	async acquire(): Promise<void> {
+	/**
+	 * Waits until a request may be sent and counts it; call the returned function when its
+	 * answer arrives. HubSpot counts a request when it arrives, which is somewhere between
+	 * sending and answering: counting it from the answer on keeps a window from ever tipping
+	 * over, however long the way to HubSpot took.
+	 */
+	async acquire(): Promise<() => void> {
 		for (;;) {
 			const now = this.clock.now();
 			if (this.pausedUntil > now) {
 				await this.clock.sleep(this.pausedUntil - now);
 				continue;
 			}
-			const span = this.window.intervalMs + slack(this.window.intervalMs);
-			while (this.sends.length > 0 && this.sends[0] <= now - span) this.sends.shift();
-			const budget = this.budget;
-			if (this.sends.length < budget) {
-				this.sends.push(now);
-				return;
+			const { intervalMs } = this.window;
+			while (this.sends.length > 0 && this.sends[0] <= now - intervalMs) this.sends.shift();
+			const over = this.inFlight + this.sends.length - this.budget;
+			if (over < 0) {
+				this.inFlight++;
+				let done = false;
+				return () => {
+					if (done) return;
+					done = true;
+					this.inFlight--;
+					this.sends.push(this.clock.now());
+				};
 			}
-			const freesAt = this.sends[this.sends.length - budget] + span;
+			// The slot that frees first is a finished request leaving the window, or one in flight finishing.
+			const freesAt = over < this.sends.length ? this.sends[over] + intervalMs : now + IN_FLIGHT_POLL_MS;
 			await this.clock.sleep(Math.max(1, freesAt - now));
 		}
 	}
@@ -82,7 +95,7 @@ export class RequestThrottle {
 		if (remaining === undefined) return;
 		const now = this.clock.now();
 		const used = max - remaining;
-		const ours = this.sends.filter((sentAt) => sentAt > now - intervalMs).length;
+		const ours = this.inFlight + this.sends.filter((answeredAt) => answeredAt > now - intervalMs).length;
 		this.share = used > ours && used > 0 ? Math.max(1 / max, Math.min(1, ours / used)) : 1;
 		if (remaining <= 0) this.pause(Math.ceil(intervalMs / max));
 	}

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { fastForward } from '../../../harness/fastForward';
 import { createdReply, errorReply, mockBatchCreate, type Reply } from '../../../harness/hubspotMock';
 import { oauthCredential, runNode, TEST_BASE_URL, type RunOptions } from '../../../harness/runWorkflow';
@@ -9,7 +9,7 @@ jest.mock('n8n-workflow', () => require('../../../harness/fastForward').fastForw
 
 const contactsToCompanies = { from: 'contacts', to: 'companies' };
 
-function parameters(options: IDataObject = {}): INodeParameters {
+function parameters(options: INodeParameters = {}): INodeParameters {
 	return {
 		resource: 'association',
 		operation: 'batchCreate',
@@ -115,7 +115,7 @@ describe('HubSpot client retries, through the n8n engine', () => {
 		const { error } = await runNode({ items, parameters: parameters({ maxRetries: 0 }) });
 
 		expect(sent).toHaveLength(1);
-		expect(error?.message).toMatch(/rate limit was reached \(429\).*rate limited; gave up after 1 attempts/);
+		expect(error?.message).toMatch(/rate limit was reached \(429\).*rate limited; gave up after 1 attempt\)/);
 	});
 
 	it('retries 423, 477 and a dropped connection, and the items succeed', async () => {

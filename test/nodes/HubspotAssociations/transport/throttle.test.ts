@@ -43,8 +43,9 @@ function rateHeaders(max: number, intervalMs: number, remaining?: number): Recor
 async function sendTimes(throttle: RequestThrottle, clock: FakeClock, count: number): Promise<number[]> {
 	const times: number[] = [];
 	const all = Array.from({ length: count }, async () => {
-		await throttle.acquire();
+		const answered = await throttle.acquire();
 		times.push(clock.now());
+		answered();
 	});
 	await clock.run();
 	await Promise.all(all);
@@ -75,6 +76,45 @@ describe('RequestThrottle', () => {
 		// Five more full windows, each a little over a second (the slack for network jitter).
 		expect(times[54]).toBeGreaterThanOrEqual(5000);
 		expect(times[54]).toBeLessThanOrEqual(5 * 1100);
+	});
+
+	it('counts a request from its answer, so a slow way to HubSpot cannot tip the window over', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 1, intervalMs: 1000 }, clock);
+		const slow = await throttle.acquire();
+		let next: number | undefined;
+		const waiting = throttle.acquire().then((answered) => {
+			next = clock.now();
+			answered();
+		});
+
+		await clock.run(600);
+		expect(next).toBeUndefined();
+		const answeredAt = clock.now();
+		expect(answeredAt).toBeGreaterThanOrEqual(590);
+		slow();
+		await clock.run();
+		await waiting;
+
+		// HubSpot may have counted the slow request as late as its answer.
+		expect(next).toBeGreaterThanOrEqual(answeredAt + 1000);
+	});
+
+	it('counts requests in flight against the budget', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 3, intervalMs: 1000 }, clock);
+		const inFlight = await Promise.all([throttle.acquire(), throttle.acquire(), throttle.acquire()]);
+		let fourth = false;
+		const waiting = throttle.acquire().then(() => {
+			fourth = true;
+		});
+
+		await clock.run(5000);
+		expect(fourth).toBe(false);
+		inFlight.forEach((answered) => answered());
+		await clock.run();
+		await waiting;
+		expect(clock.now()).toBeGreaterThanOrEqual(5000 + 1000);
 	});
 
 	it('holds 100 requests per 10 s by default-sized configuration', async () => {
