@@ -41,6 +41,13 @@ export function statusFaultAnswer(fault: Extract<Fault, { status: number }>): Si
 	switch (fault.status) {
 		case 423:
 			return { status: 423, body: errorBody('LOCKED', 'The resource is locked while another change is applied. Try again in at least 2 seconds.') };
+		case 403:
+			return {
+				status: 403,
+				body: errorBody('MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call.", {
+					context: { missingScopes: fault.missingScopes ?? ['crm.objects.companies.write'] },
+				}),
+			};
 		case 477:
 			return {
 				status: 477,

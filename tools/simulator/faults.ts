@@ -7,6 +7,8 @@ export type TransientStatus = 500 | 502 | 503 | 504 | 521 | 523 | 524;
 /** One misbehaviour applied to a single /crm request. */
 export type Fault =
 	| { status: 423 }
+	/** A token without a scope the endpoint needs (`context.missingScopes`). */
+	| { status: 403; missingScopes?: string[] }
 	| { status: 477; retryAfterSeconds?: number }
 	| { status: 429; retryAfterSeconds?: number }
 	/** `html: true` answers an HTML page, as a gateway or Cloudflare does, instead of HubSpot's JSON. */

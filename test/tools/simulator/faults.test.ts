@@ -47,6 +47,14 @@ describe('simulator faults and rate limits', () => {
 		expect(answer.body).toMatchObject({ status: 'error', category: 'LOCKED', correlationId: expect.any(String) });
 	});
 
+	it('answers 403 missing scopes with the scopes in context', async () => {
+		t.sim.faults.next(1, { status: 403, missingScopes: ['crm.objects.deals.write'] });
+		const answer = await create();
+		expect(answer.status).toBe(403);
+		expect(answer.body).toMatchObject({ status: 'error', category: 'MISSING_SCOPES', context: { missingScopes: ['crm.objects.deals.write'] } });
+		expect(t.sim.state.associationCount).toBe(0);
+	});
+
 	it('answers 477 with Retry-After', async () => {
 		t.sim.faults.next(1, { status: 477, retryAfterSeconds: 3 });
 		const answer = await create();
