@@ -1,0 +1,119 @@
+/**
+ * Rate-limit benchmark: the simulator enforces `rate` requests per second and the node runs
+ * on n8n's real engine with real sleeps. Prints figures only.
+ *
+ *   npx tsx tools/bench/ratelimit.ts [--items 20000] [--batch 100] [--rate 10] [--only single|concurrent]
+ */
+import './preferTypeScript';
+import '../../test/setup-env';
+import type { IPairedItemData } from 'n8n-workflow';
+import { oauthCredential, runNode, type RunResult } from '../../test/harness/runWorkflow';
+import { startSimulator, type HubSpotSimulator } from '../simulator';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+	const at = args.indexOf(`--${name}`);
+	return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+};
+const ITEMS = Number(option('items', '20000'));
+const BATCH_SIZE = Number(option('batch', '100'));
+const RATE_PER_SECOND = Number(option('rate', '10'));
+const ONLY = option('only', 'all');
+
+interface Pair {
+	contactId: string;
+	companyId: string;
+}
+
+function pairs(start: number, count: number): Pair[] {
+	return Array.from({ length: count }, (_, i) => ({ contactId: String(start + i + 1), companyId: String(((start + i) % 20_000) + 1) }));
+}
+
+function parameters() {
+	return {
+		resource: 'association',
+		operation: 'batchCreate',
+		fromObjectType: 'contacts',
+		toObjectType: 'companies',
+		fromObjectId: '={{ $json.contactId }}',
+		toObjectId: '={{ $json.companyId }}',
+		associationTypes: ['HUBSPOT_DEFINED:279'],
+		options: { batchSize: BATCH_SIZE },
+	};
+}
+
+async function execute(sim: HubSpotSimulator, items: Pair[]): Promise<RunResult> {
+	const { accessToken, refreshToken } = sim.issueToken();
+	const credential = oauthCredential({
+		baseUrl: sim.baseUrl,
+		clientId: sim.oauthClient.clientId,
+		clientSecret: sim.oauthClient.clientSecret,
+		oauthTokenData: { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer' },
+	});
+	return await runNode({ items: items as never, parameters: parameters(), credentials: { hubspotAssociationsOAuth2Api: credential }, onError: 'continueRegularOutput' });
+}
+
+/** Items whose output is missing, unpaired, failed, or claimed created but absent from HubSpot. */
+function lostItems(sim: HubSpotSimulator, items: Pair[], result: RunResult): number {
+	let lost = Math.max(0, items.length - result.output.length);
+	result.output.forEach((item, i) => {
+		const paired = (item.pairedItem as IPairedItemData | undefined)?.item === i;
+		const pair = items[i];
+		const created = item.json.status === 'created' && pair !== undefined;
+		const exists = created && sim.state.associationsBetween('0-1', pair.contactId, '0-2', pair.companyId).length > 0;
+		if (!paired || !exists) lost++;
+	});
+	return lost + (result.error ? 1 : 0);
+}
+
+async function scenario(name: string, executions: number): Promise<void> {
+	const sim = await startSimulator({ seed: 7 });
+	try {
+		sim.faults.rateWindow({ max: RATE_PER_SECOND, intervalMs: 1000 });
+		const perExecution = Math.ceil(ITEMS / executions);
+		const inputs = Array.from({ length: executions }, (_, e) => pairs(e * perExecution, Math.min(perExecution, ITEMS - e * perExecution)));
+		const planned = inputs.reduce((sum, items) => sum + Math.ceil(items.length / BATCH_SIZE), 0);
+
+		const started = Date.now();
+		const results = await Promise.all(inputs.map((items) => execute(sim, items)));
+		const wallMs = Date.now() - started;
+
+		const sent = sim.requests.filter((request) => request.kind === 'associations/batch/create');
+		const rateLimited = sent.filter((request) => request.status === 429).length;
+		const sendSpanMs = sent.length > 0 ? sent[sent.length - 1].at - sent[0].at : 0;
+		const optimumMs = (planned / RATE_PER_SECOND) * 1000;
+		const lost = results.reduce((sum, result, e) => sum + lostItems(sim, inputs[e], result), 0);
+		const figures = {
+			scenario: name,
+			items: ITEMS,
+			batchSize: BATCH_SIZE,
+			ratePerSecond: RATE_PER_SECOND,
+			requestsNeeded: planned,
+			requestsSent: sent.length,
+			wallSeconds: +(wallMs / 1000).toFixed(2),
+			sendSpanSeconds: +(sendSpanMs / 1000).toFixed(2),
+			beforeFirstSendSeconds: +((sent.length > 0 ? sent[0].at - started : 0) / 1000).toFixed(2),
+			afterLastSendSeconds: +((sent.length > 0 ? started + wallMs - sent[sent.length - 1].at : 0) / 1000).toFixed(2),
+			optimumSeconds: +(optimumMs / 1000).toFixed(2),
+			percentOfOptimum: +((100 * optimumMs) / wallMs).toFixed(1),
+			sendPhasePercentOfOptimum: +((100 * optimumMs) / Math.max(1, sendSpanMs)).toFixed(1),
+			share429Percent: +((100 * rateLimited) / Math.max(1, sent.length)).toFixed(2),
+			responses429: rateLimited,
+			retries: sent.length - planned,
+			lost,
+		};
+		process.stdout.write(`${JSON.stringify(figures)}\n`);
+	} finally {
+		await sim.close();
+	}
+}
+
+async function main(): Promise<void> {
+	if (ONLY !== 'concurrent') await scenario('single execution', 1);
+	if (ONLY !== 'single') await scenario('4 concurrent executions', 4);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+	process.exitCode = 1;
+});
