@@ -10,7 +10,8 @@ export class HubspotAssociations implements INodeType {
 		icon: { light: 'file:../../icons/hubspotAssociations.svg', dark: 'file:../../icons/hubspotAssociations.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
+		subtitle:
+			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
 		description: 'Create HubSpot CRM associations in bulk, one result per input item',
 		defaults: { name: 'HubSpot Associations' },
 		usableAsTool: true,

@@ -5,7 +5,8 @@ import type { InvalidInputError } from '../helpers/validation';
 
 /** "contacts 101 → companies 201": what an item asked for, in error messages. */
 export function describePair(request: AssociationRequest): string {
-	return `${request.fromObjectType} ${request.fromObjectId} → ${request.toObjectType} ${request.toObjectId}`;
+	const to = request.toObjectId ? `${request.toObjectType} ${request.toObjectId}` : request.toObjectType;
+	return `${request.fromObjectType} ${request.fromObjectId} → ${to}`;
 }
 
 /** The message of an item HubSpot did not accept. */

@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { describeFailedExchange } from '../helpers/hubspotErrors';
 import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput } from '../helpers/interfaces';
 import { InvalidInputError } from '../helpers/validation';
-import { authenticationOf, createHubSpotClient } from '../transport';
+import { authenticationOf, createHubSpotClient, type HubSpotAnswer } from '../transport';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
 import { failureItem, type ItemFailure } from './outputItems';
@@ -20,7 +20,14 @@ export interface BatchOperation<R> {
 	match(batch: PlannedBatch, body: unknown): Map<PlannedInput, InputOutcome<R>>;
 	/** The output json of an item whose input succeeded. */
 	success(request: AssociationRequest, result: R): IDataObject;
+	/**
+	 * Replaces the one-request exchange of a batch, e.g. to follow paging cursors; `send` posts a
+	 * body to the operation's endpoint. Returns the failed answer, or the outcome of each input.
+	 */
+	exchange?(batch: PlannedBatch, send: (body: IDataObject) => Promise<HubSpotAnswer>): Promise<BatchExchange<R>>;
 }
+
+export type BatchExchange<R> = { failed: Extract<HubSpotAnswer, { ok: false }> } | { outcomes: Map<PlannedInput, InputOutcome<R>> };
 
 /**
  * Runs a batch operation over all input items: validate every item, plan batches, send
@@ -66,21 +73,26 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	const client = createHubSpotClient(this, settings);
 	const authentication = authenticationOf(this);
 
-	const sendBatch = async (batch: PlannedBatch) => {
-		const answer = await client.request({
-			method: 'POST',
-			path: client.associationsPath(batch.fromPathType, batch.toPathType, operation.action),
-			body: operation.body(batch),
+	const exchange =
+		operation.exchange ??
+		(async (batch: PlannedBatch, send: (body: IDataObject) => Promise<HubSpotAnswer>): Promise<BatchExchange<R>> => {
+			const answer = await send(operation.body(batch));
+			return answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
 		});
+
+	const sendBatch = async (batch: PlannedBatch) => {
+		const path = client.associationsPath(batch.fromPathType, batch.toPathType, operation.action);
+		const exchanged = await exchange(batch, async (body) => await client.request({ method: 'POST', path, body }));
 		const batchItems = batch.inputs.flatMap((input) => input.itemIndexes).sort((a, b) => a - b);
-		if (!answer.ok) {
+		if ('failed' in exchanged) {
+			const answer = exchanged.failed;
 			const message = describeFailedExchange(answer, authentication);
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
 			if (!continueOnFail) throw hubspotError(node, { message, hubspot, statusCode: answer.statusCode, itemIndex: batchItems[0] });
 			for (const itemIndex of batchItems) outcomes.set(itemIndex, { kind: 'failed', message, hubspot });
 			return;
 		}
-		for (const [input, outcome] of operation.match(batch, answer.body)) {
+		for (const [input, outcome] of exchanged.outcomes) {
 			for (const itemIndex of input.itemIndexes) outcomes.set(itemIndex, outcome);
 		}
 		const failed = batchItems.filter((itemIndex) => outcomes.get(itemIndex)?.kind === 'failed');

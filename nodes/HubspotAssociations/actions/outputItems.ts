@@ -18,7 +18,7 @@ export function failureItem(itemIndex: number, failure: ItemFailure, toErrorOutp
 		: {
 				error: failure.message,
 				fromObjectId: failure.fromObjectId as IDataObject[string],
-				toObjectId: failure.toObjectId as IDataObject[string],
+				...(failure.toObjectId !== undefined && failure.toObjectId !== '' ? { toObjectId: failure.toObjectId as IDataObject[string] } : {}),
 				...(failure.hubspot ? { hubspot: failure.hubspot } : {}),
 			};
 	return { json, pairedItem: { item: itemIndex } };

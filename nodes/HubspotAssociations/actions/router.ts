@@ -8,6 +8,7 @@ const operations: Record<string, Record<string, (this: IExecuteFunctions) => Pro
 		batchCreateDefault: association.batchCreateDefault.execute,
 		batchArchive: association.batchArchive.execute,
 		batchArchiveLabels: association.batchArchiveLabels.execute,
+		batchRead: association.batchRead.execute,
 	},
 };
 

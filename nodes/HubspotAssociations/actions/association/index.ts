@@ -3,8 +3,9 @@ import * as batchArchive from './batchArchive.operation';
 import * as batchArchiveLabels from './batchArchiveLabels.operation';
 import * as batchCreate from './batchCreate.operation';
 import * as batchCreateDefault from './batchCreateDefault.operation';
+import * as batchRead from './batchRead.operation';
 
-export { batchArchive, batchArchiveLabels, batchCreate, batchCreateDefault };
+export { batchArchive, batchArchiveLabels, batchCreate, batchCreateDefault, batchRead };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,6 +28,12 @@ export const description: INodeProperties[] = [
 				action: 'Batch create default associations',
 			},
 			{
+				name: 'Batch Get Associations',
+				value: 'batchRead',
+				description: 'Read the associations of many records to one object type, with their labels, all pages',
+				action: 'Batch get associations',
+			},
+			{
 				name: 'Batch Remove Association Labels',
 				value: 'batchArchiveLabels',
 				description: 'Remove chosen labels from pairs of records, keeping the association and its other labels',
@@ -45,4 +52,5 @@ export const description: INodeProperties[] = [
 	...batchCreateDefault.description,
 	...batchArchiveLabels.description,
 	...batchArchive.description,
+	...batchRead.description,
 ];

@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	gatherPages,
+	isNoAssociationsError,
+	type AssociatedRecord,
+	type AssociationPage,
+	type AssociationsOfRecord,
+} from '../../helpers/associationReads';
+import type { AssociationRequest, HubSpotBatchError } from '../../helpers/interfaces';
+import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
+import { planBatches } from '../../helpers/planning';
+import { parseObjectType, parseRecordId } from '../../helpers/validation';
+import { runBatchOperation, type BatchExchange } from '../batchRunner';
+import type { ParameterReader } from '../itemParameters';
+import { requestOptionFields } from '../requestOptions';
+import { objectTypeFields } from './objectTypeFields';
+import { readBatchSize } from './pairFields';
+
+const batchSize = { default: 1000, max: 1000 };
+const displayOptions = { show: { resource: ['association'], operation: ['batchRead'] } };
+
+export const description: INodeProperties[] = [
+	...objectTypeFields(['batchRead']),
+	{
+		displayName: 'From Record ID',
+		name: 'fromObjectId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '={{ $json.contactId }}',
+		description: 'The HubSpot ID of the record whose associations to read, usually mapped from each input item',
+		displayOptions,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				default: 1000,
+				description: 'How many records to read in one request to HubSpot (at most 1,000)',
+			},
+			...requestOptionFields,
+		],
+	},
+];
+
+function readItem(read: ParameterReader, itemIndex: number): AssociationRequest {
+	const from = parseObjectType('From Object Type (fromObjectType)', read('fromObjectType', itemIndex));
+	const to = parseObjectType('To Object Type (toObjectType)', read('toObjectType', itemIndex));
+	return {
+		itemIndex,
+		fromObjectType: from.given,
+		toObjectType: to.given,
+		fromPathType: from.pathType,
+		toPathType: to.pathType,
+		fromObjectId: parseRecordId('From Record ID (fromObjectId)', read('fromObjectId', itemIndex)),
+		toObjectId: '',
+		types: [],
+	};
+}
+
+const byFromRecord = {
+	pairOf: (result: AssociationsOfRecord) => result,
+	merge: (existing: AssociationsOfRecord) => existing,
+};
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const size = readBatchSize(this, batchSize);
+	return await runBatchOperation.call(this, {
+		action: 'batch/read',
+		readItem,
+		plan: (requests) => planBatches(requests, size),
+		body: (batch) => ({ inputs: batch.inputs.map((input) => ({ id: input.fromObjectId })) }),
+		match: () => new Map(),
+		// Follows each record's paging cursor until every association is read.
+		async exchange(batch, send): Promise<BatchExchange<AssociationsOfRecord>> {
+			const gathered = new Map<string, AssociatedRecord[]>();
+			const errors: HubSpotBatchError[] = [];
+			const seenCursors = new Set<string>();
+			let inputs: Array<{ id: string; after?: string }> = batch.inputs.map((input) => ({ id: input.fromObjectId }));
+			while (inputs.length > 0) {
+				const answer = await send({ inputs });
+				if (!answer.ok) return { failed: answer };
+				const body = answer.body as { results?: AssociationPage[]; errors?: HubSpotBatchError[] } | undefined;
+				for (const error of body?.errors ?? []) {
+					if (!isNoAssociationsError(error)) errors.push(error);
+				}
+				inputs = gatherPages(gathered, body?.results ?? [], seenCursors);
+			}
+			// A record no error names and no page lists has no associations of this type.
+			const named = new Set(errors.flatMap((error) => idsNamedByError(error, batch).map(({ id }) => id)));
+			const results: AssociationsOfRecord[] = batch.inputs
+				.filter((input) => gathered.has(input.fromObjectId) || !named.has(input.fromObjectId))
+				.map((input) => ({ fromObjectId: input.fromObjectId, toObjectId: '', associations: gathered.get(input.fromObjectId) ?? [] }));
+			return { outcomes: matchBatchResponse(batch, { results, errors }, byFromRecord) };
+		},
+		success: (request, result: AssociationsOfRecord): IDataObject => ({
+			fromObjectType: request.fromObjectType,
+			fromObjectId: request.fromObjectId,
+			toObjectType: request.toObjectType,
+			count: result.associations.length,
+			associations: result.associations.map((record) => ({
+				toObjectId: String(record.toObjectId),
+				associationTypes: (record.associationTypes ?? []).map(({ category, typeId, label }) => ({
+					category,
+					typeId,
+					...(label ? { label } : {}),
+				})),
+			})),
+		}),
+	});
+}
