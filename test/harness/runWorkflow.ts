@@ -41,6 +41,31 @@ export function oauthCredential(overrides: IDataObject = {}): ICredentialDataDec
 	} as ICredentialDataDecryptedObject;
 }
 
+/** The credentials of a run against the HubSpot simulator: an OAuth2 token it issued. */
+export function simulatorCredentials(sim: { baseUrl: string; issueToken(): { accessToken: string; refreshToken: string } }) {
+	const token = sim.issueToken();
+	return {
+		hubspotAssociationsOAuth2Api: oauthCredential({
+			baseUrl: sim.baseUrl,
+			oauthTokenData: { access_token: token.accessToken, refresh_token: token.refreshToken, token_type: 'bearer' },
+		}),
+	};
+}
+
+/** Batch Create Associations from contacts to companies, ids mapped from `contactId` / `companyId`. */
+export function batchCreateParameters(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'association',
+		operation: 'batchCreate',
+		fromObjectType: 'contacts',
+		toObjectType: 'companies',
+		fromObjectId: '={{ $json.contactId }}',
+		toObjectId: '={{ $json.companyId }}',
+		associationTypes: ['HUBSPOT_DEFINED:279'],
+		...overrides,
+	};
+}
+
 /** A node that outputs the given items, standing in for the records a workflow starts from. */
 function sourceNodeType(items: IDataObject[]): INodeType {
 	return {

@@ -1,22 +1,11 @@
 import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createdReply, errorReply, mockBatchCreate, partialReply, type BatchInput } from '../../harness/hubspotMock';
-import { runNode, type RunOptions } from '../../harness/runWorkflow';
+import { batchCreateParameters, runNode, type RunOptions } from '../../harness/runWorkflow';
 
 const contactsToCompanies = { from: 'contacts', to: 'companies' };
 
-function parameters(overrides: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'association',
-		operation: 'batchCreate',
-		fromObjectType: 'contacts',
-		toObjectType: 'companies',
-		fromObjectId: '={{ $json.contactId }}',
-		toObjectId: '={{ $json.companyId }}',
-		associationTypes: ['HUBSPOT_DEFINED:279'],
-		...overrides,
-	};
-}
+const parameters = batchCreateParameters;
 
 function records(count: number, start = 0): IDataObject[] {
 	return Array.from({ length: count }, (_, i) => ({ contactId: String(1000 + start + i), companyId: String(500000 + start + i) }));

@@ -1,20 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { startSimulator, type HubSpotSimulator } from '../../../tools/simulator';
 import { assertValidRequest, assertValidResponse } from '../../contract/validate';
-import { oauthCredential, runNode } from '../../harness/runWorkflow';
+import { runNode, simulatorCredentials } from '../../harness/runWorkflow';
 
 let sim: HubSpotSimulator;
-let credentials: Record<string, ReturnType<typeof oauthCredential>>;
+let credentials: ReturnType<typeof simulatorCredentials>;
 
 beforeAll(async () => {
 	sim = await startSimulator();
-	const token = sim.issueToken();
-	credentials = {
-		hubspotAssociationsOAuth2Api: oauthCredential({
-			baseUrl: sim.baseUrl,
-			oauthTokenData: { access_token: token.accessToken, refresh_token: token.refreshToken, token_type: 'bearer' },
-		}),
-	};
+	credentials = simulatorCredentials(sim);
 });
 
 afterAll(async () => await sim.close());

@@ -1,25 +1,13 @@
 import nock from 'nock';
-import type { INodeParameters } from 'n8n-workflow';
 import { createdReply, errorReply, mockBatchCreate, partialReply } from '../../harness/hubspotMock';
-import { runNode } from '../../harness/runWorkflow';
+import { batchCreateParameters, runNode } from '../../harness/runWorkflow';
 
 const items = [
 	{ contactId: '101', companyId: '201' },
 	{ contactId: '102', companyId: '999' },
 ];
 
-function parameters(overrides: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'association',
-		operation: 'batchCreate',
-		fromObjectType: 'contacts',
-		toObjectType: 'companies',
-		fromObjectId: '={{ $json.contactId }}',
-		toObjectId: '={{ $json.companyId }}',
-		associationTypes: ['HUBSPOT_DEFINED:279'],
-		...overrides,
-	};
-}
+const parameters = batchCreateParameters;
 
 const appToken = {
 	hubspotAssociationsAppTokenApi: { appToken: 'pat-na1-test-app-token', baseUrl: 'https://proxy.example.test/hubspot/' },

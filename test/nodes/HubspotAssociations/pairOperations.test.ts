@@ -2,20 +2,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startSimulator, type HubSpotSimulator } from '../../../tools/simulator';
 import { assertValidRequest, assertValidResponse } from '../../contract/validate';
 import nock from 'nock';
-import { oauthCredential, runNode, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { runNode, simulatorCredentials, TEST_BASE_URL } from '../../harness/runWorkflow';
 
 let sim: HubSpotSimulator;
-let credentials: Record<string, ReturnType<typeof oauthCredential>>;
+let credentials: ReturnType<typeof simulatorCredentials>;
 
 beforeAll(async () => {
 	sim = await startSimulator();
-	const token = sim.issueToken();
-	credentials = {
-		hubspotAssociationsOAuth2Api: oauthCredential({
-			baseUrl: sim.baseUrl,
-			oauthTokenData: { access_token: token.accessToken, refresh_token: token.refreshToken, token_type: 'bearer' },
-		}),
-	};
+	credentials = simulatorCredentials(sim);
 });
 
 afterAll(async () => await sim.close());

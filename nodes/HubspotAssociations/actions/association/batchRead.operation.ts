@@ -6,15 +6,13 @@ import {
 	type AssociationPage,
 	type AssociationsOfRecord,
 } from '../../helpers/associationReads';
-import type { AssociationRequest, HubSpotBatchError } from '../../helpers/interfaces';
+import type { HubSpotBatchError } from '../../helpers/interfaces';
 import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
 import { planBatches } from '../../helpers/planning';
-import { parseObjectType, parseRecordId } from '../../helpers/validation';
 import { runBatchOperation, type BatchExchange } from '../batchRunner';
-import type { ParameterReader } from '../itemParameters';
 import { requestOptionFields } from '../requestOptions';
 import { objectTypeFields } from './objectTypeFields';
-import { readBatchSize } from './pairFields';
+import { readBatchSize, readFromRecord } from './pairFields';
 
 const batchSize = { default: 1000, max: 1000 };
 const displayOptions = { show: { resource: ['association'], operation: ['batchRead'] } };
@@ -52,21 +50,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function readItem(read: ParameterReader, itemIndex: number): AssociationRequest {
-	const from = parseObjectType('From Object Type (fromObjectType)', read('fromObjectType', itemIndex));
-	const to = parseObjectType('To Object Type (toObjectType)', read('toObjectType', itemIndex));
-	return {
-		itemIndex,
-		fromObjectType: from.given,
-		toObjectType: to.given,
-		fromPathType: from.pathType,
-		toPathType: to.pathType,
-		fromObjectId: parseRecordId('From Record ID (fromObjectId)', read('fromObjectId', itemIndex)),
-		toObjectId: '',
-		types: [],
-	};
-}
-
 const byFromRecord = {
 	pairOf: (result: AssociationsOfRecord) => result,
 	merge: (existing: AssociationsOfRecord) => existing,
@@ -76,7 +59,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const size = readBatchSize(this, batchSize);
 	return await runBatchOperation.call(this, {
 		action: 'batch/read',
-		readItem,
+		readItem: readFromRecord,
 		plan: (requests) => planBatches(requests, size),
 		body: (batch) => ({ inputs: batch.inputs.map((input) => ({ id: input.fromObjectId })) }),
 		match: () => new Map(),

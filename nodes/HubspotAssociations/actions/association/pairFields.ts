@@ -78,8 +78,8 @@ export function pairFields(
 	];
 }
 
-/** Reads and validates one item's pair (and its association types, when the operation takes them). */
-export function readPair(read: ParameterReader, itemIndex: number, withTypes: boolean): AssociationRequest {
+/** Reads and validates one item's direction and from-record. */
+export function readFromRecord(read: ParameterReader, itemIndex: number): AssociationRequest {
 	const from = parseObjectType('From Object Type (fromObjectType)', read('fromObjectType', itemIndex));
 	const to = parseObjectType('To Object Type (toObjectType)', read('toObjectType', itemIndex));
 	return {
@@ -89,6 +89,15 @@ export function readPair(read: ParameterReader, itemIndex: number, withTypes: bo
 		fromPathType: from.pathType,
 		toPathType: to.pathType,
 		fromObjectId: parseRecordId('From Record ID (fromObjectId)', read('fromObjectId', itemIndex)),
+		toObjectId: '',
+		types: [],
+	};
+}
+
+/** Reads and validates one item's pair (and its association types, when the operation takes them). */
+export function readPair(read: ParameterReader, itemIndex: number, withTypes: boolean): AssociationRequest {
+	return {
+		...readFromRecord(read, itemIndex),
 		toObjectId: parseRecordId('To Record ID (toObjectId)', read('toObjectId', itemIndex)),
 		types: withTypes ? parseAssociationTypes('Association Types (associationTypes)', read('associationTypes', itemIndex)) : [],
 	};
