@@ -1,6 +1,7 @@
 import { startSimulator, type Fault, type HubSpotSimulator } from '../../tools/simulator';
 import { SeededRandom } from '../../tools/simulator/random';
-import { batchCreateParameters, BATCH_CREATE_KIND, expectRunInvariants, freshPairs, runAgainst, type PairItem, type RunSummary } from './simulatorRuns';
+import { batchCreateParameters } from '../harness/runWorkflow';
+import { BATCH_CREATE_KIND, expectRunInvariants, freshPairs, runAgainst, type PairItem, type RunSummary } from './simulatorRuns';
 
 // Real engine, real HTTP; only time is fast-forwarded (these specs are about faults, not pace).
 jest.mock('n8n-workflow', () => require('../harness/fastForward').fastForwardN8nWorkflow());
@@ -24,7 +25,7 @@ afterAll(async () => {
 const onRegularOutput = { onError: 'continueRegularOutput' as const };
 
 /** Six items in three batches of two, one at a time, so the first request takes the fault. */
-async function runSix(parameters = batchCreateParameters({ batchSize: 2 })) {
+async function runSix(parameters = batchCreateParameters({ options: { batchSize: 2 } })) {
 	const items = freshPairs(6);
 	const result = await runAgainst(sim, { items, parameters, ...onRegularOutput });
 	return { items, result, summary: expectRunInvariants(sim, items, result) };
@@ -86,7 +87,7 @@ describe('each fault alone, through the engine against the simulator', () => {
 	it('sends a batch HubSpot rejects with 400 once', async () => {
 		// Tickets and the Cars custom object have no association types: HubSpot answers 400.
 		const items = freshPairs(4).map((item) => ({ ...item, contactId: String((Number(item.contactId) % 5000) + 1), companyId: '1' }));
-		const parameters = { ...batchCreateParameters({ batchSize: 2 }), fromObjectType: 'tickets', toObjectType: '2-3456789' };
+		const parameters = { ...batchCreateParameters({ options: { batchSize: 2 } }), fromObjectType: 'tickets', toObjectType: '2-3456789' };
 
 		const { output, error } = await runAgainst(sim, { items, parameters, ...onRegularOutput });
 
@@ -100,7 +101,7 @@ describe('each fault alone, through the engine against the simulator', () => {
 	it('gives up after Max Retries with the cause and the attempts, and keeps the other batches', async () => {
 		sim.faults.next(3, { status: 503 });
 
-		const { result, summary } = await runSix(batchCreateParameters({ batchSize: 2, maxRetries: 2 }));
+		const { result, summary } = await runSix(batchCreateParameters({ options: { batchSize: 2, maxRetries: 2 } }));
 
 		expect(summary).toEqual({ succeeded: 4, failed: 2, requests: 5, forced: 3, resent: 2 });
 		expect(result.output[0].json.error).toMatch(/HubSpot answered 503: Service unavailable \(HubSpot answered 503; gave up after 3 attempts\)$/);
@@ -143,7 +144,7 @@ describe(`random fault mixes over ${SEEDED_RUNS} seeded runs`, () => {
 
 		const result = await runAgainst(sim, {
 			items,
-			parameters: batchCreateParameters({ batchSize: 2 + random.below(4), concurrency: 1 + random.below(3), maxRetries }),
+			parameters: batchCreateParameters({ options: { batchSize: 2 + random.below(4), concurrency: 1 + random.below(3), maxRetries } }),
 			...onRegularOutput,
 		});
 

@@ -1,5 +1,6 @@
 import { startSimulator, type HubSpotSimulator } from '../../tools/simulator';
-import { batchCreateParameters, BATCH_CREATE_KIND, expectRunInvariants, freshPairs, runAgainst } from './simulatorRuns';
+import { batchCreateParameters } from '../harness/runWorkflow';
+import { BATCH_CREATE_KIND, expectRunInvariants, freshPairs, runAgainst } from './simulatorRuns';
 
 // Real time on purpose: this is about sharing one account's rate window, not about faults.
 
@@ -19,7 +20,7 @@ describe('four executions sharing one HubSpot rate window', () => {
 		const started = Date.now();
 
 		const results = await Promise.all(
-			executions.map((items) => runAgainst(sim, { items, parameters: batchCreateParameters({ batchSize: 10 }), onError: 'continueRegularOutput' })),
+			executions.map((items) => runAgainst(sim, { items, parameters: batchCreateParameters({ options: { batchSize: 10 } }), onError: 'continueRegularOutput' })),
 		);
 
 		const seconds = (Date.now() - started) / 1000;

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, IPairedItemData } from 'n8n-workflow';
 import type { HubSpotSimulator, RecordedRequest } from '../../tools/simulator';
 import { oauthCredential, runNode, type RunOptions, type RunResult } from '../harness/runWorkflow';
 
@@ -10,19 +10,6 @@ export interface PairItem extends IDataObject {
 
 export const BATCH_CREATE_KIND = 'associations/batch/create';
 const UNLABELED = { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 };
-
-export function batchCreateParameters(options: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'association',
-		operation: 'batchCreate',
-		fromObjectType: 'contacts',
-		toObjectType: 'companies',
-		fromObjectId: '={{ $json.contactId }}',
-		toObjectId: '={{ $json.companyId }}',
-		associationTypes: ['HUBSPOT_DEFINED:279'],
-		options,
-	};
-}
 
 /** `count` pairs no other call of this function hands out (contacts 1–100000 exist). */
 export function freshPairs(count: number): PairItem[] {

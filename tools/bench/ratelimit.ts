@@ -2,12 +2,14 @@
  * Rate-limit benchmark: the simulator enforces `rate` requests per second and the node runs
  * on n8n's real engine with real sleeps. Prints figures only.
  *
- *   npx tsx tools/bench/ratelimit.ts [--items 20000] [--batch 100] [--rate 10] [--only single|concurrent]
+ *   npx tsx tools/bench/ratelimit.ts [--items 20000] [--batch 100] [--rate 10] [--window-ms 1000] [--only single|concurrent]
+ *
+ * `--window-ms 10000` enforces the same rate as HubSpot does, over 10 s (100 per 10 s).
  */
 import './preferTypeScript';
 import '../../test/setup-env';
 import type { IPairedItemData } from 'n8n-workflow';
-import { oauthCredential, runNode, type RunResult } from '../../test/harness/runWorkflow';
+import { batchCreateParameters, oauthCredential, runNode, type RunResult } from '../../test/harness/runWorkflow';
 import { startSimulator, type HubSpotSimulator } from '../simulator';
 
 const args = process.argv.slice(2);
@@ -18,6 +20,7 @@ const option = (name: string, fallback: string) => {
 const ITEMS = Number(option('items', '20000'));
 const BATCH_SIZE = Number(option('batch', '100'));
 const RATE_PER_SECOND = Number(option('rate', '10'));
+const WINDOW_MS = Number(option('window-ms', '1000'));
 const ONLY = option('only', 'all');
 
 interface Pair {
@@ -29,19 +32,6 @@ function pairs(start: number, count: number): Pair[] {
 	return Array.from({ length: count }, (_, i) => ({ contactId: String(start + i + 1), companyId: String(((start + i) % 20_000) + 1) }));
 }
 
-function parameters() {
-	return {
-		resource: 'association',
-		operation: 'batchCreate',
-		fromObjectType: 'contacts',
-		toObjectType: 'companies',
-		fromObjectId: '={{ $json.contactId }}',
-		toObjectId: '={{ $json.companyId }}',
-		associationTypes: ['HUBSPOT_DEFINED:279'],
-		options: { batchSize: BATCH_SIZE },
-	};
-}
-
 async function execute(sim: HubSpotSimulator, items: Pair[]): Promise<RunResult> {
 	const { accessToken, refreshToken } = sim.issueToken();
 	const credential = oauthCredential({
@@ -50,7 +40,7 @@ async function execute(sim: HubSpotSimulator, items: Pair[]): Promise<RunResult>
 		clientSecret: sim.oauthClient.clientSecret,
 		oauthTokenData: { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer' },
 	});
-	return await runNode({ items: items as never, parameters: parameters(), credentials: { hubspotAssociationsOAuth2Api: credential }, onError: 'continueRegularOutput' });
+	return await runNode({ items: items as never, parameters: batchCreateParameters({ options: { batchSize: BATCH_SIZE } }), credentials: { hubspotAssociationsOAuth2Api: credential }, onError: 'continueRegularOutput' });
 }
 
 /** Items whose output is missing, unpaired, failed, or claimed created but absent from HubSpot. */
@@ -69,7 +59,7 @@ function lostItems(sim: HubSpotSimulator, items: Pair[], result: RunResult): num
 async function scenario(name: string, executions: number): Promise<void> {
 	const sim = await startSimulator({ seed: 7 });
 	try {
-		sim.faults.rateWindow({ max: RATE_PER_SECOND, intervalMs: 1000 });
+		sim.faults.rateWindow({ max: Math.round((RATE_PER_SECOND * WINDOW_MS) / 1000), intervalMs: WINDOW_MS });
 		const perExecution = Math.ceil(ITEMS / executions);
 		const inputs = Array.from({ length: executions }, (_, e) => pairs(e * perExecution, Math.min(perExecution, ITEMS - e * perExecution)));
 		const planned = inputs.reduce((sum, items) => sum + Math.ceil(items.length / BATCH_SIZE), 0);
@@ -88,6 +78,7 @@ async function scenario(name: string, executions: number): Promise<void> {
 			items: ITEMS,
 			batchSize: BATCH_SIZE,
 			ratePerSecond: RATE_PER_SECOND,
+			windowMs: WINDOW_MS,
 			requestsNeeded: planned,
 			requestsSent: sent.length,
 			wallSeconds: +(wallMs / 1000).toFixed(2),

@@ -27,6 +27,7 @@ export class RequestThrottle {
 	private window: RateWindow;
 	private share = 1;
 	private pausedUntil = 0;
+	private nextSendAt = 0;
 
 	constructor(
 		private readonly configured: RateWindow,
@@ -53,14 +54,18 @@ export class RequestThrottle {
 	async acquire(): Promise<() => void> {
 		for (;;) {
 			const now = this.clock.now();
-			if (this.pausedUntil > now) {
-				await this.clock.sleep(this.pausedUntil - now);
+			const holdUntil = Math.max(this.pausedUntil, this.nextSendAt);
+			if (holdUntil > now) {
+				await this.clock.sleep(holdUntil - now);
 				continue;
 			}
 			const { intervalMs } = this.window;
 			while (this.sends.length > 0 && this.sends[0] <= now - intervalMs) this.sends.shift();
 			const over = this.inFlight + this.sends.length - this.budget;
 			if (over < 0) {
+				// Spread over the window rather than in bursts: executions sharing it then see each
+				// other's requests in HubSpot's headers before they collide.
+				this.nextSendAt = now + intervalMs / this.budget;
 				this.inFlight++;
 				let done = false;
 				return () => {
@@ -96,7 +101,9 @@ export class RequestThrottle {
 		const now = this.clock.now();
 		const used = max - remaining;
 		const ours = this.inFlight + this.sends.filter((answeredAt) => answeredAt > now - intervalMs).length;
-		this.share = used > ours && used > 0 ? Math.max(1 / max, Math.min(1, ours / used)) : 1;
+		const estimate = used > ours && used > 0 ? Math.max(1 / max, Math.min(1, ours / used)) : 1;
+		// Others pausing make this run's part of the window look larger than it is: grow back one slot at a time.
+		this.share = Math.min(estimate, this.share + 1 / max);
 		if (remaining <= 0) this.pause(Math.ceil(intervalMs / max));
 	}
 }
