@@ -120,6 +120,14 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
 	if (stopError) throw stopError;
+	const { requests: sent, retries, rateLimited } = client.stats;
+	if (retries > 0) {
+		this.addExecutionHints({
+			message: `HubSpot made the node wait: ${retries} of ${sent} requests were retries (${rateLimited} answered 429). If this repeats, lower "Requests per 10 Seconds" or run fewer workflows on this HubSpot account at once.`,
+			type: 'info',
+			location: 'outputPane',
+		});
+	}
 
 	// 3. One output item per input item, paired to it.
 	const toErrorOutput = node.onError === 'continueErrorOutput';

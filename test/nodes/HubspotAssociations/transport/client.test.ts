@@ -2,25 +2,14 @@ import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { fastForward } from '../../../harness/fastForward';
 import { createdReply, errorReply, mockBatchCreate, type Reply } from '../../../harness/hubspotMock';
-import { oauthCredential, runNode, TEST_BASE_URL, type RunOptions } from '../../../harness/runWorkflow';
+import { batchCreateParameters, oauthCredential, runNode, TEST_BASE_URL, type RunOptions } from '../../../harness/runWorkflow';
 
 // Retry waits are real seconds; these specs are about which requests are sent, not when.
 jest.mock('n8n-workflow', () => require('../../../harness/fastForward').fastForwardN8nWorkflow());
 
 const contactsToCompanies = { from: 'contacts', to: 'companies' };
 
-function parameters(options: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'association',
-		operation: 'batchCreate',
-		fromObjectType: 'contacts',
-		toObjectType: 'companies',
-		fromObjectId: '={{ $json.contactId }}',
-		toObjectId: '={{ $json.companyId }}',
-		associationTypes: ['HUBSPOT_DEFINED:279'],
-		options,
-	};
-}
+const parameters = (options: INodeParameters = {}) => batchCreateParameters({ options });
 
 const items = [
 	{ contactId: '101', companyId: '201' },
@@ -61,6 +50,19 @@ describe('HubSpot client retries, through the n8n engine', () => {
 		]);
 		// The wait went through n8n-workflow's sleep, which this file fast-forwards.
 		expect(fastForward.sleeps).toBeGreaterThan(sleepsBefore);
+	});
+
+	it('tells the user in an execution hint that HubSpot made the node wait', async () => {
+		answerInTurn([rateLimitReply('TEN_SECONDLY_ROLLING', { 'Retry-After': '1' })]);
+
+		const { run: execution } = await run();
+
+		expect(execution.data.resultData.runData['HubSpot Associations'][0].hints).toEqual([
+			expect.objectContaining({
+				message: expect.stringMatching(/^HubSpot made the node wait: 1 of 2 requests were retries \(1 answered 429\)/),
+				type: 'info',
+			}),
+		]);
 	});
 
 	it('waits through fast-forwarded sleeps: three 503s cost milliseconds, not the 7 s of backoff', async () => {
