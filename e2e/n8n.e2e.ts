@@ -1,6 +1,6 @@
 /**
  * `npm run test:e2e`: the packed tarball installed into the REAL n8n (2.41.1 on Node 24) the way
- * n8n installs a community package, a credential and the example workflow imported with n8n's
+ * n8n installs a community package, a credential and each example workflow imported with n8n's
  * CLI, `n8n execute` run against the HubSpot simulator; asserts on the output items and on what
  * the simulator stored. Needs tools/e2e/install-n8n.sh to have run (npm run test:e2e does it).
  */
@@ -24,29 +24,33 @@ const loadRunner = async () => (await import('../tools/e2e/run-workflow.mjs')) a
 
 const root = join(__dirname, '..');
 const NODE = 'Link contacts to companies';
-const example = JSON.parse(readFileSync(join(root, 'examples', 'link-contacts-to-companies.json'), 'utf8')) as Json & {
-	nodes: Array<Json & { credentials?: Record<string, { id: string; name: string }> }>;
+
+type Example = Json & {
+	nodes: Array<Json & { name: string; credentials?: Record<string, { id: string; name: string }> }>;
 	pinData: Record<string, Array<{ json: Json }>>;
 };
-const rows = Object.values(example.pinData)[0].map((item) => item.json);
+const loadExample = (name: string) => JSON.parse(readFileSync(join(root, 'examples', name), 'utf8')) as Example;
+const example = loadExample('link-contacts-to-companies.json');
+const rowsOf = (workflow: Example) => Object.values(workflow.pinData)[0].map((item) => item.json);
+const rows = rowsOf(example);
 
 /**
  * `n8n execute` ignores pinned data, so the pinned rows node becomes a Code node that returns
  * the same rows; everything else is the example as users import it.
  */
-function executableExample() {
-	const [pinnedNode] = Object.keys(example.pinData);
+function executable(workflow: Example, id: string) {
+	const [pinnedNode] = Object.keys(workflow.pinData);
 	return {
-		...example,
-		id: 'e2eLinkContacts01',
+		...workflow,
+		id,
 		pinData: {},
-		nodes: example.nodes.map((node) =>
+		nodes: workflow.nodes.map((node) =>
 			node.name === pinnedNode
 				? {
 						...node,
 						type: 'n8n-nodes-base.code',
 						typeVersion: 2,
-						parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` },
+						parameters: { jsCode: `return ${JSON.stringify(rowsOf(workflow))}.map((json) => ({ json }));` },
 					}
 				: node,
 		),
@@ -94,7 +98,7 @@ describe('the package inside the real n8n', () => {
 		// An access token that has already expired: n8n must refresh it through the simulator.
 		const token = sim.issueToken({ expiresInSeconds: -60 });
 
-		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executableExample() });
+		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(example, 'e2eLinkContacts01') });
 
 		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
 		const output = run.items[NODE];
@@ -126,5 +130,34 @@ describe('the package inside the real n8n', () => {
 		const creates = sim.requests.filter((request) => request.path.endsWith('/batch/create') && request.status !== 401);
 		assert.equal(creates.length, 1, 'all rows went in one batch request');
 		assert.ok(!JSON.stringify(run).includes(token.refreshToken), 'no token in the output');
+	});
+	it("runs the read-then-relabel example: each contact's companies read, one label removed from each pair", async () => {
+		const { runWorkflowInN8n } = await loadRunner();
+		const workflow = loadExample('read-companies-then-remove-label.json');
+		const contacts = rowsOf(workflow).map((row) => String(row.contactId));
+		sim.state.clearAssociations();
+		for (const [index, contactId] of contacts.entries()) {
+			sim.state.associate('contacts', contactId, 'companies', String(3000 + index), [279, 36]);
+			if (index % 2 === 0) sim.state.associate('contacts', contactId, 'companies', String(4000 + index), [279, 36, 38]);
+		}
+		const token = sim.issueToken();
+
+		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(workflow, 'e2eReadRelabel001') });
+
+		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
+		const reads = run.items['Get their companies'];
+		assert.deepEqual(
+			reads.map((item) => item.count),
+			contacts.map((_, index) => (index % 2 === 0 ? 2 : 1)),
+		);
+		const removed = run.items['Remove the Billing contact label'];
+		assert.equal(removed.length, 30, 'one item per (contact, company) pair');
+		assert.ok(removed.every((item) => item.status === 'labelsRemoved'));
+		for (const [index, contactId] of contacts.entries()) {
+			const left = (companyId: number) =>
+				sim.state.associationsBetween('contacts', contactId, 'companies', String(companyId)).map((spec) => spec.associationTypeId).sort((a, b) => a - b);
+			assert.deepEqual(left(3000 + index), [279], `contact ${contactId} keeps its plain association`);
+			if (index % 2 === 0) assert.deepEqual(left(4000 + index), [38, 279]);
+		}
 	});
 });
