@@ -18,13 +18,17 @@ NODE_VERSION="${N8N_E2E_NODE_VERSION:-24.22.3}"
 CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-hubspot-e2e}"
 MARKER="$CACHE/installed.txt"
 # Bump INSTALL_RECIPE when the steps below change in a way that needs a fresh install.
-INSTALL_RECIPE=1
+# 2: native modules are really rebuilt under `npm run` (which exports npm_config_ignore_scripts).
+INSTALL_RECIPE=2
 WANT="n8n=$N8N_VERSION node=$NODE_VERSION recipe=$INSTALL_RECIPE"
 
 log() { printf '[install-n8n] %s\n' "$*" >&2; }
 
+# n8n cannot open its database without sqlite3's compiled binding.
+sqlite_loads() { (cd "$CACHE/n8n" && "$CACHE/node/bin/node" -e "require('sqlite3')") >/dev/null 2>&1; }
+
 if [[ "${N8N_E2E_FORCE:-}" != "1" && -f "$MARKER" && "$(cat "$MARKER")" == "$WANT" \
-      && -x "$CACHE/node/bin/node" && -f "$CACHE/n8n/node_modules/n8n/bin/n8n" ]]; then
+      && -x "$CACHE/node/bin/node" && -f "$CACHE/n8n/node_modules/n8n/bin/n8n" ]] && sqlite_loads; then
   log "reusing $CACHE ($WANT)"
   echo "N8N_E2E_READY $CACHE"
   exit 0
@@ -85,11 +89,13 @@ NATIVE=(sqlite3 isolated-vm)
 for m in "${NATIVE[@]}"; do
   if [[ -d "node_modules/$m" ]] || find node_modules -path "*/node_modules/$m/package.json" -print -quit | grep -q .; then
     log "npm rebuild $m"
-    npm rebuild "$m" --foreground-scripts --loglevel=warn >&2
+    # `npm run` in this repo exports npm_config_ignore_scripts=true (.npmrc): a rebuild must run them.
+    npm_config_ignore_scripts=false npm rebuild "$m" --ignore-scripts=false --foreground-scripts --loglevel=warn >&2
   fi
 done
 
-# Smoke test: n8n starts its CLI under Node 24.
+# Smoke test: the database binding loads and n8n starts its CLI under Node 24.
+sqlite_loads || { log "sqlite3 was not built: n8n could not open its database"; exit 1; }
 "$NODE24" node_modules/n8n/bin/n8n --version >&2
 
 # The npm cache (~750 MB) only served this install.
