@@ -1,6 +1,6 @@
 import type { IDataObject, IPairedItemData } from 'n8n-workflow';
 import type { HubSpotSimulator, RecordedRequest } from '../../tools/simulator';
-import { oauthCredential, runNode, type RunOptions, type RunResult } from '../harness/runWorkflow';
+import { runNode, simulatorAccount, type RunOptions, type RunResult } from '../harness/runWorkflow';
 
 /** Contact → company, the unlabeled type: every item asks for one pair. */
 export interface PairItem extends IDataObject {
@@ -18,21 +18,6 @@ export function freshPairs(count: number): PairItem[] {
 	return Array.from({ length: count }, (_, i) => ({ contactId: String(start + i), companyId: String(((start + i) % 20_000) + 1) }));
 }
 freshPairs.next = 1;
-
-/** The node's credential, pointed at the simulator with a token it issued. */
-export function simulatorAccount(sim: HubSpotSimulator) {
-	const { accessToken, refreshToken } = sim.issueToken();
-	const credential = oauthCredential({
-		baseUrl: sim.baseUrl,
-		clientId: sim.oauthClient.clientId,
-		clientSecret: sim.oauthClient.clientSecret,
-		oauthTokenData: { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer' },
-	});
-	return {
-		credentials: { hubspotAssociationsOAuth2Api: credential },
-		secrets: [accessToken, refreshToken, sim.oauthClient.clientSecret],
-	};
-}
 
 export async function runAgainst(sim: HubSpotSimulator, options: Omit<RunOptions, 'credentials'>) {
 	const account = simulatorAccount(sim);

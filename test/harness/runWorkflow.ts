@@ -41,15 +41,30 @@ export function oauthCredential(overrides: IDataObject = {}): ICredentialDataDec
 	} as ICredentialDataDecryptedObject;
 }
 
-/** The credentials of a run against the HubSpot simulator: an OAuth2 token it issued. */
-export function simulatorCredentials(sim: { baseUrl: string; issueToken(): { accessToken: string; refreshToken: string } }) {
-	const token = sim.issueToken();
+interface SimulatorAccountSource {
+	baseUrl: string;
+	oauthClient: { clientId: string; clientSecret: string };
+	issueToken(): { accessToken: string; refreshToken: string };
+}
+
+/** The node's OAuth2 credential pointed at the HubSpot simulator, and the secrets it holds. */
+export function simulatorAccount(sim: SimulatorAccountSource) {
+	const { accessToken, refreshToken } = sim.issueToken();
+	const credential = oauthCredential({
+		baseUrl: sim.baseUrl,
+		clientId: sim.oauthClient.clientId,
+		clientSecret: sim.oauthClient.clientSecret,
+		oauthTokenData: { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer' },
+	});
 	return {
-		hubspotAssociationsOAuth2Api: oauthCredential({
-			baseUrl: sim.baseUrl,
-			oauthTokenData: { access_token: token.accessToken, refresh_token: token.refreshToken, token_type: 'bearer' },
-		}),
+		credentials: { hubspotAssociationsOAuth2Api: credential },
+		secrets: [accessToken, refreshToken, sim.oauthClient.clientSecret],
 	};
+}
+
+/** The credentials of a run against the HubSpot simulator. */
+export function simulatorCredentials(sim: SimulatorAccountSource) {
+	return simulatorAccount(sim).credentials;
 }
 
 /** Batch Create Associations from contacts to companies, ids mapped from `contactId` / `companyId`. */

@@ -9,7 +9,7 @@
 import './preferTypeScript';
 import '../../test/setup-env';
 import type { IPairedItemData } from 'n8n-workflow';
-import { batchCreateParameters, oauthCredential, runNode, type RunResult } from '../../test/harness/runWorkflow';
+import { batchCreateParameters, runNode, simulatorCredentials, type RunResult } from '../../test/harness/runWorkflow';
 import { startSimulator, type HubSpotSimulator } from '../simulator';
 
 const args = process.argv.slice(2);
@@ -33,14 +33,12 @@ function pairs(start: number, count: number): Pair[] {
 }
 
 async function execute(sim: HubSpotSimulator, items: Pair[]): Promise<RunResult> {
-	const { accessToken, refreshToken } = sim.issueToken();
-	const credential = oauthCredential({
-		baseUrl: sim.baseUrl,
-		clientId: sim.oauthClient.clientId,
-		clientSecret: sim.oauthClient.clientSecret,
-		oauthTokenData: { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer' },
+	return await runNode({
+		items: items as never,
+		parameters: batchCreateParameters({ options: { batchSize: BATCH_SIZE } }),
+		credentials: simulatorCredentials(sim),
+		onError: 'continueRegularOutput',
 	});
-	return await runNode({ items: items as never, parameters: batchCreateParameters({ options: { batchSize: BATCH_SIZE } }), credentials: { hubspotAssociationsOAuth2Api: credential }, onError: 'continueRegularOutput' });
 }
 
 /** Items whose output is missing, unpaired, failed, or claimed created but absent from HubSpot. */

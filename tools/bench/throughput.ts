@@ -7,7 +7,7 @@
  */
 import './preferTypeScript';
 import '../../test/setup-env';
-import { oauthCredential, runNode } from '../../test/harness/runWorkflow';
+import { runNode, simulatorCredentials } from '../../test/harness/runWorkflow';
 import { startSimulator } from '../simulator';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -15,7 +15,6 @@ const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 async function measure(count: number) {
 	const sim = await startSimulator();
 	try {
-		const token = sim.issueToken();
 		const items = Array.from({ length: count }, (_, i) => ({ contactId: String(1 + (i % 100000)), companyId: String(1 + ((i * 7) % 20000)) }));
 		global.gc?.();
 		const heapBefore = process.memoryUsage().heapUsed;
@@ -32,12 +31,7 @@ async function measure(count: number) {
 				associationTypes: ['HUBSPOT_DEFINED:279'],
 				options: { requestsPerTenSeconds: 1000 },
 			},
-			credentials: {
-				hubspotAssociationsOAuth2Api: oauthCredential({
-					baseUrl: sim.baseUrl,
-					oauthTokenData: { access_token: token.accessToken, refresh_token: token.refreshToken, token_type: 'bearer' },
-				}),
-			},
+			credentials: simulatorCredentials(sim),
 		});
 		const elapsed = performance.now() - started;
 		const heapAfter = process.memoryUsage().heapUsed;

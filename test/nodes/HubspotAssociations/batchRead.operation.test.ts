@@ -1,29 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { startSimulator, type HubSpotSimulator } from '../../../tools/simulator';
-import { assertValidRequest, assertValidResponse } from '../../contract/validate';
-import { runNode, simulatorCredentials } from '../../harness/runWorkflow';
+import { runNode } from '../../harness/runWorkflow';
+import { useSimulator } from '../../harness/simulatorSuite';
 
-let sim: HubSpotSimulator;
-let credentials: ReturnType<typeof simulatorCredentials>;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = simulatorCredentials(sim);
-});
-
-afterAll(async () => await sim.close());
-
-beforeEach(() => {
-	sim.state.clearAssociations();
-	sim.requests.length = 0;
-});
-
-afterEach(() => {
-	for (const request of sim.requests) {
-		assertValidRequest(request.method, request.path, request.body);
-		assertValidResponse(request.method, request.path, request.status, request.responseBody);
-	}
-});
+const suite = useSimulator();
 
 async function read(items: IDataObject[], options: Record<string, number | string> = {}) {
 	return await runNode({
@@ -36,15 +15,15 @@ async function read(items: IDataObject[], options: Record<string, number | strin
 			fromObjectId: '={{ $json.contactId }}',
 			options,
 		},
-		credentials,
+		credentials: suite.credentials,
 		onError: 'continueRegularOutput',
 	});
 }
 
 describe('Batch Get Associations', () => {
 	it("returns each record's associations with their labels, paired to its item", async () => {
-		sim.state.associate('contacts', '11', 'companies', '21', [279, 36]);
-		sim.state.associate('contacts', '11', 'companies', '22', [279]);
+		suite.sim.state.associate('contacts', '11', 'companies', '21', [279, 36]);
+		suite.sim.state.associate('contacts', '11', 'companies', '22', [279]);
 
 		const { output, error } = await read([{ contactId: '11' }, { contactId: '12' }]);
 
@@ -72,16 +51,16 @@ describe('Batch Get Associations', () => {
 	});
 
 	it('follows paging cursors until every association of every record is read', async () => {
-		sim.state.settings.readPageSize = 2;
-		for (let company = 1; company <= 5; company++) sim.state.associate('contacts', '11', 'companies', String(100 + company), [279]);
-		sim.state.associate('contacts', '12', 'companies', '201', [279]);
+		suite.sim.state.settings.readPageSize = 2;
+		for (let company = 1; company <= 5; company++) suite.sim.state.associate('contacts', '11', 'companies', String(100 + company), [279]);
+		suite.sim.state.associate('contacts', '12', 'companies', '201', [279]);
 
 		const { output } = await read([{ contactId: '11' }, { contactId: '12' }]);
-		sim.state.settings.readPageSize = 500;
+		suite.sim.state.settings.readPageSize = 500;
 
 		expect((output[0].json.associations as IDataObject[]).map((record) => record.toObjectId)).toEqual(['101', '102', '103', '104', '105']);
 		expect(output[1].json.count).toBe(1);
-		const reads = sim.requests.filter((request) => request.path.endsWith('/batch/read'));
+		const reads = suite.sim.requests.filter((request) => request.path.endsWith('/batch/read'));
 		expect(reads.map((request) => (request.body as { inputs: unknown[] }).inputs.length)).toEqual([2, 1, 1]);
 	});
 
@@ -92,14 +71,14 @@ describe('Batch Get Associations', () => {
 		expect(output[0].json.count).toBe(0);
 		expect(output[1].json.error).toMatch(/^Item 1: HubSpot did not accept contacts 999999999 → companies: /);
 		expect(output[2].json.count).toBe(0);
-		const reads = sim.requests.filter((request) => request.path.endsWith('/batch/read'));
+		const reads = suite.sim.requests.filter((request) => request.path.endsWith('/batch/read'));
 		expect((reads[0].body as { inputs: unknown[] }).inputs).toEqual([{ id: '11' }, { id: '999999999' }]);
 	});
 
 	it('treats HubSpot\'s "no associations" errors as an empty list', async () => {
-		sim.state.settings.readWithoutAssociations = 'error';
+		suite.sim.state.settings.readWithoutAssociations = 'error';
 		const { output } = await read([{ contactId: '11' }]);
-		sim.state.settings.readWithoutAssociations = 'empty';
+		suite.sim.state.settings.readWithoutAssociations = 'empty';
 
 		expect(output[0].json).toMatchObject({ fromObjectId: '11', count: 0, associations: [] });
 	});
@@ -108,7 +87,7 @@ describe('Batch Get Associations', () => {
 		const { output } = await read(Array.from({ length: 1500 }, (_, i) => ({ contactId: String(i + 1) })));
 
 		expect(output).toHaveLength(1500);
-		const reads = sim.requests.filter((request) => request.path.endsWith('/batch/read'));
+		const reads = suite.sim.requests.filter((request) => request.path.endsWith('/batch/read'));
 		expect(reads.map((request) => (request.body as { inputs: unknown[] }).inputs.length)).toEqual([1000, 500]);
 	});
 });

@@ -1,31 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { startSimulator, type HubSpotSimulator } from '../../../tools/simulator';
-import { assertValidRequest, assertValidResponse } from '../../contract/validate';
+import { assertValidResponse } from '../../contract/validate';
 import nock from 'nock';
-import { runNode, simulatorCredentials, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { runNode, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { useSimulator } from '../../harness/simulatorSuite';
 
-let sim: HubSpotSimulator;
-let credentials: ReturnType<typeof simulatorCredentials>;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = simulatorCredentials(sim);
-});
-
-afterAll(async () => await sim.close());
-
-beforeEach(() => {
-	sim.state.clearAssociations();
-	sim.requests.length = 0;
-});
-
-afterEach(() => {
-	// Every exchange of these specs keeps to HubSpot's contract, both ways.
-	for (const request of sim.requests) {
-		if (request.method === 'POST') assertValidRequest(request.method, request.path, request.body);
-		assertValidResponse(request.method, request.path, request.status, request.responseBody);
-	}
-});
+const suite = useSimulator();
 
 function parameters(operation: string, overrides: INodeParameters = {}): INodeParameters {
 	return {
@@ -40,11 +19,11 @@ function parameters(operation: string, overrides: INodeParameters = {}): INodePa
 }
 
 async function run(operation: string, items: IDataObject[], overrides: INodeParameters = {}) {
-	return await runNode({ items, parameters: parameters(operation, overrides), credentials, onError: 'continueRegularOutput' });
+	return await runNode({ items, parameters: parameters(operation, overrides), credentials: suite.credentials, onError: 'continueRegularOutput' });
 }
 
 const typeIds = (contactId: string, companyId: string) =>
-	sim.state
+	suite.sim.state
 		.associationsBetween('contacts', contactId, 'companies', companyId)
 		.map((spec) => spec.associationTypeId)
 		.sort((a, b) => a - b);
@@ -70,15 +49,15 @@ describe('Batch Create Default Associations', () => {
 		expect(output[1].json.error).toMatch(/^Item 1: HubSpot did not accept contacts 12 → companies 999999: .*999999/);
 		expect(output[2].json.status).toBe('created');
 		expect(typeIds('11', '21')).toEqual([279]);
-		expect(sim.requests.filter((request) => request.path.endsWith('/batch/associate/default'))).toHaveLength(1);
+		expect(suite.sim.requests.filter((request) => request.path.endsWith('/batch/associate/default'))).toHaveLength(1);
 	});
 });
 
 describe('Batch Remove Associations', () => {
 	it('removes every type between each pair, grouping the to-records of one from-record in one input', async () => {
-		sim.state.associate('contacts', '11', 'companies', '21', [279, 36]);
-		sim.state.associate('contacts', '11', 'companies', '22', [279]);
-		sim.state.associate('contacts', '12', 'companies', '21', [279]);
+		suite.sim.state.associate('contacts', '11', 'companies', '21', [279, 36]);
+		suite.sim.state.associate('contacts', '11', 'companies', '22', [279]);
+		suite.sim.state.associate('contacts', '12', 'companies', '21', [279]);
 
 		const { output } = await run('batchArchive', [
 			{ contactId: '11', companyId: '21' },
@@ -93,14 +72,14 @@ describe('Batch Remove Associations', () => {
 		expect(typeIds('11', '21')).toEqual([]);
 		expect(typeIds('11', '22')).toEqual([]);
 		expect(typeIds('12', '21')).toEqual([279]);
-		const archive = sim.requests.find((request) => request.path.endsWith('/batch/archive'));
+		const archive = suite.sim.requests.find((request) => request.path.endsWith('/batch/archive'));
 		expect(archive?.body).toEqual({ inputs: [{ from: { id: '11' }, to: [{ id: '21' }, { id: '22' }] }] });
 	});
 });
 
 describe('Batch Remove Association Labels', () => {
 	it('removes only the chosen labels and keeps the association', async () => {
-		sim.state.associate('contacts', '11', 'companies', '21', [279, 36, 38]);
+		suite.sim.state.associate('contacts', '11', 'companies', '21', [279, 36, 38]);
 
 		const { output } = await run('batchArchiveLabels', [{ contactId: '11', companyId: '21' }], { associationTypes: ['USER_DEFINED:36'] });
 

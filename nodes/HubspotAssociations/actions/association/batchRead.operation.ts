@@ -10,45 +10,10 @@ import type { HubSpotBatchError } from '../../helpers/interfaces';
 import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
 import { planBatches } from '../../helpers/planning';
 import { runBatchOperation, type BatchExchange } from '../batchRunner';
-import { requestOptionFields } from '../requestOptions';
-import { objectTypeFields } from './objectTypeFields';
-import { readBatchSize, readFromRecord } from './pairFields';
+import { pairFields, readBatchSize, readFromRecord } from './pairFields';
 
 const batchSize = { default: 1000, max: 1000 };
-const displayOptions = { show: { resource: ['association'], operation: ['batchRead'] } };
-
-export const description: INodeProperties[] = [
-	...objectTypeFields(['batchRead']),
-	{
-		displayName: 'From Record ID',
-		name: 'fromObjectId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '={{ $json.contactId }}',
-		description: 'The HubSpot ID of the record whose associations to read, usually mapped from each input item',
-		displayOptions,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				default: 1000,
-				description: 'How many records to read in one request to HubSpot (at most 1,000)',
-			},
-			...requestOptionFields,
-		],
-	},
-];
+export const description: INodeProperties[] = pairFields('batchRead', { withTo: false, withTypes: false, batchSize });
 
 const byFromRecord = {
 	pairOf: (result: AssociationsOfRecord) => result,

@@ -10,13 +10,18 @@ const batchSizeField: INodeProperties = {
 	name: 'batchSize',
 	type: 'number',
 	default: 100,
-	description: 'How many pairs to send in one request to HubSpot',
+	description: 'How many inputs to send in one request to HubSpot',
 };
 
-/** The parameters of an operation on (from record, to record) pairs. */
+/** The parameters of an operation on (from record, to record) pairs, or on from-records alone. */
 export function pairFields(
 	operation: string,
-	{ withTypes, typesDescription, batchSize }: { withTypes: boolean; typesDescription?: string; batchSize: { default: number; max: number } },
+	{
+		withTo = true,
+		withTypes,
+		typesDescription,
+		batchSize,
+	}: { withTo?: boolean; withTypes: boolean; typesDescription?: string; batchSize: { default: number; max: number } },
 ): INodeProperties[] {
 	const displayOptions = { show: { resource: ['association'], operation: [operation] } };
 	return [
@@ -28,19 +33,23 @@ export function pairFields(
 			default: '',
 			required: true,
 			placeholder: '={{ $json.contactId }}',
-			description: 'The HubSpot ID of the record the association starts from, usually mapped from each input item',
+			description: 'The HubSpot ID of the record the associations start from, usually mapped from each input item',
 			displayOptions,
 		},
-		{
-			displayName: 'To Record ID',
-			name: 'toObjectId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '={{ $json.companyId }}',
-			description: 'The HubSpot ID of the record the association points to, usually mapped from each input item',
-			displayOptions,
-		},
+		...(withTo
+			? [
+					{
+						displayName: 'To Record ID',
+						name: 'toObjectId',
+						type: 'string',
+						default: '',
+						required: true,
+						placeholder: '={{ $json.companyId }}',
+						description: 'The HubSpot ID of the record the association points to, usually mapped from each input item',
+						displayOptions,
+					} satisfies INodeProperties,
+				]
+			: []),
 		...(withTypes
 			? [
 					{
@@ -70,7 +79,7 @@ export function pairFields(
 					...batchSizeField,
 					typeOptions: { minValue: 1, maxValue: batchSize.max },
 					default: batchSize.default,
-					description: `How many pairs to send in one request to HubSpot (at most ${batchSize.max})`,
+					description: `How many inputs to send in one request to HubSpot (at most ${batchSize.max})`,
 				},
 				...requestOptionFields,
 			],

@@ -1,0 +1,33 @@
+import { startSimulator, type HubSpotSimulator } from '../../tools/simulator';
+import { assertValidRequest, assertValidResponse } from '../contract/validate';
+import { simulatorCredentials } from './runWorkflow';
+
+export interface SimulatorSuite {
+	sim: HubSpotSimulator;
+	credentials: ReturnType<typeof simulatorCredentials>;
+}
+
+/**
+ * A simulator for the specs of one file: started once, emptied of associations and recorded
+ * requests before each spec, and after each spec every exchange is checked against HubSpot's
+ * contract, both ways.
+ */
+export function useSimulator(): SimulatorSuite {
+	const suite = {} as SimulatorSuite;
+	beforeAll(async () => {
+		suite.sim = await startSimulator();
+		suite.credentials = simulatorCredentials(suite.sim);
+	});
+	afterAll(async () => await suite.sim.close());
+	beforeEach(() => {
+		suite.sim.state.clearAssociations();
+		suite.sim.requests.length = 0;
+	});
+	afterEach(() => {
+		for (const request of suite.sim.requests) {
+			if (request.method === 'POST') assertValidRequest(request.method, request.path, request.body);
+			assertValidResponse(request.method, request.path, request.status, request.responseBody);
+		}
+	});
+	return suite;
+}
