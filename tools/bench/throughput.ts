@@ -7,7 +7,7 @@
  */
 import './preferTypeScript';
 import '../../test/setup-env';
-import { runNode, simulatorCredentials } from '../../test/harness/runWorkflow';
+import { batchCreateParameters, runNode, simulatorCredentials } from '../../test/harness/runWorkflow';
 import { startSimulator } from '../simulator';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -21,16 +21,7 @@ async function measure(count: number) {
 		const started = performance.now();
 		const { output, error, run } = await runNode({
 			items,
-			parameters: {
-				resource: 'association',
-				operation: 'batchCreate',
-				fromObjectType: 'contacts',
-				toObjectType: 'companies',
-				fromObjectId: '={{ $json.contactId }}',
-				toObjectId: '={{ $json.companyId }}',
-				associationTypes: ['HUBSPOT_DEFINED:279'],
-				options: { requestsPerTenSeconds: 1000 },
-			},
+			parameters: batchCreateParameters({ options: { requestsPerTenSeconds: 1000 } }),
 			credentials: simulatorCredentials(sim),
 		});
 		const elapsed = performance.now() - started;
