@@ -22,10 +22,14 @@ export interface BatchOperation<R> {
 	success(request: AssociationRequest, result: R): IDataObject;
 	/**
 	 * Replaces the one-request exchange of a batch, e.g. to follow paging cursors; `send` posts a
-	 * body to the operation's endpoint. Returns the failed answer, or the outcome of each input.
+	 * body to the operation's endpoint, or to another endpoint of the same direction.
+	 * Returns the failed answer, or the outcome of each input.
 	 */
-	exchange?(batch: PlannedBatch, send: (body: IDataObject) => Promise<HubSpotAnswer>): Promise<BatchExchange<R>>;
+	exchange?(batch: PlannedBatch, send: SendToDirection): Promise<BatchExchange<R>>;
 }
+
+/** Posts `body` to `…/{from}/{to}/{action}` of the batch's direction (the operation's own by default). */
+export type SendToDirection = (body: IDataObject, action?: string) => Promise<HubSpotAnswer>;
 
 export type BatchExchange<R> = { failed: Extract<HubSpotAnswer, { ok: false }> } | { outcomes: Map<PlannedInput, InputOutcome<R>> };
 
@@ -75,14 +79,15 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 
 	const exchange =
 		operation.exchange ??
-		(async (batch: PlannedBatch, send: (body: IDataObject) => Promise<HubSpotAnswer>): Promise<BatchExchange<R>> => {
+		(async (batch: PlannedBatch, send: SendToDirection): Promise<BatchExchange<R>> => {
 			const answer = await send(operation.body(batch));
 			return answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
 		});
 
 	const sendBatch = async (batch: PlannedBatch) => {
-		const path = client.associationsPath(batch.fromPathType, batch.toPathType, operation.action);
-		const exchanged = await exchange(batch, async (body) => await client.request({ method: 'POST', path, body }));
+		const send: SendToDirection = async (body, action = operation.action) =>
+			await client.request({ method: 'POST', path: client.associationsPath(batch.fromPathType, batch.toPathType, action), body });
+		const exchanged = await exchange(batch, send);
 		const batchItems = batch.inputs.flatMap((input) => input.itemIndexes).sort((a, b) => a - b);
 		if ('failed' in exchanged) {
 			const answer = exchanged.failed;

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { LabelsBetweenObjectPair } from '../../helpers/interfaces';
+import type { AssociationSpec, LabelsBetweenObjectPair, PlannedBatch } from '../../helpers/interfaces';
 import { matchBatchCreateResponse } from '../../helpers/matching';
 import { batchCreateBody, planBatches } from '../../helpers/planning';
-import { runBatchOperation } from '../batchRunner';
+import { withExistingTypes } from '../../helpers/existingTypes';
+import { runBatchOperation, type BatchExchange, type SendToDirection } from '../batchRunner';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
+import { readAssociations } from './readAssociations';
 
 export const BATCH_CREATE_MAX_INPUTS = 2000;
 const batchSize = { default: BATCH_CREATE_MAX_INPUTS, max: BATCH_CREATE_MAX_INPUTS };
@@ -12,23 +14,49 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 	withTypes: true,
 	typesDescription: 'The association labels to set on each pair, for this direction; HubSpot replaces the labels of a pair that already has others.',
 	batchSize,
+	extraOptions: [
+		{
+			displayName: 'Keep Existing Labels',
+			name: 'keepExistingLabels',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to read each pair's current association types first and send them along, so the chosen labels are added instead of replacing the pair's labels. Costs one extra read request per batch of up to 1,000 from-records.",
+		},
+	],
 });
+
+type Outcome = BatchExchange<LabelsBetweenObjectPair>;
+
+/** Sends a batch with each pair's current types added to the asked ones, so none is dropped. */
+async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection): Promise<Outcome> {
+	const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
+	if ('failed' in read) return read;
+	const merged: PlannedBatch = {
+		...batch,
+		inputs: batch.inputs.map((input) => ({ ...input, types: withExistingTypes(input.types, read.gathered.get(input.fromObjectId), input.toObjectId) })),
+	};
+	const answer = await send(batchCreateBody(merged));
+	return answer.ok ? { outcomes: matchBatchCreateResponse(merged, answer.body as never) } : { failed: answer };
+}
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const size = readBatchSize(this, batchSize);
+	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, false) === true;
 	return await runBatchOperation.call(this, {
 		action: 'batch/create',
 		readItem: (read, itemIndex) => readPair(read, itemIndex, true),
 		plan: (requests) => planBatches(requests, size),
 		body: batchCreateBody,
 		match: (batch, body) => matchBatchCreateResponse(batch, body as Parameters<typeof matchBatchCreateResponse>[1]),
+		...(keepExisting ? { exchange: createKeepingExisting } : {}),
 		success: (request, result: LabelsBetweenObjectPair): IDataObject => ({
 			status: 'created',
 			...pairOutput(request),
 			fromObjectTypeId: result.fromObjectTypeId,
 			toObjectTypeId: result.toObjectTypeId,
 			labels: result.labels,
-			types: request.types.map((spec) => ({ ...spec })),
+			types: request.types.map((spec: AssociationSpec) => ({ ...spec })),
 		}),
 	});
 }

@@ -1,16 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import {
-	gatherPages,
-	isNoAssociationsError,
-	type AssociatedRecord,
-	type AssociationPage,
-	type AssociationsOfRecord,
-} from '../../helpers/associationReads';
-import type { HubSpotBatchError } from '../../helpers/interfaces';
+import type { AssociationsOfRecord } from '../../helpers/associationReads';
 import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
 import { planBatches } from '../../helpers/planning';
 import { runBatchOperation, type BatchExchange } from '../batchRunner';
 import { pairFields, readBatchSize, readFromRecord } from './pairFields';
+import { readAssociations } from './readAssociations';
 
 const batchSize = { default: 1000, max: 1000 };
 export const description: INodeProperties[] = pairFields('batchRead', { withTo: false, withTypes: false, batchSize });
@@ -30,19 +24,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		match: () => new Map(),
 		// Follows each record's paging cursor until every association is read.
 		async exchange(batch, send): Promise<BatchExchange<AssociationsOfRecord>> {
-			const gathered = new Map<string, AssociatedRecord[]>();
-			const errors: HubSpotBatchError[] = [];
-			const seenCursors = new Set<string>();
-			let inputs: Array<{ id: string; after?: string }> = batch.inputs.map((input) => ({ id: input.fromObjectId }));
-			while (inputs.length > 0) {
-				const answer = await send({ inputs });
-				if (!answer.ok) return { failed: answer };
-				const body = answer.body as { results?: AssociationPage[]; errors?: HubSpotBatchError[] } | undefined;
-				for (const error of body?.errors ?? []) {
-					if (!isNoAssociationsError(error)) errors.push(error);
-				}
-				inputs = gatherPages(gathered, body?.results ?? [], seenCursors);
-			}
+			const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
+			if ('failed' in read) return read;
+			const { gathered, errors } = read;
 			// A record no error names and no page lists has no associations of this type.
 			const named = new Set(errors.flatMap((error) => idsNamedByError(error, batch).map(({ id }) => id)));
 			const results: AssociationsOfRecord[] = batch.inputs

@@ -21,7 +21,14 @@ export function pairFields(
 		withTypes,
 		typesDescription,
 		batchSize,
-	}: { withTo?: boolean; withTypes: boolean; typesDescription?: string; batchSize: { default: number; max: number } },
+		extraOptions = [],
+	}: {
+		withTo?: boolean;
+		withTypes: boolean;
+		typesDescription?: string;
+		batchSize: { default: number; max: number };
+		extraOptions?: INodeProperties[];
+	},
 ): INodeProperties[] {
 	const displayOptions = { show: { resource: ['association'], operation: [operation] } };
 	return [
@@ -81,6 +88,7 @@ export function pairFields(
 					default: batchSize.default,
 					description: `How many inputs to send in one request to HubSpot (at most ${batchSize.max})`,
 				},
+				...extraOptions,
 				...requestOptionFields,
 			],
 		},
