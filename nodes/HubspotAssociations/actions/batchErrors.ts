@@ -4,7 +4,7 @@ import type { AssociationRequest, HubSpotErrorInfo } from '../helpers/interfaces
 import type { InvalidInputError } from '../helpers/validation';
 
 /** "contacts 101 → companies 201": what an item asked for, in error messages. */
-export function describePair(request: AssociationRequest): string {
+function describePair(request: AssociationRequest): string {
 	const to = request.toObjectId ? `${request.toObjectType} ${request.toObjectId}` : request.toObjectType;
 	return `${request.fromObjectType} ${request.fromObjectId} → ${to}`;
 }

@@ -184,8 +184,9 @@ const labelsBetweenObjectPair: ResultReader<LabelsBetweenObjectPair> = {
 /** Pairs a 2xx batch/create answer (200, 201 or 207) with the batch's inputs. */
 export function matchBatchCreateResponse(batch: PlannedBatch, body: BatchCreateResponse | undefined) {
 	const outcomes = matchBatchResponse(batch, body, labelsBetweenObjectPair);
+	// A result without labels has none.
 	for (const outcome of outcomes.values()) {
-		if (outcome.kind === 'succeeded') outcome.result = { ...outcome.result, labels: [...(outcome.result.labels ?? [])] };
+		if (outcome.kind === 'succeeded') outcome.result.labels ??= [];
 	}
 	return outcomes;
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { AssociationSpec, LabelsBetweenObjectPair, PlannedBatch } from '../../helpers/interfaces';
+import type { LabelsBetweenObjectPair, PlannedBatch } from '../../helpers/interfaces';
 import { matchBatchCreateResponse } from '../../helpers/matching';
 import { batchCreateBody, planBatches } from '../../helpers/planning';
 import { withExistingTypes } from '../../helpers/existingTypes';
@@ -7,7 +7,7 @@ import { runBatchOperation, type BatchExchange, type SendToDirection } from '../
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
 import { readAssociations } from './readAssociations';
 
-export const BATCH_CREATE_MAX_INPUTS = 2000;
+const BATCH_CREATE_MAX_INPUTS = 2000;
 const batchSize = { default: BATCH_CREATE_MAX_INPUTS, max: BATCH_CREATE_MAX_INPUTS };
 
 export const description: INodeProperties[] = pairFields('batchCreate', {
@@ -55,8 +55,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			...pairOutput(request),
 			fromObjectTypeId: result.fromObjectTypeId,
 			toObjectTypeId: result.toObjectTypeId,
-			labels: result.labels,
-			types: request.types.map((spec: AssociationSpec) => ({ ...spec })),
+			// Items answered by one input each get their own copy: later nodes may change them in place.
+			labels: [...result.labels],
+			types: request.types.map((spec) => ({ ...spec })),
 		}),
 	});
 }
