@@ -4,7 +4,7 @@ import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput } fro
 import { InvalidInputError } from '../helpers/validation';
 import { authenticationOf, createHubSpotClient, type HubSpotAnswer } from '../transport';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
-import { dryRunJson, plansOfBatch, readDryRun, withPlannedLabels, writeRecorder, type DryRunPlan } from './dryRun';
+import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } from './dryRun';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
 import { LabelDirectory } from './labelDirectory';
 import { resolveLabelNames } from './labelNamesStep';
@@ -166,11 +166,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const outcome = outcomes.get(itemIndex);
 			if (!request) return failureItem(itemIndex, failures.get(itemIndex)!, toErrorOutput);
 			const plan = plans.get(itemIndex);
-			if (plan) {
-				const { fromObjectType, fromObjectId, toObjectType, toObjectId } = request;
-				const input = withPlannedLabels(plan.input, (typeId) => directory.plannedLabel(typeId));
-				return { json: dryRunJson({ fromObjectType, fromObjectId, toObjectType, toObjectId }, { ...plan, input }, batches.length), pairedItem: { item: itemIndex } };
-			}
+			if (plan) return { json: dryRunJson(request, plan, batches.length, directory), pairedItem: { item: itemIndex } };
 			if (!outcome) throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
 			if (outcome.kind === 'failed') {
 				const { fromObjectId, toObjectId } = request;

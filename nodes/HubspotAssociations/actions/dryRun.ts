@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { PlannedBatch } from '../helpers/interfaces';
+import type { AssociationRequest, PlannedBatch } from '../helpers/interfaces';
 import type { SendToDirection } from './batchRunner';
+import type { LabelDirectory } from './labelDirectory';
 
 /** Option `dryRun` of every operation that writes to HubSpot. */
 export const dryRunOption: INodeProperties = {
@@ -71,16 +72,25 @@ export function plansOfBatch(batch: PlannedBatch, write: PlannedWrite, batchNumb
 }
 
 /** Shows the labels a dry run would create by their text where their type id will be. */
-export function withPlannedLabels(input: IDataObject, plannedLabel: (typeId: number) => string | undefined): IDataObject {
+function withPlannedLabels(input: IDataObject, directory: LabelDirectory): IDataObject {
 	if (!Array.isArray(input.types)) return input;
 	const types = (input.types as IDataObject[]).map((type) => {
-		const label = plannedLabel(Number(type.associationTypeId));
+		const label = directory.plannedLabel(Number(type.associationTypeId));
 		return label === undefined ? type : { associationCategory: type.associationCategory, associationTypeId: null, label, created: 'on a real run' };
 	});
 	return { ...input, types };
 }
 
-/** The output json of an item in a dry run. */
-export function dryRunJson(pair: IDataObject, plan: DryRunPlan, batchCount: number): IDataObject {
-	return { dryRun: true, ...pair, request: { method: plan.method, path: plan.path, batch: plan.batch, of: batchCount }, input: plan.input };
+/** The output json of an item in a dry run of a batch operation. */
+export function dryRunJson(request: AssociationRequest, plan: DryRunPlan, batchCount: number, directory: LabelDirectory): IDataObject {
+	const { fromObjectType, fromObjectId, toObjectType, toObjectId } = request;
+	return {
+		dryRun: true,
+		fromObjectType,
+		fromObjectId,
+		toObjectType,
+		toObjectId,
+		request: { method: plan.method, path: plan.path, batch: plan.batch, of: batchCount },
+		input: withPlannedLabels(plan.input, directory),
+	};
 }
