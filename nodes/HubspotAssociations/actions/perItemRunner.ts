@@ -30,6 +30,8 @@ export interface PerItemOperation<T> {
 	readItem(read: ParameterReader, itemIndex: number): T;
 	/** What the item asked for, in error messages, e.g. `the label "Decision maker" from contacts to companies`. */
 	describe(item: T): string;
+	/** Checks an item before any item writes (e.g. that a label may be changed); may read. */
+	check?(item: T, tools: PerItemTools): Promise<void>;
 	/**
 	 * Runs one item: its output json (one per result). Throws InvalidInputError for what the node
 	 * refuses before sending, RefusedAnswer for what HubSpot refused.
@@ -39,8 +41,8 @@ export interface PerItemOperation<T> {
 
 /**
  * Runs an operation one request per item (the label endpoints are not batch endpoints), through
- * the run's one client (throttle, retries): every item is validated before anything is sent,
- * then each gets its outputs, or one error item, paired to it.
+ * the run's one client (throttle, retries): every item is validated and checked before anything
+ * is written, then each gets its outputs, or one error item, paired to it.
  */
 export async function runPerItem<T>(context: IExecuteFunctions, operation: PerItemOperation<T>): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
@@ -73,21 +75,36 @@ export async function runPerItem<T>(context: IExecuteFunctions, operation: PerIt
 	const outputs = new Map<number, IDataObject[]>();
 	const planned = new Map<number, HubSpotRequest>();
 
-	for (const [itemIndex, item] of asked) {
-		const tools: PerItemTools = { client, directory, dryRun, plan: (request) => planned.set(itemIndex, request) };
+	const toolsOf = (itemIndex: number): PerItemTools => ({ client, directory, dryRun, plan: (request) => planned.set(itemIndex, request) });
+	/** Runs one step of an item; a refusal settles the item (or stops the node) and answers false. */
+	const attempt = async (itemIndex: number, item: T, step: () => Promise<void>): Promise<boolean> => {
 		try {
-			outputs.set(itemIndex, await operation.run(item, tools));
+			await step();
+			return true;
 		} catch (error) {
 			if (error instanceof InvalidInputError) {
 				refuse(itemIndex, error);
-				continue;
+				return false;
 			}
 			if (!(error instanceof RefusedAnswer)) throw new NodeOperationError(node, error as Error, { itemIndex });
 			const { answer } = error;
 			const message = `Item ${itemIndex}: HubSpot did not accept ${operation.describe(item)}: ${describeFailedExchange(answer, authentication)}`;
 			if (!continueOnFail) throw hubspotError(node, { message, hubspot: answer.hubspot, statusCode: answer.statusCode, itemIndex });
 			failures.set(itemIndex, { message, hubspot: answer.hubspot });
+			return false;
 		}
+	};
+
+	// Every item's checks (which may read) run before the first write.
+	const { check } = operation;
+	const checked = new Map<number, T>();
+	for (const [itemIndex, item] of asked) {
+		if (!check || (await attempt(itemIndex, item, async () => await check(item, toolsOf(itemIndex))))) checked.set(itemIndex, item);
+	}
+	for (const [itemIndex, item] of checked) {
+		await attempt(itemIndex, item, async () => {
+			outputs.set(itemIndex, await operation.run(item, toolsOf(itemIndex)));
+		});
 	}
 
 	// A dry run numbers the writes it would send, in item order.

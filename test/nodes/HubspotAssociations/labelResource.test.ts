@@ -160,6 +160,14 @@ describe('Association Label: Update', () => {
 		expect(sent()).toEqual(['GET contacts/companies/labels']);
 	});
 
+	it('checks every item before the first write: a HubSpot-defined type in item 1 stops the node before item 0 is deleted', async () => {
+		const { error } = await run('delete', [{ id: 36 }, { id: 1 }], { associationTypeId: '={{ $json.id }}' }, 'stopWorkflow');
+
+		expect(error?.message).toMatch(/^Item 1: Label \(associationTypeId\) is 1 \("Primary"\), a HUBSPOT_DEFINED type/);
+		expect(sent()).toEqual(['GET contacts/companies/labels']);
+		expect(suite.sim.state.labels('contacts', 'companies').map((type) => type.typeId)).toContain(36);
+	});
+
 	it('lists only labels created in the account in its dropdown', async () => {
 		const options = await loadOptions('getUserDefinedLabels', parameters('update'), suite.credentials);
 

@@ -18,6 +18,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem(this, {
 		readItem: (read, itemIndex) => ({ ...readDirection(read, itemIndex), typeId: readTypeId(read, itemIndex) }),
 		describe: (asked) => `the deletion of label ${asked.typeId} from ${asked.fromObjectType} to ${asked.toObjectType}`,
+		// HubSpot's own types and unknown ids are refused before any item writes.
+		check: async (asked, { directory }) => void (await changeableLabel(directory, asked, asked.typeId)),
 		async run(asked, { client, directory, dryRun, plan }): Promise<IDataObject[]> {
 			const { fromPathType, toPathType, typeId } = asked;
 			const current = await changeableLabel(directory, asked, typeId);
