@@ -99,11 +99,15 @@ function parseOneType(field: string, value: unknown): AssociationSpec {
 	);
 }
 
-// A string written as a type code ("LABELED:36", "USER_DEFINED", "36") is a mistyped code, not a label's text.
-const CODE_LIKE = /^(?:[A-Za-z]+_[A-Za-z_]*\s*(?::.*)?|[A-Z]+\s*:\s*[-\d.]*|\d+)$/;
+// A string written as a type code ("LABELED:36", "USER_DEFINED", "user_defined:x", "36") is a
+// mistyped code, not a label's text: it must fail as such instead of being looked up.
+const UPPER_CASE_CODE = /^(?:[A-Z]+(?:_[A-Z]+)+(?:\s*:.*)?|[A-Z_]+\s*:\s*[-\d.:]*)$/;
+const CATEGORY_PREFIX = /^(?:hubspot|user|integrator)_defined\s*:/i;
 
 function isLabelName(entry: unknown): entry is string {
-	return typeof entry === 'string' && entry.trim() !== '' && !CODE_LIKE.test(entry.trim());
+	if (typeof entry !== 'string') return false;
+	const text = entry.trim();
+	return text !== '' && !UPPER_CASE_CODE.test(text) && !CATEGORY_PREFIX.test(text) && !/^\d+$/.test(text);
 }
 
 /** Association types, and label texts to look up by name (only where `labelNames` is asked for). */

@@ -96,7 +96,11 @@ describe('parseAssociationTypesOrNames', () => {
 		expect(parseAssociationTypesOrNames(field, 'Billing contact, Former employee').labelNames).toEqual(['Billing contact', 'Former employee']);
 	});
 
-	it.each([['LABELED:36'], ['USER_DEFINED'], ['USER_DEFINED:0'], ['USER_DEFINED:36:5'], ['36']])('still rejects the mistyped code %j instead of looking it up', (value) => {
+	it('reads texts in capitals, with underscores or a colon as labels', () => {
+		expect(parseAssociationTypesOrNames(field, ['VIP', 'Key_account', 'Tier: Gold', 'WORK']).labelNames).toEqual(['VIP', 'Key_account', 'Tier: Gold', 'WORK']);
+	});
+
+	it.each([['LABELED:36'], ['USER_DEFINED'], ['USER_DEFIND'], ['USER_DEFINED:0'], ['USER_DEFINED:36:5'], ['user_defined:x'], ['36']])('still rejects the mistyped code %j instead of looking it up', (value) => {
 		expect(() => parseAssociationTypesOrNames(field, value)).toThrow(/has an association type that is not "CATEGORY:typeId"/);
 	});
 });
