@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import * as association from './actions/association';
 import { router } from './actions/router';
+import { toolDescriptionFields } from './actions/toolDescription';
 import { getAssociationTypes, getObjectTypes } from './methods/loadOptions';
 
 export class HubspotAssociations implements INodeType {
@@ -30,6 +31,7 @@ export class HubspotAssociations implements INodeType {
 			},
 		],
 		properties: [
+			...toolDescriptionFields,
 			{
 				displayName: 'Authentication',
 				name: 'authentication',
