@@ -1,7 +1,7 @@
-import { deepCopy, NodeConnectionTypes, type IDataObject, type IExecuteFunctions, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
+import { deepCopy, NodeConnectionTypes, type IConnections, type IDataObject, type IExecuteFunctions, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
 import { HubspotAssociations } from '../../../../nodes/HubspotAssociations/HubspotAssociations.node';
 import { executeWorkflow, type EngineSetup } from '../../../harness/engine';
-import { oauthCredential, runNode } from '../../../harness/runWorkflow';
+import { runNode } from '../../../harness/runWorkflow';
 import { useSimulator } from '../../../harness/simulatorSuite';
 import { HubspotAssociationsOAuth2Api } from '../../../../credentials/HubspotAssociationsOAuth2Api.credentials';
 import { HubspotAssociationsAppTokenApi } from '../../../../credentials/HubspotAssociationsAppTokenApi.credentials';
@@ -76,15 +76,13 @@ async function callTool(parameters: INodeParameters, calls: IDataObject[]) {
 	const setup: EngineSetup = {
 		nodeTypes: { [TOOL_TYPE]: toolVariant(new HubspotAssociations()), 'test.toolCaller': toolCallerType(calls), 'test.start': startType },
 		credentialTypes: { hubspotAssociationsOAuth2Api: new HubspotAssociationsOAuth2Api(), hubspotAssociationsAppTokenApi: new HubspotAssociationsAppTokenApi() },
-		credentials: { hubspotAssociationsOAuth2Api: oauthCredential(), ...suite.credentials },
+		credentials: { ...suite.credentials },
 	};
-	const definition = {
-		nodes: [start, agent, toolNode],
-		connections: {
-			Start: { main: [[{ node: 'Agent', type: NodeConnectionTypes.Main, index: 0 }]] },
-			[toolNode.name]: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] },
-		},
+	const connections: IConnections = {
+		Start: { main: [[{ node: 'Agent', type: NodeConnectionTypes.Main, index: 0 }]] },
+		[toolNode.name]: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] },
 	};
+	const definition = { nodes: [start, agent, toolNode], connections };
 	const { run } = await executeWorkflow(definition, setup, 'Start');
 	const agentRun = run.data.resultData.runData.Agent?.[0];
 	if (!agentRun?.data) throw new Error(`the agent did not run: ${JSON.stringify(run.data.resultData.error ?? agentRun?.error)}`);
