@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startSimulator, type HubSpotSimulator } from '../tools/simulator';
 
@@ -46,6 +47,9 @@ let client: Client;
 const workDir = mkdtempSync(join(tmpdir(), 'hubspot-assoc-mcp-e2e-'));
 const appToken = `pat-e2e-${randomBytes(12).toString('hex')}`;
 const mcpBearer = `mcp-e2e-${randomBytes(12).toString('hex')}`;
+/** The trigger's production URL (published workflow): `<n8n>/<N8N_ENDPOINT_MCP>/<path>`. */
+const mcpUrl = () => new URL(`${server.url}/${N8N_ENV.N8N_ENDPOINT_MCP}/${String(trigger.parameters.path)}`);
+const authorized = { requestInit: { headers: { Authorization: `Bearer ${mcpBearer}` } } };
 
 before(async () => {
 	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -65,14 +69,15 @@ before(async () => {
 		],
 		workflows: [{ ...example, id: 'e2eMcpServer00001' }],
 		publish: ['e2eMcpServer00001'],
+		waitForWebhooks: [{ method: 'POST', path: `${N8N_ENV.N8N_ENDPOINT_MCP}/${String(trigger.parameters.path)}` }],
 		env: N8N_ENV,
+	}).catch((error: Error & { log?: string }) => {
+		process.stderr.write(`${error.log ?? ''}\n`);
+		throw error;
 	});
 
 	client = new Client({ name: 'hubspot-associations-e2e', version: '1.0.0' });
-	const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp/${String(trigger.parameters.path)}`), {
-		requestInit: { headers: { Authorization: `Bearer ${mcpBearer}` } },
-	});
-	await client.connect(transport);
+	await client.connect(new StreamableHTTPClientTransport(mcpUrl(), authorized));
 });
 
 after(async () => {
@@ -91,7 +96,7 @@ function textOf(result: Awaited<ReturnType<Client['callTool']>>): string {
 
 describe('the HubSpot Associations tool behind n8n’s MCP Server Trigger', () => {
 	it('refuses an MCP client without the bearer token', async () => {
-		const res = await fetch(`${server.url}/mcp/${String(trigger.parameters.path)}`, {
+		const res = await fetch(mcpUrl(), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
 			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
@@ -117,6 +122,20 @@ describe('the HubSpot Associations tool behind n8n’s MCP Server Trigger', () =
 			companyId: { type: 'string', description: 'The HubSpot record ID (digits, e.g. 201) of the company to link the contact to' },
 		});
 		assert.deepEqual([...(schema.required ?? [])].sort(), ['companyId', 'contactId']);
+	});
+
+	it('serves the same tool over SSE, the older MCP transport', async () => {
+		const sseClient = new Client({ name: 'hubspot-associations-e2e-sse', version: '1.0.0' });
+		await sseClient.connect(new SSEClientTransport(mcpUrl(), authorized));
+		try {
+			const { tools } = await sseClient.listTools();
+			assert.deepEqual(
+				tools.map((listed) => listed.name),
+				['link_contact_to_company'],
+			);
+		} finally {
+			await sseClient.close();
+		}
 	});
 
 	it('links a contact to a company: the simulator holds the pair and the answer is compact', async () => {

@@ -52,6 +52,10 @@ function groupAlive(pgid) {
  * @param {object[]} [o.credentials] for `n8n import:credentials` ({ id, name, type, data })
  * @param {object[]} o.workflows workflow JSONs, each with an `id` (at most 21 characters)
  * @param {string[]} [o.publish] ids of the workflows to publish (activate)
+ * @param {Array<{ method: string, path: string }>} [o.waitForWebhooks] production webhook paths
+ *   (e.g. `{ method: 'POST', path: 'mcp/my-server' }`) to wait for: n8n 2.x registers the webhooks
+ *   of published workflows a few seconds after its start-up log ends (workflow publication
+ *   service); an empty request is sent until it answers anything but 404
  * @param {Record<string,string>} [o.env] extra environment for n8n
  * @param {number} [o.startTimeoutMs=180000]
  */
@@ -136,6 +140,14 @@ export async function startN8nServer(o) {
 			if (Date.now() > deadline) throw fail(`n8n did not start within ${(o.startTimeoutMs ?? 180_000) / 1000} s`);
 			if (!healthy) healthy = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then((res) => res.ok, () => false);
 			await delay(300);
+		}
+		for (const { method, path: webhookPath } of o.waitForWebhooks ?? []) {
+			const answer = async () =>
+				await fetch(`${url}/${webhookPath}`, { method, signal: AbortSignal.timeout(5000) }).then((res) => res.status, () => 0);
+			while ((await answer()) === 404) {
+				if (Date.now() > deadline) throw fail(`n8n did not register ${method} /${webhookPath}`);
+				await delay(300);
+			}
 		}
 		return { url, port, userFolder, log: () => `${logs.join('\n')}\n${output}`, stop };
 	} catch (error) {
