@@ -35,8 +35,8 @@ const credentialOf = (node: Node) => Object.entries(node.credentials!)[0];
 /**
  * n8n settings this run needs beyond tools/e2e/n8n.sh's offline defaults: none for the tool.
  * n8n 2.41 turns every installed community node with `usableAsTool` into a `…Tool` node type;
- * it no longer reads N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE (n8n 1.x needs it set to true), so
- * this run leaves it unset to prove that. The MCP Server Trigger serves production URLs under
+ * it no longer reads N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE (older 1.x releases needed it true),
+ * so this run leaves it unset to prove that. The MCP Server Trigger serves production URLs under
  * N8N_ENDPOINT_MCP (default "mcp"), set here to show where the URL comes from.
  */
 const N8N_ENV = { N8N_ENDPOINT_MCP: 'mcp' };
