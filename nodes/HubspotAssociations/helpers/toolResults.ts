@@ -3,19 +3,32 @@ import { missingScopes } from './hubspotErrors';
 import type { HubSpotErrorInfo } from './interfaces';
 
 /**
+ * Fields a workflow maps from but a model does not need: type ids it did not ask for, the
+ * category/typeId pairs it cannot read, HubSpot's raw error. Other fields pass through, so an
+ * operation's own result (counts, label names) reaches the model.
+ */
+const LEFT_OUT = new Set(['fromObjectTypeId', 'toObjectTypeId', 'types', 'hubspot']);
+
+/**
  * What an AI agent gets back when the node runs as its tool: one small object per pair, saying
  * what happened or why it failed and what to do next. Models pay for every token they read and
  * act better on a short answer than on the full output a workflow builder maps from.
  */
 export function toolResult(json: IDataObject): IDataObject {
 	if (json.error !== undefined) return toolFailure(json);
-	if (Array.isArray(json.associations)) return toolReadResult(json);
-	const labels = Array.isArray(json.labels) ? json.labels.filter((label) => typeof label === 'string' && label !== '') : [];
-	return {
-		status: json.status,
-		...pairOf(json),
-		...(labels.length > 0 ? { labels } : {}),
-	};
+	const compact: IDataObject = {};
+	for (const [key, value] of Object.entries(json)) {
+		if (LEFT_OUT.has(key)) continue;
+		if (key === 'labels' && Array.isArray(value)) {
+			const labels = value.filter((label) => typeof label === 'string' && label !== '');
+			if (labels.length > 0) compact.labels = labels;
+		} else if (key === 'associations' && Array.isArray(value)) {
+			compact.associations = (value as IDataObject[]).map(associatedRecord);
+		} else {
+			compact[key] = value;
+		}
+	}
+	return compact;
 }
 
 /** A failure as the tool answers it: the reason in words and, when one helps, what to do next. */
@@ -30,22 +43,11 @@ export function toolFailure(failure: { error?: unknown; message?: unknown; hubsp
 	};
 }
 
-function pairOf(json: IDataObject): IDataObject {
-	const pair: IDataObject = {};
-	for (const key of ['fromObjectType', 'fromObjectId', 'toObjectType', 'toObjectId']) {
-		if (json[key] !== undefined && json[key] !== '') pair[key] = json[key];
-	}
-	return pair;
-}
-
-/** Batch Get: the associated record ids with their label names ("" stands for HubSpot's unlabeled type). */
-function toolReadResult(json: IDataObject): IDataObject {
-	const associations = (json.associations as IDataObject[]).map((record) => {
-		const types = Array.isArray(record.associationTypes) ? (record.associationTypes as IDataObject[]) : [];
-		const labels = types.flatMap((type) => (typeof type.label === 'string' && type.label !== '' ? [type.label] : []));
-		return { toObjectId: record.toObjectId, ...(labels.length > 0 ? { labels } : {}) };
-	});
-	return { ...pairOf(json), count: associations.length, associations };
+/** One record Batch Get found: its id and its label names (none for HubSpot's unlabeled type). */
+function associatedRecord(record: IDataObject): IDataObject {
+	const types = Array.isArray(record.associationTypes) ? (record.associationTypes as IDataObject[]) : [];
+	const labels = types.flatMap((type) => (typeof type.label === 'string' && type.label !== '' ? [type.label] : []));
+	return { toObjectId: record.toObjectId, ...(labels.length > 0 ? { labels } : {}) };
 }
 
 /** Advice a model can follow, by what HubSpot said; none when the reason already says it all. */

@@ -33,6 +33,10 @@ describe('toolResult', () => {
 		});
 	});
 
+	it('passes through the fields of a result it does not know, such as a label', () => {
+		expect(toolResult({ label: 'Billing contact', typeId: 36, category: 'USER_DEFINED' })).toEqual({ label: 'Billing contact', typeId: 36, category: 'USER_DEFINED' });
+	});
+
 	it('answers Batch Get with the linked record ids and their label names', () => {
 		const read = {
 			fromObjectType: 'contacts',
