@@ -140,6 +140,30 @@ describe('the node as an AI tool (n8n-core builds the tool and runs the node for
 		const secrets = Object.values(suite.credentials.hubspotAssociationsOAuth2Api.oauthTokenData as IDataObject).map(String);
 		for (const secret of secrets.filter((value) => value.length > 12)) expect(JSON.stringify(run)).not.toContain(secret);
 	});
+
+	it('answers a value that is not a record ID with a failed result naming the field, and sends nothing', async () => {
+		const { result } = await callTool({ resource: 'association', operation: 'batchCreateDefault', fromObjectType: 'contacts', toObjectType: 'companies', ...fromAI }, [
+			{ contactId: '101', companyId: 'Acme Inc' },
+		]);
+
+		expect(result.answers).toEqual([
+			[{ status: 'failed', error: 'To Record ID (toObjectId) must be a HubSpot record ID made of digits, got "Acme Inc"', fromObjectId: '101', toObjectId: 'Acme Inc' }],
+		]);
+		expect(suite.sim.requests).toEqual([]);
+	});
+
+	it('answers a rate limit it could not wait out with a failed result asking the model to wait', async () => {
+		suite.sim.faults.next(1, { status: 429, retryAfterSeconds: 0 });
+		const { result } = await callTool(
+			{ resource: 'association', operation: 'batchCreateDefault', fromObjectType: 'contacts', toObjectType: 'companies', ...fromAI, options: { maxRetries: 0 } },
+			[{ contactId: '101', companyId: '201' }],
+		);
+
+		const [[answer]] = result.answers;
+		expect(answer).toMatchObject({ status: 'failed', fromObjectId: '101', toObjectId: '201' });
+		expect(answer.error).toMatch(/rate limit was reached \(429\).*wait a minute, then call again$/);
+		expect(suite.sim.state.associationsBetween('contacts', '101', 'companies', '201')).toEqual([]);
+	});
 });
 
 describe('the node in a workflow keeps its full output', () => {
