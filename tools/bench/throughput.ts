@@ -1,44 +1,158 @@
 /**
- * `npm run bench:throughput`: how fast and how lean the node is per item on n8n's engine.
- * Runs N items (default 20,000 and 100,000) through Records → HubSpot Associations against the
- * simulator with no rate limit, and prints time per item (whole run, and inside the node: parameter
- * evaluation, planning, requests and matching; the in-process simulator shares the CPU), requests and
- * heap growth.
+ * `npm run bench:throughput`: how close the node gets to HubSpot's rate, and what it costs on top of
+ * the work itself. Prints figures only; nothing here is a pass/fail test.
+ *
+ *   npm run bench:throughput -- [--only latency|cost] [--latency 800,100] [--items 100000] [--sizes 10000,100000,500000]
+ *
+ * Latency: N items with default options against the simulator answering after 800 ms (and 100 ms),
+ * under HubSpot's default window (100 requests per 10 s), vs the rate-bound optimum (requests ÷ window
+ * rate + one answer's latency) and vs one request in flight; 429s and 423s counted by the simulator.
+ *
+ * Cost: at each size, pacing taken out (requestsPerTenSeconds 1000), each case in its own process so
+ * its peak RSS is its own: the node, the floor node (no I/O, `floor.ts`) and a plain fetch client
+ * posting the same chunks; then continue-on-fail with 1 % failing and Batch Get, at 100,000.
+ * `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles every case process.
  */
 import './preferTypeScript';
-import '../../test/setup-env';
-import { batchCreateParameters, runNode, simulatorCredentials } from '../../test/harness/runWorkflow';
-import { startSimulator } from '../simulator';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { startSimulator, type HubSpotSimulator } from '../simulator';
+import type { CaseKind, CaseSpec } from './throughputCase';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+	const at = args.indexOf(`--${name}`);
+	return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+};
+const numbers = (text: string) => text.split(',').map(Number).filter((n) => n > 0);
+const ONLY = option('only', 'all');
+const LATENCIES = numbers(option('latency', '800,100'));
+const LATENCY_ITEMS = Number(option('items', '100000'));
+const SIZES = numbers(option('sizes', '10000,100000,500000'));
+const HUBSPOT_WINDOW = { max: 100, intervalMs: 10_000 };
+const BATCH_CREATE_SIZE = 2000;
 
-async function measure(count: number) {
-	const sim = await startSimulator();
+type Figures = Record<string, number | string | Record<string, number>> & { executeMs: number; peakRssMiB: number };
+
+const load = () => `load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+async function runCase(sim: HubSpotSimulator, kind: CaseKind, count: number, options?: CaseSpec['options']): Promise<Figures> {
+	const { accessToken, refreshToken } = sim.issueToken({ expiresInSeconds: 24 * 3600 });
+	const spec: CaseSpec = { kind, count, baseUrl: sim.baseUrl, account: { ...sim.oauthClient, accessToken, refreshToken }, options };
+	const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, ['--max-old-space-size=8192', ...flags, '--import', 'tsx', path.join(__dirname, 'throughputCase.ts')], {
+		env: { ...process.env, BENCH_CASE: JSON.stringify(spec) },
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	let out = '';
+	child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	const line = out.trim().split('\n').pop() ?? '';
+	if (code !== 0 || !line.startsWith('{')) throw new Error(`bench case ${kind} ${count} failed (exit ${code})`);
+	return JSON.parse(line) as Figures;
+}
+
+/** Requests of one endpoint the simulator saw since the last call, by status; forgets them. */
+function takeRequests(sim: HubSpotSimulator, action: string) {
+	const sent = sim.requests.filter((request) => request.path.endsWith(action));
+	sim.requests.length = 0;
+	const byStatus = (status: number) => sent.filter((request) => request.status === status).length;
+	return { count: sent.length, rateLimited: byStatus(429), locked: byStatus(423) };
+}
+
+async function latency() {
+	console.log(`\nLatency: ${LATENCY_ITEMS.toLocaleString('en')} items, default options, simulator window ${HUBSPOT_WINDOW.max} requests / ${HUBSPOT_WINDOW.intervalMs / 1000} s`);
+	for (const latencyMs of LATENCIES) {
+		for (const [name, options] of [
+			['default', {}],
+			['1 in flight', { concurrency: 1 }],
+		] as const) {
+			const sim = await startSimulator({ seed: 13 });
+			try {
+				sim.faults.rateWindow(HUBSPOT_WINDOW);
+				sim.faults.random({ rate: 1, kinds: [{ kind: 'slow', ms: latencyMs }] });
+				const figures = await runCase(sim, 'latency', LATENCY_ITEMS, options);
+				const sent = takeRequests(sim, '/batch/create');
+				const requests = Math.ceil(LATENCY_ITEMS / BATCH_CREATE_SIZE);
+				const optimumMs = (requests / HUBSPOT_WINDOW.max) * HUBSPOT_WINDOW.intervalMs + latencyMs;
+				console.log(
+					[
+						`${latencyMs} ms answers, ${name}`,
+						`wall ${seconds(Number(figures.wallMs))}`,
+						`optimum ${seconds(optimumMs)}`,
+						`${ratio(Number(figures.wallMs), optimumMs)} optimum`,
+						`${sent.count} requests`,
+						`${sent.rateLimited} × 429`,
+						`${sent.locked} × 423`,
+						`${load()}`,
+					].join(' | '),
+				);
+			} finally {
+				await sim.close();
+			}
+		}
+	}
+}
+
+async function cost() {
+	console.log('\nCost: pacing taken out (requestsPerTenSeconds 1000), each case in its own process');
+	const sim = await startSimulator({ seed: 13 });
 	try {
-		const items = Array.from({ length: count }, (_, i) => ({ contactId: String(1 + (i % 100000)), companyId: String(1 + ((i * 7) % 20000)) }));
-		global.gc?.();
-		const heapBefore = process.memoryUsage().heapUsed;
-		const started = performance.now();
-		const { output, error, run } = await runNode({
-			items,
-			parameters: batchCreateParameters({ options: { requestsPerTenSeconds: 1000 } }),
-			credentials: simulatorCredentials(sim),
-		});
-		const elapsed = performance.now() - started;
-		const heapAfter = process.memoryUsage().heapUsed;
-		const creates = sim.requests.filter((request) => request.path.endsWith('/batch/create'));
-		if (error) throw new Error(error.message);
-		const created = output.filter((item) => item.json.status === 'created').length;
-		const nodeMs = run.data.resultData.runData['HubSpot Associations'][0].executionTime;
+		for (const count of SIZES) {
+			const floor = await runCase(sim, 'floor', count);
+			const node = await runCase(sim, 'node', count);
+			const sent = takeRequests(sim, '/batch/create');
+			const raw = await runCase(sim, 'raw', count);
+			takeRequests(sim, '/batch/create');
+			const unique = Math.min(count, 500_000);
+			console.log(
+				[
+					`${count.toLocaleString('en')} items`,
+					`node ${seconds(node.executeMs)} / ${node.peakRssMiB} MiB`,
+					`floor node ${seconds(floor.executeMs)} / ${floor.peakRssMiB} MiB`,
+					`raw client ${seconds(raw.executeMs)}`,
+					`time ${ratio(node.executeMs, floor.executeMs + raw.executeMs)} (floor + raw)`,
+					`RSS ${ratio(node.peakRssMiB, floor.peakRssMiB)} floor`,
+					`${sent.count} requests (ceil(pairs/2000) = ${Math.ceil(unique / BATCH_CREATE_SIZE)})`,
+					`${JSON.stringify(node.statuses)}`,
+					load(),
+				].join(' | '),
+			);
+		}
+		const failing = await runCase(sim, 'nodeFailing', 100_000);
+		const failingSent = takeRequests(sim, '/batch/create');
+		const floor = await runCase(sim, 'floor', 100_000);
+		const raw = await runCase(sim, 'raw', 100_000);
+		takeRequests(sim, '/batch/create');
 		console.log(
 			[
-				`${count.toLocaleString('en')} items`,
-				`${(elapsed / 1000).toFixed(2)} s`,
-				`${((elapsed * 1000) / count).toFixed(0)} µs/item`,
-				`node ${((nodeMs * 1000) / count).toFixed(0)} µs/item`,
-				`${creates.length} requests`,
-				`${created.toLocaleString('en')} created`,
-				`heap +${((heapAfter - heapBefore) / 1048576).toFixed(0)} MiB (incl. input and output items)`,
+				'100,000 items, continue on fail, 1 % failing',
+				`node ${seconds(failing.executeMs)} / ${failing.peakRssMiB} MiB`,
+				`time ${ratio(failing.executeMs, floor.executeMs + raw.executeMs)} (floor + raw)`,
+				`RSS ${ratio(failing.peakRssMiB, floor.peakRssMiB)} floor`,
+				`${failingSent.count} requests`,
+				`${JSON.stringify(failing.statuses)}`,
+				load(),
+			].join(' | '),
+		);
+		const read = await runCase(sim, 'read', 100_000);
+		const readSent = takeRequests(sim, '/batch/read');
+		const readFloor = await runCase(sim, 'readFloor', 100_000);
+		const readRaw = await runCase(sim, 'readRaw', 100_000);
+		takeRequests(sim, '/batch/read');
+		console.log(
+			[
+				'Batch Get, 100,000 from-records',
+				`node ${seconds(read.executeMs)} / ${read.peakRssMiB} MiB`,
+				`floor node ${seconds(readFloor.executeMs)} / ${readFloor.peakRssMiB} MiB`,
+				`raw client ${seconds(readRaw.executeMs)}`,
+				`time ${ratio(read.executeMs, readFloor.executeMs + readRaw.executeMs)} (floor + raw)`,
+				`RSS ${ratio(read.peakRssMiB, readFloor.peakRssMiB)} floor`,
+				`${readSent.count} requests`,
+				load(),
 			].join(' | '),
 		);
 	} finally {
@@ -47,7 +161,10 @@ async function measure(count: number) {
 }
 
 async function main() {
-	for (const count of sizes.length > 0 ? sizes : [20_000, 100_000]) await measure(count);
+	const cpus = os.cpus();
+	console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}, ${load()}`);
+	if (ONLY !== 'cost') await latency();
+	if (ONLY !== 'latency') await cost();
 }
 
 main().catch((error: Error) => {

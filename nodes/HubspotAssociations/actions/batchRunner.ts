@@ -77,7 +77,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		});
 	}
 
-	const { concurrency, ...settings } = readClientSettings(this);
+	const settings = readClientSettings(this);
 	const client = createHubSpotClient(this, settings);
 	const authentication = authenticationOf(this);
 	const dryRun = readDryRun(this);
@@ -141,15 +141,20 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	let stopError: Error | undefined;
 	const worker = async () => {
 		while (!stopError && next < batches.length) {
-			const batchNumber = ++next;
+			// A slot first, then a batch: batches go out in order however the limit moves.
+			const release = await client.concurrency.acquire();
 			try {
+				if (stopError || next >= batches.length) break;
+				const batchNumber = ++next;
 				await sendBatch(batches[batchNumber - 1], batchNumber);
 			} catch (error) {
 				stopError ??= error as Error;
+			} finally {
+				release();
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+	await Promise.all(Array.from({ length: Math.min(client.concurrency.ceiling, batches.length) }, worker));
 	if (stopError) throw stopError;
 	const { requests: sent, retries, rateLimited } = client.stats;
 	if (retries > 0) {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { InvalidInputError, showValue } from '../helpers/validation';
-import { API_VERSIONS, DEFAULT_CLIENT_SETTINGS, type ApiVersion, type ClientSettings } from '../transport';
+import { API_VERSIONS, DEFAULT_CLIENT_SETTINGS, type ApiVersion, type ClientSettings, type ConcurrencySetting } from '../transport';
 
 export const MAX_CONCURRENCY = 10;
 const MAX_REQUESTS_PER_TEN_SECONDS = 1000;
@@ -31,9 +31,13 @@ export const requestOptionFields: INodeProperties[] = [
 	{
 		displayName: 'Parallel Requests',
 		name: 'concurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-		default: 1,
+		type: 'options',
+		// Workflows saved with a number (1–10) keep it: each number is one of the options.
+		options: [
+			{ name: 'Auto', value: 'auto', description: 'More batches in flight while HubSpot answers slowly, fewer when it pushes back (423, 429, 5xx)' },
+			...Array.from({ length: MAX_CONCURRENCY }, (_, i) => ({ name: String(i + 1), value: i + 1 })),
+		],
+		default: 'auto',
 		description: 'How many batches may be in flight at once, all under the same rate limit',
 	},
 	{
@@ -52,8 +56,14 @@ function wholeNumber(field: string, value: unknown, min: number, max: number): n
 	throw new InvalidInputError(field, `must be a whole number from ${min} to ${max}, got ${showValue(value)}`);
 }
 
+/** `auto`, or a pinned whole number; a workflow saved before `auto` existed and never set it gets `auto`. */
+function concurrencySetting(value: unknown): ConcurrencySetting {
+	if (value === 'auto') return value;
+	return wholeNumber('Parallel Requests (options.concurrency)', typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value, 1, MAX_CONCURRENCY);
+}
+
 /** Reads the request options once per run. */
-export function readClientSettings(context: IExecuteFunctions): ClientSettings & { concurrency: number } {
+export function readClientSettings(context: IExecuteFunctions): ClientSettings {
 	const option = (name: string, fallback: unknown) => context.getNodeParameter(`options.${name}`, 0, fallback);
 	const apiVersion = option('apiVersion', DEFAULT_CLIENT_SETTINGS.apiVersion);
 	if (!(API_VERSIONS as readonly unknown[]).includes(apiVersion)) {
@@ -69,6 +79,6 @@ export function readClientSettings(context: IExecuteFunctions): ClientSettings &
 			MAX_REQUESTS_PER_TEN_SECONDS,
 		),
 		maxRetries: wholeNumber('Max Retries (options.maxRetries)', option('maxRetries', DEFAULT_CLIENT_SETTINGS.maxRetries), 0, MAX_RETRIES),
-		concurrency: wholeNumber('Parallel Requests (options.concurrency)', option('concurrency', 1), 1, MAX_CONCURRENCY),
+		concurrency: concurrencySetting(option('concurrency', 'auto')),
 	};
 }

@@ -1,8 +1,19 @@
 import { knownObjectTypeId } from './objectTypes';
 import type { AssociationRequest, AssociationSpec, PlannedBatch, PlannedInput } from './interfaces';
 
-function typeKey(spec: AssociationSpec): string {
-	return `${spec.associationCategory}:${spec.associationTypeId}`;
+function sameType(a: AssociationSpec, b: AssociationSpec): boolean {
+	return a.associationTypeId === b.associationTypeId && a.associationCategory === b.associationCategory;
+}
+
+/** `known` plus the types of `asked` it lacks, in first-seen order; `known` itself when nothing is new. */
+function unionOfTypes(known: AssociationSpec[], asked: AssociationSpec[]): AssociationSpec[] {
+	let union = known;
+	for (const spec of asked) {
+		if (union.some((held) => sameType(held, spec))) continue;
+		if (union === known) union = [...known];
+		union.push(spec);
+	}
+	return union;
 }
 
 /** Identifies a (from, to) pair of records within one direction. */
@@ -10,47 +21,61 @@ export function pairKey(fromObjectId: string, toObjectId: string): string {
 	return `${fromObjectId}>${toObjectId}`;
 }
 
+interface PlannedDirection {
+	fromPathType: string;
+	toPathType: string;
+	pairs: Map<string, PlannedInput>;
+	/** The inputs of each from-record, from-records in the order items first named them. */
+	byFromRecord: Map<string, PlannedInput[]>;
+}
+
 /**
  * Gathers the requests of a run into batches: one input per (direction, from, to) pair,
  * carrying the union of the types every item asked for (HubSpot replaces a pair's labels,
  * so two inputs for one pair could drop one), cut into batches of at most `batchSize`.
- * Directions and pairs keep the order in which items first named them.
+ * The pairs of one from-record sit next to each other, so parallel batches rarely write to
+ * the same record (HubSpot answers concurrent writes to one record with 423 Locked): only a
+ * from-record whose pairs straddle a cut is in two batches, and never a batch more than needed.
+ * Directions, from-records and each record's pairs keep the order in which items first named them.
  */
 export function planBatches(requests: AssociationRequest[], batchSize: number): PlannedBatch[] {
-	const directions = new Map<string, { fromPathType: string; toPathType: string; pairs: Map<string, PlannedInput> }>();
-	const typeKeysByInput = new Map<PlannedInput, Set<string>>();
-
+	const directions = new Map<string, PlannedDirection>();
 	for (const request of requests) {
 		// "contacts" and "0-1" name one type: one direction, so one input per pair.
 		const directionKey = `${knownObjectTypeId(request.fromPathType) ?? request.fromPathType} ${knownObjectTypeId(request.toPathType) ?? request.toPathType}`;
 		let direction = directions.get(directionKey);
 		if (!direction) {
-			direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, pairs: new Map() };
+			direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, pairs: new Map(), byFromRecord: new Map() };
 			directions.set(directionKey, direction);
 		}
 		const key = pairKey(request.fromObjectId, request.toObjectId);
-		let input = direction.pairs.get(key);
-		if (!input) {
-			input = { fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, types: [], itemIndexes: [] };
-			direction.pairs.set(key, input);
-			typeKeysByInput.set(input, new Set());
+		const input = direction.pairs.get(key);
+		if (input) {
+			input.itemIndexes.push(request.itemIndex);
+			input.types = unionOfTypes(input.types, request.types);
+			continue;
 		}
-		input.itemIndexes.push(request.itemIndex);
-		const known = typeKeysByInput.get(input)!;
-		for (const spec of request.types) {
-			if (!known.has(typeKey(spec))) {
-				known.add(typeKey(spec));
-				input.types.push(spec);
-			}
-		}
+		// The first item's types are shared until another item adds one: unionOfTypes copies before it changes them.
+		const created: PlannedInput = { fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, types: request.types, itemIndexes: [request.itemIndex] };
+		direction.pairs.set(key, created);
+		const ofRecord = direction.byFromRecord.get(request.fromObjectId);
+		if (ofRecord) ofRecord.push(created);
+		else direction.byFromRecord.set(request.fromObjectId, [created]);
 	}
 
 	const batches: PlannedBatch[] = [];
-	for (const { fromPathType, toPathType, pairs } of directions.values()) {
-		const inputs = [...pairs.values()];
-		for (let start = 0; start < inputs.length; start += batchSize) {
-			batches.push({ fromPathType, toPathType, inputs: inputs.slice(start, start + batchSize) });
+	for (const { fromPathType, toPathType, byFromRecord } of directions.values()) {
+		let inputs: PlannedInput[] = [];
+		for (const ofRecord of byFromRecord.values()) {
+			for (const input of ofRecord) {
+				inputs.push(input);
+				if (inputs.length === batchSize) {
+					batches.push({ fromPathType, toPathType, inputs });
+					inputs = [];
+				}
+			}
 		}
+		if (inputs.length > 0) batches.push({ fromPathType, toPathType, inputs });
 	}
 	return batches;
 }

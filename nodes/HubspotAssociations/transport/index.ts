@@ -1,7 +1,10 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions } from 'n8n-workflow';
 import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
 import { retryDecision } from '../helpers/retryPolicy';
+import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
 import { RequestThrottle, type Clock } from './throttle';
+
+export type { ConcurrencySetting } from './concurrency';
 
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 
@@ -37,6 +40,8 @@ export interface ClientSettings {
 	maxRetries: number;
 	/** The most a single request may spend waiting between retries. */
 	maxWaitMs: number;
+	/** How many batches may be in flight: a number pins it, `auto` follows HubSpot's answers. */
+	concurrency: ConcurrencySetting;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
@@ -44,6 +49,7 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 	requestsPerTenSeconds: 100,
 	maxRetries: 5,
 	maxWaitMs: 5 * 60_000,
+	concurrency: 1,
 };
 
 export interface ClientStats {
@@ -55,6 +61,8 @@ export interface ClientStats {
 export interface HubSpotClient {
 	readonly settings: ClientSettings;
 	readonly stats: ClientStats;
+	/** How many batches may be in flight now; every send of the client tells it how its answer went. */
+	readonly concurrency: ConcurrencyLimit;
 	/** The path of an association endpoint for one direction, e.g. `batch/create`. */
 	associationsPath(fromPathType: string, toPathType: string, action: string): string;
 	/** Sends a request under the run's throttle, retrying what is worth retrying. */
@@ -106,6 +114,8 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 export function createHubSpotClient(context: HubSpotContext, settings: ClientSettings = DEFAULT_CLIENT_SETTINGS, clock: Clock = systemClock): HubSpotClient {
 	const throttle = new RequestThrottle({ max: settings.requestsPerTenSeconds, intervalMs: 10_000 }, clock);
 	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
+	const rate = () => ({ perMs: throttle.budget / throttle.currentWindow.intervalMs, intervalMs: throttle.currentWindow.intervalMs });
+	const concurrency = new ConcurrencyLimit(settings.concurrency, rate, clock);
 	let target: Promise<{ type: string; baseUrl: string }> | undefined;
 	const resolveTarget = async () => {
 		const type = credentialType(context);
@@ -115,6 +125,7 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 	return {
 		settings,
 		stats,
+		concurrency,
 		associationsPath(fromPathType, toPathType, action) {
 			return `/crm/associations/${settings.apiVersion}/${encodeURIComponent(fromPathType)}/${encodeURIComponent(toPathType)}/${action}`;
 		},
@@ -125,8 +136,10 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 			for (let attempt = 0; ; attempt++) {
 				const answered = await throttle.acquire();
 				stats.requests++;
+				const sentAt = clock.now();
 				const answer = await send(context, type, `${base}${request.path}`, request);
 				answered();
+				concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
 				throttle.observe(answer.headers);
 				if (answer.ok) return { ...answer, attempts: attempt + 1 };
 				if (answer.statusCode === 429) stats.rateLimited++;

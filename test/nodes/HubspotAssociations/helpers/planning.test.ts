@@ -80,6 +80,40 @@ describe('planBatches', () => {
 		expect(batches.map((batch) => batch.inputs.map((input) => input.itemIndexes))).toEqual([[[0, 2]], [[1]]]);
 	});
 
+	it('puts all pairs of one from-record in one batch, from-records in the order items first named them', () => {
+		// Items interleave contacts 1, 2 and 3; each contact's pairs end up side by side.
+		const requests = [request(0, '1', '10'), request(1, '2', '20'), request(2, '1', '11'), request(3, '3', '30'), request(4, '2', '21'), request(5, '1', '12')];
+		const batches = planBatches(requests, 3);
+		expect(batches.map((batch) => batch.inputs.map((input) => `${input.fromObjectId}>${input.toObjectId}`))).toEqual([
+			['1>10', '1>11', '1>12'],
+			['2>20', '2>21', '3>30'],
+		]);
+	});
+
+	it('never adds a batch to keep a from-record whole: only a record straddling a cut is in two batches', () => {
+		// 3 contacts with 3 pairs each, 9 pairs at 4 per batch: ceil(9 / 4) = 3 batches, full but the last.
+		const requests = Array.from({ length: 9 }, (_, index) => request(index, String(1 + (index % 3)), String(100 + index)));
+		const batches = planBatches(requests, 4);
+		expect(batches.map((batch) => batch.inputs.length)).toEqual([4, 4, 1]);
+		const recordsOf = (batch: (typeof batches)[number]) => new Set(batch.inputs.map((input) => input.fromObjectId));
+		expect(batches.map((batch) => [...recordsOf(batch)])).toEqual([['1', '2'], ['2', '3'], ['3']]);
+	});
+
+	it('at scale, batches in flight together share at most the one from-record cut between them', () => {
+		// 20,000 items, 4,000 contacts with 5 companies each, items in company order (contacts interleaved).
+		const requests = Array.from({ length: 20_000 }, (_, index) => request(index, String(1 + (index % 4_000)), String(1 + Math.floor(index / 4_000))));
+		const batches = planBatches(requests, 2000);
+		expect(batches).toHaveLength(10);
+		const records = batches.map((batch) => new Set(batch.inputs.map((input) => input.fromObjectId)));
+		for (let i = 0; i < records.length; i++) {
+			for (let j = i + 1; j < records.length; j++) {
+				const shared = [...records[i]].filter((id) => records[j].has(id));
+				expect(shared.length).toBeLessThanOrEqual(j === i + 1 ? 1 : 0);
+			}
+		}
+		expect(batches.flatMap((batch) => batch.inputs.flatMap((input) => input.itemIndexes)).sort((a, b) => a - b)).toEqual(requests.map((r) => r.itemIndex));
+	});
+
 	it('plans nothing for no requests', () => {
 		expect(planBatches([], 100)).toEqual([]);
 	});

@@ -1,0 +1,85 @@
+import type { Clock } from './throttle';
+
+/** How one answer went, as far as the number of requests in flight is concerned. */
+export type AnswerSignal =
+	/** A 2xx (or a 4xx about the request itself): HubSpot kept up. */
+	| 'clean'
+	/** 423, 429, 5xx or no answer at all: HubSpot is pushing back. */
+	| 'congested';
+
+/** 423 (a record locked by a concurrent write), 429, 5xx and dropped connections or timeouts. */
+export function answerSignal(statusCode: number | undefined): AnswerSignal {
+	return statusCode === undefined || statusCode === 423 || statusCode === 429 || statusCode >= 500 ? 'congested' : 'clean';
+}
+
+/** The most requests in flight `auto` grows to; the rate window bounds it long before on HubSpot's limits. */
+export const AUTO_MAX_IN_FLIGHT = 20;
+
+export type ConcurrencySetting = number | 'auto';
+
+/**
+ * How many batches a run keeps in flight. A number pins it. `auto` starts at one and follows
+ * Little's law: to use the rate window while each answer takes `latency`, `latency × rate`
+ * requests must be in flight; it grows to that (never past what the window allows, since the
+ * throttle still spaces every send) while answers are clean, and halves on 423, 429, 5xx or
+ * a timeout, then grows back one at a time for a rate window.
+ */
+export class ConcurrencyLimit {
+	private current: number;
+	private inFlight = 0;
+	private readonly waiting: Array<() => void> = [];
+	private calmAfter = 0;
+
+	constructor(
+		private readonly setting: ConcurrencySetting,
+		/** Requests per millisecond the throttle allows now, and its window's length. */
+		private readonly window: () => { perMs: number; intervalMs: number },
+		private readonly clock: Clock,
+	) {
+		this.current = setting === 'auto' ? 1 : setting;
+	}
+
+	/** The most requests in flight now. */
+	get limit(): number {
+		return this.current;
+	}
+
+	/** How many workers a run needs to fill the largest limit this can reach. */
+	get ceiling(): number {
+		return this.setting === 'auto' ? AUTO_MAX_IN_FLIGHT : this.setting;
+	}
+
+	/** Waits for a free slot; call the returned function once the request (with its retries) is done. */
+	async acquire(): Promise<() => void> {
+		while (this.inFlight >= this.current) await new Promise<void>((resolve) => this.waiting.push(resolve));
+		this.inFlight++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.inFlight--;
+			this.wake();
+		};
+	}
+
+	/** Learns from one answer that took `latencyMs` from send to answer. */
+	observe(signal: AnswerSignal, latencyMs: number): void {
+		if (this.setting !== 'auto') return;
+		const now = this.clock.now();
+		if (signal === 'congested') {
+			this.current = Math.max(1, Math.floor(this.current / 2));
+			this.calmAfter = now + this.window().intervalMs;
+			return;
+		}
+		const needed = Math.min(AUTO_MAX_IN_FLIGHT, Math.max(1, Math.ceil(latencyMs * this.window().perMs)));
+		if (needed <= this.current) return;
+		// Right after pushback, probe one slot at a time; otherwise go straight to what the latency needs.
+		this.current = now < this.calmAfter ? this.current + 1 : needed;
+		this.wake();
+	}
+
+	private wake(): void {
+		let free = this.current - this.inFlight;
+		while (free-- > 0 && this.waiting.length > 0) this.waiting.shift()!();
+	}
+}

@@ -1,0 +1,119 @@
+import { answerSignal, AUTO_MAX_IN_FLIGHT, ConcurrencyLimit } from '../../../../nodes/HubspotAssociations/transport/concurrency';
+import { RequestThrottle } from '../../../../nodes/HubspotAssociations/transport/throttle';
+import { FakeClock, flush } from '../../../harness/fakeClock';
+
+/** HubSpot's default window: 100 requests per 10 s, i.e. 0.01 per ms. */
+const DEFAULT_WINDOW = () => ({ perMs: 0.01, intervalMs: 10_000 });
+
+describe('answerSignal', () => {
+	it('reads 423, 429, 5xx and no answer at all as pushback, everything else as clean', () => {
+		expect([423, 429, 500, 502, 503, 504, 524, undefined].map(answerSignal)).toEqual(Array(8).fill('congested'));
+		expect([200, 201, 207, 204, 400, 401, 403, 404, 477].map(answerSignal)).toEqual(Array(9).fill('clean'));
+	});
+});
+
+describe('ConcurrencyLimit', () => {
+	it('pins a number: answers change nothing', () => {
+		const limit = new ConcurrencyLimit(3, DEFAULT_WINDOW, new FakeClock());
+		limit.observe('clean', 5_000);
+		limit.observe('congested', 10);
+		expect(limit.limit).toBe(3);
+		expect(limit.ceiling).toBe(3);
+	});
+
+	it('auto starts with one request in flight and stays there while answers come faster than the window spaces sends', () => {
+		const limit = new ConcurrencyLimit('auto', DEFAULT_WINDOW, new FakeClock());
+		expect(limit.limit).toBe(1);
+		limit.observe('clean', 80);
+		expect(limit.limit).toBe(1);
+		expect(limit.ceiling).toBe(AUTO_MAX_IN_FLIGHT);
+	});
+
+	it('auto grows straight to latency × rate on a slow clean answer (800 ms at 10/s: 8)', () => {
+		const limit = new ConcurrencyLimit('auto', DEFAULT_WINDOW, new FakeClock());
+		limit.observe('clean', 800);
+		expect(limit.limit).toBe(8);
+		limit.observe('clean', 100);
+		expect(limit.limit).toBe(8);
+	});
+
+	it('auto never passes its ceiling, however slow the answers', () => {
+		const limit = new ConcurrencyLimit('auto', () => ({ perMs: 0.1, intervalMs: 10_000 }), new FakeClock());
+		limit.observe('clean', 60_000);
+		expect(limit.limit).toBe(AUTO_MAX_IN_FLIGHT);
+	});
+
+	it('halves on pushback, then grows back one slot per clean answer for a rate window, then to what latency needs', async () => {
+		const clock = new FakeClock();
+		const limit = new ConcurrencyLimit('auto', DEFAULT_WINDOW, clock);
+		limit.observe('clean', 1_000);
+		expect(limit.limit).toBe(10);
+		limit.observe('congested', 1_000);
+		expect(limit.limit).toBe(5);
+		limit.observe('congested', 1_000);
+		limit.observe('congested', 1_000);
+		limit.observe('congested', 1_000);
+		expect(limit.limit).toBe(1);
+		limit.observe('clean', 1_000);
+		limit.observe('clean', 1_000);
+		expect(limit.limit).toBe(3);
+		await clock.advance(10_000);
+		limit.observe('clean', 1_000);
+		expect(limit.limit).toBe(10);
+	});
+
+	it('holds requests past the limit until one is released, and lets waiters in as the limit grows', async () => {
+		const limit = new ConcurrencyLimit('auto', DEFAULT_WINDOW, new FakeClock());
+		const first = await limit.acquire();
+		const admitted: number[] = [];
+		const waiters = [1, 2, 3].map(async (n) => {
+			const release = await limit.acquire();
+			admitted.push(n);
+			return release;
+		});
+		await flush();
+		expect(admitted).toEqual([]);
+		first();
+		first();
+		await flush();
+		expect(admitted).toEqual([1]);
+		limit.observe('clean', 300);
+		await flush();
+		expect(admitted).toEqual([1, 2, 3]);
+		for (const release of await Promise.all(waiters)) release();
+	});
+
+	it('with the throttle, 50 batches answered in 800 ms finish within 1.25× of the rate-bound optimum, never over the window', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		const rate = () => ({ perMs: throttle.budget / throttle.currentWindow.intervalMs, intervalMs: throttle.currentWindow.intervalMs });
+		const limit = new ConcurrencyLimit('auto', rate, clock);
+		const sentAt: number[] = [];
+		let next = 0;
+		const worker = async () => {
+			while (next < 50) {
+				const release = await limit.acquire();
+				if (next >= 50) {
+					release();
+					break;
+				}
+				next++;
+				const answered = await throttle.acquire();
+				const started = clock.now();
+				sentAt.push(started);
+				await clock.sleep(800);
+				answered();
+				limit.observe('clean', clock.now() - started);
+				release();
+			}
+		};
+		const run = Promise.all(Array.from({ length: limit.ceiling }, worker));
+		await clock.run();
+		await run;
+		const optimumMs = (50 / 100) * 10_000 + 800;
+		expect(sentAt).toHaveLength(50);
+		expect(clock.now()).toBeLessThanOrEqual(optimumMs * 1.25);
+		// Never more than the window's 100 in any 10 s, and spaced as the throttle spaces them.
+		expect(sentAt.every((at, i) => i === 0 || at - sentAt[i - 1] >= 100)).toBe(true);
+	});
+});
