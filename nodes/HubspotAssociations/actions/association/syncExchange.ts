@@ -1,0 +1,193 @@
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import type { AssociationSpec, HubSpotErrorInfo, InputOutcome, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
+import { errorInfo, idsNamedByError } from '../../helpers/matching';
+import { batchCreateBody } from '../../helpers/planning';
+import { firstInputOfEachRecord, inBatches, planSync, type PairChange, type SyncPlan, type UnlistedPair } from '../../helpers/syncPlan';
+import type { Authentication } from '../../transport';
+import { hubspotError } from '../batchErrors';
+import type { BatchExchange, SendToDirection } from '../batchRunner';
+import { readAssociations, type ReadAssociations } from './readAssociations';
+import { archivePhase, createPhase, labelsArchivePhase, sendPhase, type Failure } from './syncPhases';
+
+export interface SyncOptions {
+	removeUnlisted: boolean;
+	maxRemovals: number;
+	dryRun: boolean;
+	createBatchSize: number;
+	removalBatchSize: number;
+}
+
+/** Where a write of the plan goes: request `batch` of `of` to one endpoint. */
+export interface PlannedRequest extends IDataObject {
+	method: 'POST';
+	path: string;
+	batch: number;
+	of: number;
+}
+
+/** What the first item naming a from-record says about the record's unlisted pairs. */
+export interface FromRecordReport {
+	itemIndex: number;
+	removed: IDataObject[];
+	kept: UnlistedPair[];
+	removalErrors: IDataObject[];
+}
+
+export interface SyncResult {
+	change: PairChange;
+	/** Dry run: the write request this pair would join, and its input in that request. */
+	planned?: { request: PlannedRequest; input: IDataObject };
+	report?: FromRecordReport;
+}
+
+export type SyncCounts = Record<PairChange['status'] | 'removed' | 'kept' | 'failed', number>;
+
+/** What the exchange needs from the run besides the batch. */
+export interface SyncContext {
+	node: INode;
+	continueOnFail: boolean;
+	authentication: Authentication;
+	options: SyncOptions;
+	/** The path of an endpoint of the batch's direction (shown by the dry run). */
+	pathOf(action: string): string;
+	/** Receives the totals when the sync ran to its end; `wouldRemove` is set when a dry run exceeded Max Removals. */
+	summarize(counts: SyncCounts, wouldRemove?: number): void;
+}
+
+type Outcomes = Map<PlannedInput, InputOutcome<SyncResult>>;
+
+/** Fails the inputs of from-records whose associations could not be read; returns the others. */
+function readableInputs(batch: PlannedBatch, read: Extract<ReadAssociations, { gathered: unknown }>, outcomes: Outcomes): PlannedInput[] {
+	const failures = new Map<string, Failure>();
+	for (const error of read.errors) {
+		for (const { id, side } of idsNamedByError(error, batch)) {
+			if (side === 'to' || read.gathered.has(id) || failures.has(id)) continue;
+			const message = `reading its current associations: ${error.message ?? 'HubSpot gave no reason'}`;
+			failures.set(id, { kind: 'failed', message, hubspot: errorInfo(error) });
+		}
+	}
+	return batch.inputs.filter((input) => {
+		const failure = failures.get(input.fromObjectId);
+		if (failure) outcomes.set(input, failure);
+		return !failure;
+	});
+}
+
+function guardRemovals(count: number, { maxRemovals, dryRun }: SyncOptions, node: INode): void {
+	if (count <= maxRemovals || dryRun) return;
+	throw new NodeOperationError(
+		node,
+		`This sync would remove ${count} associations, more than Max Removals (options.maxRemovals) allows (${maxRemovals}); nothing was written`,
+		{
+			description:
+				'A sync removes every association of the listed records that the input does not list. If the input is complete and these removals are intended, raise Max Removals; otherwise check the input (a half-empty sheet removes what it lacks) or turn off Remove Unlisted (options.removeUnlisted).',
+		},
+	);
+}
+
+/** The create and label-removal requests of a plan; each write input remembers the input it serves. */
+function writesOf(batch: PlannedBatch, readable: PlannedInput[], plan: SyncPlan, options: SyncOptions) {
+	const served = new Map<PlannedInput, PlannedInput>();
+	const writes = (types: (change: PairChange) => AssociationSpec[] | undefined) =>
+		readable.flatMap((input) => {
+			const wanted = types(plan.changes.get(input)!);
+			if (!wanted) return [];
+			const write = { ...input, types: wanted };
+			served.set(write, input);
+			return [write];
+		});
+	return {
+		served,
+		creates: inBatches(batch, writes((change) => change.create), options.createBatchSize),
+		labelRemovals: inBatches(batch, writes((change) => change.dropLabels), options.removalBatchSize),
+	};
+}
+
+function requestsOf(batches: PlannedBatch[], path: string): Map<PlannedInput, PlannedRequest> {
+	return new Map(batches.flatMap((batch, index) => batch.inputs.map((input) => [input, { method: 'POST', path, batch: index + 1, of: batches.length } as PlannedRequest])));
+}
+
+/**
+ * The sync of one direction: reads the listed from-records' associations (every page), plans,
+ * checks Max Removals, then creates and relabels, removes labels, and removes unlisted
+ * pairs, in that order. A dry run stops before the first write and describes each request.
+ */
+export async function syncDirection(batch: PlannedBatch, send: SendToDirection, context: SyncContext): Promise<BatchExchange<SyncResult>> {
+	const { options, continueOnFail, node } = context;
+	const outcomes: Outcomes = new Map();
+	const sender = { send, authentication: context.authentication, keepGoing: continueOnFail };
+
+	const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
+	if ('failed' in read) return read;
+	const readable = readableInputs(batch, read, outcomes);
+	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
+
+	const plan = planSync(readable, read.gathered, options.removeUnlisted);
+	guardRemovals(plan.removals.length, options, node);
+	const { served, creates, labelRemovals } = writesOf(batch, readable, plan, options);
+
+	if (!options.dryRun) {
+		const fail = (write: PlannedInput, failure: Failure) => outcomes.set(served.get(write)!, failure);
+		if (!(await sendPhase(createPhase, creates, sender, fail)) && !continueOnFail) return { outcomes };
+		if (!(await sendPhase(labelsArchivePhase, labelRemovals, sender, fail)) && !continueOnFail) return { outcomes };
+	}
+
+	// Unlisted pairs are reported on the first item of their record that did not fail; a record
+	// whose every item failed keeps its pairs, as nothing could report their removal.
+	const reporters = firstInputOfEachRecord(readable.filter((input) => !outcomes.has(input)));
+	const reports = new Map<string, FromRecordReport>();
+	for (const [fromObjectId, input] of reporters) {
+		reports.set(fromObjectId, { itemIndex: Math.min(...input.itemIndexes), removed: [], kept: [], removalErrors: [] });
+	}
+	for (const pair of plan.kept) reports.get(pair.fromObjectId)?.kept.push(pair);
+	const removals = plan.removals.flatMap((pair) => {
+		const report = reports.get(pair.fromObjectId);
+		return report ? [{ ...pair, itemIndexes: [report.itemIndex] }] : [];
+	});
+	const archives = inBatches(batch, removals, options.removalBatchSize);
+
+	const failedRemovals = new Map<PlannedInput, Failure>();
+	if (options.dryRun) {
+		const writeRequests = new Map([...requestsOf(creates, context.pathOf(createPhase.action)), ...requestsOf(labelRemovals, context.pathOf(labelsArchivePhase.action))]);
+		for (const [write, request] of writeRequests) {
+			const input = batchCreateBody({ ...batch, inputs: [write] }).inputs[0];
+			outcomes.set(served.get(write)!, { kind: 'succeeded', result: { change: plan.changes.get(served.get(write)!)!, planned: { request, input } } });
+		}
+		for (const [pair, request] of requestsOf(archives, context.pathOf(archivePhase.action))) {
+			reports.get(pair.fromObjectId)!.removed.push({ toObjectId: pair.toObjectId, types: pair.types, request });
+		}
+	} else {
+		const removedAll = await sendPhase(archivePhase, archives, sender, (pair, failure) => failedRemovals.set(pair, failure));
+		if (!removedAll && !continueOnFail) {
+			const [pair, failure] = [...failedRemovals][0];
+			const itemIndex = pair.itemIndexes[0];
+			const message = `Item ${itemIndex}: HubSpot did not remove ${pair.fromObjectId} → ${pair.toObjectId}, a pair the input does not list: ${failure.message}`;
+			throw hubspotError(node, { message, hubspot: failure.hubspot as HubSpotErrorInfo | undefined, itemIndex });
+		}
+		for (const pair of archives.flatMap((archive) => archive.inputs)) {
+			const report = reports.get(pair.fromObjectId)!;
+			const failure = failedRemovals.get(pair);
+			if (!failure) report.removed.push({ toObjectId: pair.toObjectId, types: pair.types });
+			else report.removalErrors.push({ toObjectId: pair.toObjectId, types: pair.types, error: failure.message, ...(failure.hubspot ? { hubspot: failure.hubspot } : {}) });
+		}
+	}
+
+	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0 };
+	for (const input of batch.inputs) {
+		const outcome = outcomes.get(input) ?? { kind: 'succeeded', result: { change: plan.changes.get(input)! } };
+		const report = reporters.get(input.fromObjectId) === input ? reports.get(input.fromObjectId) : undefined;
+		if (outcome.kind === 'succeeded' && report) outcome.result = { ...outcome.result, report };
+		outcomes.set(input, outcome);
+		if (outcome.kind === 'failed') counts.failed++;
+		else {
+			counts[outcome.result.change.status]++;
+			if (outcome.result.change.keptPrimary.length > 0) counts.kept++;
+		}
+	}
+	for (const report of reports.values()) {
+		counts.removed += report.removed.length;
+		counts.kept += report.kept.length;
+	}
+	context.summarize(counts, options.dryRun && plan.removals.length > options.maxRemovals ? plan.removals.length : undefined);
+	return { outcomes };
+}
