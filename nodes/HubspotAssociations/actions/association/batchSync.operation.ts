@@ -79,17 +79,18 @@ const copyTypes = (types: AssociationSpec[]) => types.map((spec) => ({ ...spec }
 function summary(counts: SyncCounts, dryRun: boolean): string {
 	const parts = [`${counts.created} created`, `${counts.updated} updated`, `${counts.unchanged} unchanged`, `${counts.removed} removed`, `${counts.kept} kept (primary)`];
 	if (counts.failed > 0) parts.push(`${counts.failed} failed`);
+	if (counts.removalsFailed > 0) parts.push(`${counts.removalsFailed} removal${counts.removalsFailed === 1 ? '' : 's'} failed`);
 	return dryRun ? `Dry run, nothing was written. Would be: ${parts.join(', ')}` : `Sync: ${parts.join(', ')}`;
 }
 
-function syncOutput(request: AssociationRequest, { change, planned, report }: SyncResult, dryRun: boolean): IDataObject {
+function syncOutput(request: AssociationRequest, { change, planned, report }: SyncResult, { dryRun, removeUnlisted }: SyncOptions): IDataObject {
 	const json: IDataObject = { status: change.status, ...pairOutput(request), types: copyTypes(change.types) };
 	if (change.status === 'updated' && change.typesBefore) json.typesBefore = copyTypes(change.typesBefore);
 	if (change.keptPrimary.length > 0) json.keptPrimaryTypes = copyTypes(change.keptPrimary);
 	if (dryRun) json.dryRun = true;
 	if (planned) Object.assign(json, { request: { ...planned.request }, input: planned.input });
 	if (report?.itemIndex === request.itemIndex) {
-		json.removed = report.removed;
+		if (removeUnlisted) json.removed = report.removed;
 		if (report.kept.length > 0) {
 			json.kept = report.kept.map(({ toObjectId, types }) => ({ toObjectId, types, reason: 'holds a primary type, which a sync never removes' }));
 		}
@@ -130,6 +131,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		match: () => new Map(),
 		exchange: async (batch, send) =>
 			await syncDirection(batch, send, { ...context, summarize, pathOf: (action) => paths.associationsPath(batch.fromPathType, batch.toPathType, action) }),
-		success: (request, result: SyncResult) => syncOutput(request, result, options.dryRun),
+		success: (request, result: SyncResult) => syncOutput(request, result, options),
 	});
 }

@@ -40,7 +40,7 @@ export interface SyncResult {
 	report?: FromRecordReport;
 }
 
-export type SyncCounts = Record<PairChange['status'] | 'removed' | 'kept' | 'failed', number>;
+export type SyncCounts = Record<PairChange['status'] | 'removed' | 'kept' | 'failed' | 'removalsFailed', number>;
 
 /** What the exchange needs from the run besides the batch. */
 export interface SyncContext {
@@ -73,16 +73,19 @@ function readableInputs(batch: PlannedBatch, read: Extract<ReadAssociations, { g
 	});
 }
 
-function guardRemovals(count: number, { maxRemovals, dryRun }: SyncOptions, node: INode): void {
-	if (count <= maxRemovals || dryRun) return;
-	throw new NodeOperationError(
-		node,
-		`This sync would remove ${count} associations, more than Max Removals (options.maxRemovals) allows (${maxRemovals}); nothing was written`,
-		{
-			description:
-				'A sync removes every association of the listed records that the input does not list. If the input is complete and these removals are intended, raise Max Removals; otherwise check the input (a half-empty sheet removes what it lacks) or turn off Remove Unlisted (options.removeUnlisted).',
-		},
-	);
+const GUARD_ADVICE =
+	'A sync removes every association of the listed records that the input does not list. If the input is complete and these removals are intended, raise Max Removals; otherwise check the input (a half-empty sheet removes what it lacks) or turn off Remove Unlisted (options.removeUnlisted).';
+
+/**
+ * Max Removals: a run that would remove more pairs fails before any write. With
+ * continue-on-fail every item fails with the reason (n8n would pass the input on as if synced).
+ */
+function guardRemovals(count: number, inputs: PlannedInput[], outcomes: Outcomes, { options, node, continueOnFail }: SyncContext): boolean {
+	if (count <= options.maxRemovals || options.dryRun) return true;
+	const message = `This sync would remove ${count} associations, more than Max Removals (options.maxRemovals) allows (${options.maxRemovals}); nothing was written`;
+	if (!continueOnFail) throw new NodeOperationError(node, message, { description: GUARD_ADVICE });
+	for (const input of inputs) outcomes.set(input, { kind: 'failed', message, refusedByNode: true });
+	return false;
 }
 
 /** The create and label-removal requests of a plan; each write input remembers the input it serves. */
@@ -123,7 +126,7 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
 
 	const plan = planSync(readable, read.gathered, options.removeUnlisted);
-	guardRemovals(plan.removals.length, options, node);
+	if (!guardRemovals(plan.removals.length, readable, outcomes, context)) return { outcomes };
 	const { served, creates, labelRemovals } = writesOf(batch, readable, plan, options);
 
 	if (!options.dryRun) {
@@ -172,7 +175,7 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 		}
 	}
 
-	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0 };
+	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed: failedRemovals.size };
 	for (const input of batch.inputs) {
 		const outcome = outcomes.get(input) ?? { kind: 'succeeded', result: { change: plan.changes.get(input)! } };
 		const report = reporters.get(input.fromObjectId) === input ? reports.get(input.fromObjectId) : undefined;
