@@ -87,6 +87,26 @@ describe('Sync Associations', () => {
 		expect(hints).toContain('Sync: 1 created, 1 updated, 1 unchanged, 1 removed, 1 kept (primary)');
 	});
 
+	it("gives the README's example output: a sheet as the source of truth for contact ↔ company links", async () => {
+		seed(101, 201, [BILLING]);
+		seed(101, 202, [FORMER]);
+		seed(101, 205, [PRIMARY]);
+
+		const { output } = await sync([item(101, 201, [BILLING]), item(101, 203, [UNLABELED])]);
+
+		expect(output.map((out) => out.json)).toEqual([
+			{
+				status: 'unchanged',
+				...pairOf(101, 201),
+				types: [spec(BILLING), spec(UNLABELED)],
+				removed: [{ toObjectId: '202', types: [spec(UNLABELED), spec(FORMER)] }],
+				kept: [{ toObjectId: '205', types: [spec(UNLABELED), spec(PRIMARY)], reason: 'holds a primary type, which a sync never removes' }],
+			},
+			{ status: 'created', ...pairOf(101, 203), types: [spec(UNLABELED)] },
+		]);
+		expect(suite.sim.state.associatedIds('contacts', '101', 'companies')).toEqual(['201', '203', '205']);
+	});
+
 	it('syncs 1,000 from-records in mixed states with one read, one create and the fewest removal requests', async () => {
 		// State by contact id modulo 6: missing, other label, same label, extra pair, primary pair not listed, label to drop.
 		const contacts = Array.from({ length: 1000 }, (_, i) => i + 1);
