@@ -289,6 +289,31 @@ describe('Sync Associations', () => {
 		expect((suite.sim.requests[1].body as { inputs: Array<{ types: unknown }> }).inputs[0].types).toEqual([spec(BILLING), spec(PRIMARY)]);
 	});
 
+	it('sends the removal requests of a large sync in parallel when Parallel Requests allows', async () => {
+		for (let company = 101; company <= 700; company++) seed(11, company, []);
+
+		const { output } = await sync([item(11, 21)], { maxRemovals: 1000, concurrency: 3 });
+
+		expect(output[0].json.removed).toHaveLength(600);
+		expect(suite.sim.state.associatedIds('contacts', '11', 'companies')).toEqual(['21']);
+		expect(countOf('batch/archive')).toBe(6);
+	});
+
+	it('fails only the items of a request HubSpot refuses as a whole, and goes on with the next step', async () => {
+		seed(12, 22, [BILLING, FORMER]);
+		suite.sim.faults.next(1, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { status: 503 });
+
+		const { output } = await sync([item(11, 21), item(12, 22)], { maxRetries: 0 });
+		suite.sim.faults.clear();
+
+		expect(output[0].json.error).toMatch(/^Item 0: HubSpot did not accept contacts 11 → companies 21: setting its types: HubSpot answered 503/);
+		expect(output[0].json.hubspot).toMatchObject({ status: 503 });
+		expect(output[1].json).toMatchObject({ status: 'updated', types: [spec(BILLING), spec(UNLABELED)] });
+		expect(typeIds(12, 22)).toEqual([BILLING, UNLABELED]);
+		expect(kindsSent()).toEqual(['batch/read', 'batch/create', 'batch/labels/archive']);
+	});
+
 	describe('partial failures', () => {
 		// Contact 999999 and companies 999990+ do not exist in the simulated portal.
 		function seedOneFailurePerPhase() {

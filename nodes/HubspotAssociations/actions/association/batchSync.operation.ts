@@ -101,9 +101,10 @@ function syncOutput(request: AssociationRequest, { change, planned, report }: Sy
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readSyncOptions(this);
+	const settings = readClientSettings(this);
 	// Only for the paths a dry run shows: the runner's own client sends every request.
-	const paths = createHubSpotClient(this, readClientSettings(this));
-	const context = { node: this.getNode(), continueOnFail: this.continueOnFail(), authentication: authenticationOf(this), options };
+	const paths = createHubSpotClient(this, settings);
+	const context = { node: this.getNode(), continueOnFail: this.continueOnFail(), authentication: authenticationOf(this), concurrency: settings.concurrency, options };
 	const summarize = (counts: SyncCounts, wouldRemove?: number) => {
 		this.addExecutionHints({ message: summary(counts, options.dryRun), type: 'info', location: 'outputPane' });
 		if (wouldRemove === undefined) return;

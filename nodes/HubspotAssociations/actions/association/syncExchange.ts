@@ -1,13 +1,13 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
-import type { AssociationSpec, HubSpotErrorInfo, InputOutcome, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
+import type { AssociationSpec, InputOutcome, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
 import { errorInfo, idsNamedByError } from '../../helpers/matching';
 import { batchCreateBody } from '../../helpers/planning';
-import { firstInputOfEachRecord, inBatches, planSync, type PairChange, type SyncPlan, type UnlistedPair } from '../../helpers/syncPlan';
+import { inBatches, planSync, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
-import { hubspotError } from '../batchErrors';
 import type { BatchExchange, SendToDirection } from '../batchRunner';
 import { readAssociations, type ReadAssociations } from './readAssociations';
-import { archivePhase, createPhase, labelsArchivePhase, sendPhase, type Failure } from './syncPhases';
+import { createPhase, labelsArchivePhase, plannedRequests, sendPhase, type Failure } from './syncPhases';
+import { describeRemovals, removeUnlisted, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
 
 export interface SyncOptions {
 	removeUnlisted: boolean;
@@ -17,26 +17,11 @@ export interface SyncOptions {
 	removalBatchSize: number;
 }
 
-/** Where a write of the plan goes: request `batch` of `of` to one endpoint. */
-export interface PlannedRequest extends IDataObject {
-	method: 'POST';
-	path: string;
-	batch: number;
-	of: number;
-}
-
-/** What the first item naming a from-record says about the record's unlisted pairs. */
-export interface FromRecordReport {
-	itemIndex: number;
-	removed: IDataObject[];
-	kept: UnlistedPair[];
-	removalErrors: IDataObject[];
-}
-
 export interface SyncResult {
 	change: PairChange;
 	/** Dry run: the write request this pair would join, and its input in that request. */
-	planned?: { request: PlannedRequest; input: IDataObject };
+	planned?: { request: IDataObject; input: IDataObject };
+	/** On the result of the input whose first item reports its from-record's unlisted pairs. */
 	report?: FromRecordReport;
 }
 
@@ -47,6 +32,7 @@ export interface SyncContext {
 	node: INode;
 	continueOnFail: boolean;
 	authentication: Authentication;
+	concurrency: number;
 	options: SyncOptions;
 	/** The path of an endpoint of the batch's direction (shown by the dry run). */
 	pathOf(action: string): string;
@@ -106,8 +92,26 @@ function writesOf(batch: PlannedBatch, readable: PlannedInput[], plan: SyncPlan,
 	};
 }
 
-function requestsOf(batches: PlannedBatch[], path: string): Map<PlannedInput, PlannedRequest> {
-	return new Map(batches.flatMap((batch, index) => batch.inputs.map((input) => [input, { method: 'POST', path, batch: index + 1, of: batches.length } as PlannedRequest])));
+/** Settles every input not failed, attaches the reports and sums the run up. */
+function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unlisted: Unlisted, removalsFailed: number): SyncCounts {
+	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed };
+	for (const input of batch.inputs) {
+		const outcome = outcomes.get(input) ?? { kind: 'succeeded', result: { change: plan.changes.get(input)! } };
+		outcomes.set(input, outcome);
+		if (outcome.kind === 'failed') {
+			counts.failed++;
+			continue;
+		}
+		const reporter = unlisted.reporters.get(input.fromObjectId);
+		if (reporter?.input === input) outcome.result = { ...outcome.result, report: reporter.report };
+		counts[outcome.result.change.status]++;
+		if (outcome.result.change.keptPrimary.length > 0) counts.kept++;
+	}
+	for (const { report } of unlisted.reporters.values()) {
+		counts.removed += report.removed.length;
+		counts.kept += report.kept.length;
+	}
+	return counts;
 }
 
 /**
@@ -116,9 +120,9 @@ function requestsOf(batches: PlannedBatch[], path: string): Map<PlannedInput, Pl
  * pairs, in that order. A dry run stops before the first write and describes each request.
  */
 export async function syncDirection(batch: PlannedBatch, send: SendToDirection, context: SyncContext): Promise<BatchExchange<SyncResult>> {
-	const { options, continueOnFail, node } = context;
+	const { options, continueOnFail } = context;
 	const outcomes: Outcomes = new Map();
-	const sender = { send, authentication: context.authentication, keepGoing: continueOnFail };
+	const sender = { send, authentication: context.authentication, keepGoing: continueOnFail, concurrency: context.concurrency };
 
 	const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
 	if ('failed' in read) return read;
@@ -129,68 +133,24 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 	if (!guardRemovals(plan.removals.length, readable, outcomes, context)) return { outcomes };
 	const { served, creates, labelRemovals } = writesOf(batch, readable, plan, options);
 
-	if (!options.dryRun) {
+	if (options.dryRun) {
+		const requests = [...plannedRequests(creates, context.pathOf(createPhase.action)), ...plannedRequests(labelRemovals, context.pathOf(labelsArchivePhase.action))];
+		for (const [write, request] of requests) {
+			const input = served.get(write)!;
+			const planned = { request, input: batchCreateBody({ ...batch, inputs: [write] }).inputs[0] };
+			outcomes.set(input, { kind: 'succeeded', result: { change: plan.changes.get(input)!, planned } });
+		}
+	} else {
 		const fail = (write: PlannedInput, failure: Failure) => outcomes.set(served.get(write)!, failure);
 		if (!(await sendPhase(createPhase, creates, sender, fail)) && !continueOnFail) return { outcomes };
 		if (!(await sendPhase(labelsArchivePhase, labelRemovals, sender, fail)) && !continueOnFail) return { outcomes };
 	}
 
-	// Unlisted pairs are reported on the first item of their record that did not fail; a record
-	// whose every item failed keeps its pairs, as nothing could report their removal.
-	const reporters = firstInputOfEachRecord(readable.filter((input) => !outcomes.has(input)));
-	const reports = new Map<string, FromRecordReport>();
-	for (const [fromObjectId, input] of reporters) {
-		reports.set(fromObjectId, { itemIndex: Math.min(...input.itemIndexes), removed: [], kept: [], removalErrors: [] });
-	}
-	for (const pair of plan.kept) reports.get(pair.fromObjectId)?.kept.push(pair);
-	const removals = plan.removals.flatMap((pair) => {
-		const report = reports.get(pair.fromObjectId);
-		return report ? [{ ...pair, itemIndexes: [report.itemIndex] }] : [];
-	});
-	const archives = inBatches(batch, removals, options.removalBatchSize);
+	const unlisted = unlistedPairs(batch, plan, readable.filter((input) => outcomes.get(input)?.kind !== 'failed'), options.removalBatchSize);
+	let removalsFailed = 0;
+	if (options.dryRun) describeRemovals(unlisted, context.pathOf('batch/archive'));
+	else removalsFailed = await removeUnlisted(unlisted, sender, context.node);
 
-	const failedRemovals = new Map<PlannedInput, Failure>();
-	if (options.dryRun) {
-		const writeRequests = new Map([...requestsOf(creates, context.pathOf(createPhase.action)), ...requestsOf(labelRemovals, context.pathOf(labelsArchivePhase.action))]);
-		for (const [write, request] of writeRequests) {
-			const input = batchCreateBody({ ...batch, inputs: [write] }).inputs[0];
-			outcomes.set(served.get(write)!, { kind: 'succeeded', result: { change: plan.changes.get(served.get(write)!)!, planned: { request, input } } });
-		}
-		for (const [pair, request] of requestsOf(archives, context.pathOf(archivePhase.action))) {
-			reports.get(pair.fromObjectId)!.removed.push({ toObjectId: pair.toObjectId, types: pair.types, request });
-		}
-	} else {
-		const removedAll = await sendPhase(archivePhase, archives, sender, (pair, failure) => failedRemovals.set(pair, failure));
-		if (!removedAll && !continueOnFail) {
-			const [pair, failure] = [...failedRemovals][0];
-			const itemIndex = pair.itemIndexes[0];
-			const message = `Item ${itemIndex}: HubSpot did not remove ${pair.fromObjectId} → ${pair.toObjectId}, a pair the input does not list: ${failure.message}`;
-			throw hubspotError(node, { message, hubspot: failure.hubspot as HubSpotErrorInfo | undefined, itemIndex });
-		}
-		for (const pair of archives.flatMap((archive) => archive.inputs)) {
-			const report = reports.get(pair.fromObjectId)!;
-			const failure = failedRemovals.get(pair);
-			if (!failure) report.removed.push({ toObjectId: pair.toObjectId, types: pair.types });
-			else report.removalErrors.push({ toObjectId: pair.toObjectId, types: pair.types, error: failure.message, ...(failure.hubspot ? { hubspot: failure.hubspot } : {}) });
-		}
-	}
-
-	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed: failedRemovals.size };
-	for (const input of batch.inputs) {
-		const outcome = outcomes.get(input) ?? { kind: 'succeeded', result: { change: plan.changes.get(input)! } };
-		const report = reporters.get(input.fromObjectId) === input ? reports.get(input.fromObjectId) : undefined;
-		if (outcome.kind === 'succeeded' && report) outcome.result = { ...outcome.result, report };
-		outcomes.set(input, outcome);
-		if (outcome.kind === 'failed') counts.failed++;
-		else {
-			counts[outcome.result.change.status]++;
-			if (outcome.result.change.keptPrimary.length > 0) counts.kept++;
-		}
-	}
-	for (const report of reports.values()) {
-		counts.removed += report.removed.length;
-		counts.kept += report.kept.length;
-	}
-	context.summarize(counts, options.dryRun && plan.removals.length > options.maxRemovals ? plan.removals.length : undefined);
+	context.summarize(finish(batch, plan, outcomes, unlisted, removalsFailed), options.dryRun && plan.removals.length > options.maxRemovals ? plan.removals.length : undefined);
 	return { outcomes };
 }
