@@ -11,6 +11,8 @@ export interface PairChange {
 	types: AssociationSpec[];
 	/** The types to send with batch/create (HubSpot replaces the pair's labels with them). */
 	create?: AssociationSpec[];
+	/** The labelled types that create should drop by replacing: removed afterwards if its answer still lists them. */
+	replaced?: Array<{ spec: AssociationSpec; label: string }>;
 	/** The types to remove with batch/labels/archive, for a pair that only loses types. */
 	dropLabels?: AssociationSpec[];
 	/** Primary types the pair held and keeps, though the input did not ask for them. */
@@ -51,6 +53,7 @@ interface HeldPair {
 	specs: AssociationSpec[];
 	primary: Set<string>;
 	unlabeled: Set<string>;
+	labels: Map<string, string>;
 }
 
 /** The types each to-record holds, as batch/read reported them (pages may repeat a record). */
@@ -59,7 +62,7 @@ function heldPairs(records: AssociatedRecord[] | undefined): Map<string, HeldPai
 	for (const record of records ?? []) {
 		const toObjectId = String(record.toObjectId);
 		let pair = pairs.get(toObjectId);
-		if (!pair) pairs.set(toObjectId, (pair = { specs: [], primary: new Set(), unlabeled: new Set() }));
+		if (!pair) pairs.set(toObjectId, (pair = { specs: [], primary: new Set(), unlabeled: new Set(), labels: new Map() }));
 		for (const type of record.associationTypes ?? []) {
 			if (!isCategory(type.category) || !Number.isSafeInteger(type.typeId)) continue;
 			const spec: AssociationSpec = { associationCategory: type.category, associationTypeId: type.typeId };
@@ -68,6 +71,7 @@ function heldPairs(records: AssociatedRecord[] | undefined): Map<string, HeldPai
 			pair.specs.push(spec);
 			if (isPrimary(type)) pair.primary.add(key);
 			if (isUnlabeled(type)) pair.unlabeled.add(key);
+			if (type.label) pair.labels.set(key, type.label);
 		}
 	}
 	return pairs;
@@ -85,7 +89,10 @@ function changeOf(asked: AssociationSpec[], held: HeldPair | undefined): PairCha
 	const additions = without(types, keysOf(held.specs));
 	const drops = without(held.specs, keysOf(types));
 	const base = { typesBefore: held.specs, types, keptPrimary };
-	if (additions.length > 0) return { ...base, status: 'updated', create: [...asked, ...keptPrimary] };
+	if (additions.length > 0) {
+		const replaced = drops.flatMap((spec) => (held.labels.has(typeKey(spec)) ? [{ spec, label: held.labels.get(typeKey(spec))! }] : []));
+		return { ...base, status: 'updated', create: [...asked, ...keptPrimary], ...(replaced.length > 0 ? { replaced } : {}) };
+	}
 	if (drops.length > 0) return { ...base, status: 'updated', dropLabels: drops };
 	return { ...base, status: 'unchanged' };
 }
@@ -129,6 +136,15 @@ export function inBatches(direction: Pick<PlannedBatch, 'fromPathType' | 'toPath
 		batches.push({ fromPathType: direction.fromPathType, toPathType: direction.toPathType, inputs: inputs.slice(start, start + size) });
 	}
 	return batches;
+}
+
+/**
+ * The types a batch/create answer shows the pair still holds though the create should have
+ * replaced them (HubSpot says it "can" drop them): they need batch/labels/archive.
+ */
+export function typesCreateKept(change: PairChange, labelsAfterCreate: string[]): AssociationSpec[] {
+	const after = new Set(labelsAfterCreate);
+	return (change.replaced ?? []).filter(({ label }) => after.has(label)).map(({ spec }) => spec);
 }
 
 const firstItem = (input: PlannedInput) => Math.min(...input.itemIndexes);

@@ -274,6 +274,26 @@ describe('Sync Associations', () => {
 		expect(createBody.inputs).toEqual([{ from: { id: '11' }, to: { id: '21' }, types: [spec(BILLING), spec(FORMER)] }]);
 	});
 
+	it('removes with batch/labels/archive the labels a create kept instead of replacing them', async () => {
+		seed(11, 21, [FORMER]);
+		seed(12, 22, [FORMER]);
+		suite.sim.state.settings.createLabels = 'keep';
+		try {
+			const { output } = await sync([item(11, 21, [BILLING]), item(12, 22, [BILLING])]);
+
+			expect(output.map((out) => out.json.status)).toEqual(['updated', 'updated']);
+		} finally {
+			suite.sim.state.settings.createLabels = 'replace';
+		}
+		expect(typeIds(11, 21)).toEqual([BILLING, UNLABELED]);
+		expect(typeIds(12, 22)).toEqual([BILLING, UNLABELED]);
+		expect(kindsSent()).toEqual(['batch/read', 'batch/create', 'batch/labels/archive']);
+		expect((suite.sim.requests[2].body as { inputs: unknown[] }).inputs).toEqual([
+			{ from: { id: '11' }, to: { id: '21' }, types: [spec(FORMER)] },
+			{ from: { id: '12' }, to: { id: '22' }, types: [spec(FORMER)] },
+		]);
+	});
+
 	it("keeps a listed pair's primary type the input does not ask for, and says so", async () => {
 		seed(11, 21, [PRIMARY, FORMER]);
 

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { deepCopy, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest, AssociationSpec } from '../../helpers/interfaces';
 import { knownObjectTypeId } from '../../helpers/objectTypes';
 import { planBatches } from '../../helpers/planning';
@@ -88,7 +88,8 @@ function syncOutput(request: AssociationRequest, { change, planned, report }: Sy
 	if (change.status === 'updated' && change.typesBefore) json.typesBefore = copyTypes(change.typesBefore);
 	if (change.keptPrimary.length > 0) json.keptPrimaryTypes = copyTypes(change.keptPrimary);
 	if (dryRun) json.dryRun = true;
-	if (planned) Object.assign(json, { request: { ...planned.request }, input: planned.input });
+	// Items of one pair share its result: each gets its own copy, as later nodes may change it in place.
+	if (planned) Object.assign(json, { request: { ...planned.request }, input: deepCopy(planned.input) });
 	if (report?.itemIndex === request.itemIndex) {
 		if (removeUnlisted) json.removed = report.removed;
 		if (report.kept.length > 0) {

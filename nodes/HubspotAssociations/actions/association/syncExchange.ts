@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
-import type { AssociationSpec, InputOutcome, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
+import type { AssociationSpec, InputOutcome, LabelsBetweenObjectPair, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
 import { errorInfo, idsNamedByError } from '../../helpers/matching';
 import { batchCreateBody } from '../../helpers/planning';
-import { inBatches, planSync, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
+import { inBatches, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
 import type { BatchExchange, SendToDirection } from '../batchRunner';
 import { readAssociations, type ReadAssociations } from './readAssociations';
@@ -74,22 +74,20 @@ function guardRemovals(count: number, inputs: PlannedInput[], outcomes: Outcomes
 	return false;
 }
 
-/** The create and label-removal requests of a plan; each write input remembers the input it serves. */
-function writesOf(batch: PlannedBatch, readable: PlannedInput[], plan: SyncPlan, options: SyncOptions) {
+/** The inputs of a plan's write requests; each remembers the input it serves. */
+function writesOf(readable: PlannedInput[], plan: SyncPlan) {
 	const served = new Map<PlannedInput, PlannedInput>();
+	const writeFor = (input: PlannedInput, types: AssociationSpec[]) => {
+		const write = { ...input, types };
+		served.set(write, input);
+		return write;
+	};
 	const writes = (types: (change: PairChange) => AssociationSpec[] | undefined) =>
 		readable.flatMap((input) => {
 			const wanted = types(plan.changes.get(input)!);
-			if (!wanted) return [];
-			const write = { ...input, types: wanted };
-			served.set(write, input);
-			return [write];
+			return wanted ? [writeFor(input, wanted)] : [];
 		});
-	return {
-		served,
-		creates: inBatches(batch, writes((change) => change.create), options.createBatchSize),
-		labelRemovals: inBatches(batch, writes((change) => change.dropLabels), options.removalBatchSize),
-	};
+	return { served, writeFor, creates: writes((change) => change.create), labelRemovals: writes((change) => change.dropLabels) };
 }
 
 /** Settles every input not failed, attaches the reports and sums the run up. */
@@ -131,10 +129,14 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 
 	const plan = planSync(readable, read.gathered, options.removeUnlisted);
 	if (!guardRemovals(plan.removals.length, readable, outcomes, context)) return { outcomes };
-	const { served, creates, labelRemovals } = writesOf(batch, readable, plan, options);
+	const { served, writeFor, creates, labelRemovals } = writesOf(readable, plan);
+	const createBatches = inBatches(batch, creates, options.createBatchSize);
 
 	if (options.dryRun) {
-		const requests = [...plannedRequests(creates, context.pathOf(createPhase.action)), ...plannedRequests(labelRemovals, context.pathOf(labelsArchivePhase.action))];
+		const requests = [
+			...plannedRequests(createBatches, context.pathOf(createPhase.action)),
+			...plannedRequests(inBatches(batch, labelRemovals, options.removalBatchSize), context.pathOf(labelsArchivePhase.action)),
+		];
 		for (const [write, request] of requests) {
 			const input = served.get(write)!;
 			const planned = { request, input: batchCreateBody({ ...batch, inputs: [write] }).inputs[0] };
@@ -142,8 +144,15 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 		}
 	} else {
 		const fail = (write: PlannedInput, failure: Failure) => outcomes.set(served.get(write)!, failure);
-		if (!(await sendPhase(createPhase, creates, sender, fail)) && !continueOnFail) return { outcomes };
-		if (!(await sendPhase(labelsArchivePhase, labelRemovals, sender, fail)) && !continueOnFail) return { outcomes };
+		// HubSpot documents that create "can" drop the labels not sent: what its answer still lists is removed next.
+		const removeWhatCreateKept = (write: PlannedInput, result: unknown) => {
+			const input = served.get(write)!;
+			const kept = typesCreateKept(plan.changes.get(input)!, (result as LabelsBetweenObjectPair).labels);
+			if (kept.length > 0) labelRemovals.push(writeFor(input, kept));
+		};
+		if (!(await sendPhase(createPhase, createBatches, sender, fail, removeWhatCreateKept)) && !continueOnFail) return { outcomes };
+		const labelBatches = inBatches(batch, labelRemovals, options.removalBatchSize);
+		if (!(await sendPhase(labelsArchivePhase, labelBatches, sender, fail)) && !continueOnFail) return { outcomes };
 	}
 
 	const unlisted = unlistedPairs(batch, plan, readable.filter((input) => outcomes.get(input)?.kind !== 'failed'), options.removalBatchSize);

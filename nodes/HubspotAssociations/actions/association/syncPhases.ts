@@ -41,13 +41,14 @@ export interface PhaseSender {
 
 /**
  * Sends a step's batches, `concurrency` at a time in order, and hands every failed input to
- * `fail`. Without `keepGoing`, no batch is started once one had a failure. Returns whether all succeeded.
+ * `fail` (and every answered one to `succeed`). Without `keepGoing`, no batch is started once one had a failure. Returns whether all succeeded.
  */
 export async function sendPhase(
 	phase: SyncPhase,
 	batches: PlannedBatch[],
 	{ send, authentication, keepGoing, concurrency }: PhaseSender,
 	fail: (input: PlannedInput, failure: Failure) => void,
+	succeed?: (input: PlannedInput, result: unknown) => void,
 ): Promise<boolean> {
 	let succeeded = true;
 	const sendOne = async (batch: PlannedBatch) => {
@@ -60,7 +61,10 @@ export async function sendPhase(
 			return;
 		}
 		for (const [input, outcome] of phase.match(batch, answer.body)) {
-			if (outcome.kind !== 'failed') continue;
+			if (outcome.kind === 'succeeded') {
+				succeed?.(input, outcome.result);
+				continue;
+			}
 			fail(input, { ...outcome, message: `${phase.phase}: ${outcome.message}` });
 			succeeded = false;
 		}

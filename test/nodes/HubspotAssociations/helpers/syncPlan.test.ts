@@ -1,6 +1,6 @@
 import type { AssociatedRecord } from '../../../../nodes/HubspotAssociations/helpers/associationReads';
 import type { AssociationSpec, PlannedInput } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
-import { firstInputOfEachRecord, inBatches, planSync } from '../../../../nodes/HubspotAssociations/helpers/syncPlan';
+import { firstInputOfEachRecord, inBatches, planSync, typesCreateKept } from '../../../../nodes/HubspotAssociations/helpers/syncPlan';
 
 const unlabeled = { category: 'HUBSPOT_DEFINED', typeId: 279 };
 const primary = { category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' };
@@ -32,6 +32,7 @@ describe('planSync', () => {
 			typesBefore: [spec(unlabeled), spec(primary), spec(former)],
 			types: [spec(billing), spec(primary), spec(unlabeled)],
 			create: [spec(billing), spec(primary)],
+			replaced: [{ spec: spec(former), label: 'Former employee' }],
 			keptPrimary: [spec(primary)],
 		});
 	});
@@ -75,6 +76,15 @@ describe('planSync', () => {
 		const pair = input('1', '2', [spec(unlabeled)]);
 		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, { category: 'SOMETHING_NEW', typeId: 7 })]]]), true);
 		expect(changes.get(pair)?.status).toBe('unchanged');
+	});
+});
+
+describe('typesCreateKept', () => {
+	it('names the replaced types whose label the create answer still lists', () => {
+		const pair = input('1', '2', [spec(billing)]);
+		const change = planSync([pair], new Map([['1', [held('2', unlabeled, former)]]]), true).changes.get(pair)!;
+		expect(typesCreateKept(change, ['Billing contact', 'Former employee'])).toEqual([spec(former)]);
+		expect(typesCreateKept(change, ['Billing contact'])).toEqual([]);
 	});
 });
 
