@@ -1,7 +1,8 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import * as association from './actions/association';
+import * as label from './actions/label';
 import { router } from './actions/router';
-import { getAssociationTypes, getObjectTypes } from './methods/loadOptions';
+import { getAssociationTypes, getObjectTypes, getUserDefinedLabels } from './methods/loadOptions';
 
 export class HubspotAssociations implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +12,7 @@ export class HubspotAssociations implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get", batchSync: "Sync" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
+			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get", batchSync: "Sync", getAll: "Get labels", create: "Create label", update: "Update label", delete: "Delete label" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
 		description: 'Create HubSpot CRM associations in bulk, one result per input item',
 		defaults: { name: 'HubSpot Associations' },
 		usableAsTool: true,
@@ -46,14 +47,18 @@ export class HubspotAssociations implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Association', value: 'association' }],
+				options: [
+					{ name: 'Association', value: 'association' },
+					{ name: 'Association Label', value: 'label' },
+				],
 				default: 'association',
 			},
 			...association.description,
+			...label.description,
 		],
 	};
 
-	methods = { loadOptions: { getAssociationTypes, getObjectTypes } };
+	methods = { loadOptions: { getAssociationTypes, getObjectTypes, getUserDefinedLabels } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -21,6 +21,8 @@ export interface AssociationRequest {
 	fromObjectId: string;
 	toObjectId: string;
 	types: AssociationSpec[];
+	/** Labels given by their text, resolved into `types` before planning. */
+	labelNames?: string[];
 }
 
 /** One entry of a batch request's `inputs`, and the items it answers for. */

@@ -405,6 +405,15 @@ describe('Sync Associations', () => {
 		});
 	});
 
+	it('takes labels by their text, as every operation with association types does', async () => {
+		seed(11, 21, [FORMER]);
+
+		const { output } = await sync([{ contactId: '11', companyId: '21', types: ['billing contact'] }]);
+
+		expect(output[0].json).toMatchObject({ status: 'updated', types: [spec(BILLING), spec(UNLABELED)] });
+		expect(typeIds(11, 21)).toEqual([BILLING, UNLABELED]);
+	});
+
 	it('fails an item naming another direction than the first item: one direction per sync', async () => {
 		const parameters = { ...syncParameters(), fromObjectType: '={{ $json.fromType }}' };
 		const items = [{ ...item(11, 21), fromType: 'contacts' }, { ...item(12, 21), fromType: '0-1' }, { ...item(13, 21), fromType: 'deals' }];

@@ -7,7 +7,7 @@ import { pairFields, readBatchSize, readFromRecord } from './pairFields';
 import { readAssociations } from './readAssociations';
 
 const batchSize = { default: 1000, max: 1000 };
-export const description: INodeProperties[] = pairFields('batchRead', { withTo: false, withTypes: false, batchSize });
+export const description: INodeProperties[] = pairFields('batchRead', { withTo: false, withTypes: false, batchSize, writes: false });
 
 const byFromRecord = {
 	pairOf: (result: AssociationsOfRecord) => result,

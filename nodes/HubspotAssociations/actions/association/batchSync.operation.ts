@@ -5,6 +5,7 @@ import { planBatches } from '../../helpers/planning';
 import { InvalidInputError, parseBatchSize, showValue } from '../../helpers/validation';
 import { authenticationOf, createHubSpotClient } from '../../transport';
 import { runBatchOperation } from '../batchRunner';
+import { readDryRun } from '../dryRun';
 import { readClientSettings } from '../requestOptions';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
 import { syncDirection, type SyncCounts, type SyncOptions, type SyncResult } from './syncExchange';
@@ -46,13 +47,6 @@ export const description: INodeProperties[] = pairFields('batchSync', {
 			default: 100,
 			description: `How many pairs to send in one request that removes associations or labels (at most ${removalBatchSize.max})`,
 		},
-		{
-			displayName: 'Dry Run',
-			name: 'dryRun',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to only read and return the plan: what each item would do and the request it would join, without writing anything',
-		},
 	],
 });
 
@@ -65,7 +59,7 @@ function readSyncOptions(context: IExecuteFunctions): SyncOptions {
 	return {
 		removeUnlisted: option('removeUnlisted', true) !== false,
 		maxRemovals,
-		dryRun: option('dryRun', false) === true,
+		dryRun: readDryRun(context),
 		createBatchSize: readBatchSize(context, batchSize),
 		removalBatchSize: parseBatchSize('Removal Batch Size (options.removalBatchSize)', option('removalBatchSize', removalBatchSize.default), removalBatchSize.max),
 	};

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest } from '../../helpers/interfaces';
-import { parseAssociationTypes, parseBatchSize, parseObjectType, parseRecordId } from '../../helpers/validation';
+import { parseAssociationTypesOrNames, parseBatchSize, parseObjectType, parseRecordId } from '../../helpers/validation';
+import { dryRunOption } from '../dryRun';
 import type { ParameterReader } from '../itemParameters';
 import { requestOptionFields } from '../requestOptions';
 import { objectTypeFields } from './objectTypeFields';
@@ -22,12 +23,15 @@ export function pairFields(
 		typesDescription,
 		batchSize,
 		extraOptions = [],
+		writes = true,
 	}: {
 		withTo?: boolean;
 		withTypes: boolean;
 		typesDescription?: string;
 		batchSize: { default: number; max: number };
 		extraOptions?: INodeProperties[];
+		/** Whether the operation writes to HubSpot (and so offers a dry run). */
+		writes?: boolean;
 	},
 ): INodeProperties[] {
 	const displayOptions = { show: { resource: ['association'], operation: [operation] } };
@@ -69,7 +73,7 @@ export function pairFields(
 						},
 						default: [],
 						required: true,
-						description: `${typesDescription ?? ''} An expression gives an array of "CATEGORY:typeId" strings (e.g. "USER_DEFINED:36") or {associationCategory, associationTypeId} objects. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+						description: `${typesDescription ?? ''} An expression gives an array of "CATEGORY:typeId" strings (e.g. "USER_DEFINED:36"), {associationCategory, associationTypeId} objects or label texts (e.g. "Decision maker", matched in any case). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 						displayOptions,
 					} satisfies INodeProperties,
 				]
@@ -89,6 +93,7 @@ export function pairFields(
 					description: `How many inputs to send in one request to HubSpot (at most ${batchSize.max})`,
 				},
 				...extraOptions,
+				...(writes ? [dryRunOption] : []),
 				...requestOptionFields,
 			],
 		},
@@ -116,7 +121,7 @@ export function readPair(read: ParameterReader, itemIndex: number, withTypes: bo
 	return {
 		...readFromRecord(read, itemIndex),
 		toObjectId: parseRecordId('To Record ID (toObjectId)', read('toObjectId', itemIndex)),
-		types: withTypes ? parseAssociationTypes('Association Types (associationTypes)', read('associationTypes', itemIndex)) : [],
+		...(withTypes ? parseAssociationTypesOrNames('Association Types (associationTypes)', read('associationTypes', itemIndex)) : { types: [] }),
 	};
 }
 
