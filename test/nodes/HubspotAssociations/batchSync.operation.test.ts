@@ -185,6 +185,13 @@ describe('Sync Associations', () => {
 		expect(suite.sim.state.associatedIds('contacts', '11', 'companies')).toHaveLength(150);
 	});
 
+	it('refuses a Max Removals that is not a whole number of 0 or more, before sending anything', async () => {
+		const { error } = await sync([item(11, 21)], { maxRemovals: -1 }, 'stopWorkflow');
+
+		expect(error?.message).toBe('Max Removals (options.maxRemovals) must be a whole number of 0 or more, got -1');
+		expect(suite.sim.requests).toHaveLength(0);
+	});
+
 	it('removes exactly Max Removals pairs', async () => {
 		for (let company = 101; company <= 250; company++) seed(11, company, []);
 
