@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import * as association from './actions/association';
 import * as label from './actions/label';
 import { router } from './actions/router';
+import { toolDescriptionFields } from './actions/toolDescription';
 import { getAssociationTypes, getObjectTypes, getUserDefinedLabels } from './methods/loadOptions';
 
 export class HubspotAssociations implements INodeType {
@@ -31,6 +32,7 @@ export class HubspotAssociations implements INodeType {
 			},
 		],
 		properties: [
+			...toolDescriptionFields,
 			{
 				displayName: 'Authentication',
 				name: 'authentication',

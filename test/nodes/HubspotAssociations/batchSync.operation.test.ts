@@ -1,4 +1,5 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { HubspotAssociations } from '../../../nodes/HubspotAssociations/HubspotAssociations.node';
 import { NODE_NAME, runNode } from '../../harness/runWorkflow';
 import { useSimulator } from '../../harness/simulatorSuite';
 
@@ -419,6 +420,13 @@ describe('Sync Associations', () => {
 
 		expect(output[0].json).toMatchObject({ status: 'updated', types: [spec(BILLING), spec(UNLABELED)] });
 		expect(typeIds(11, 21)).toEqual([BILLING, UNLABELED]);
+	});
+
+	it("as an AI tool, tells the model that it removes the record's other links", () => {
+		const field = new HubspotAssociations().description.properties.find(
+			(property) => property.name === 'toolDescription' && (property.displayOptions?.show?.operation as string[] | undefined)?.includes('batchSync'),
+		);
+		expect(field?.default).toMatch(/REMOVES the record's other links .* \(primary links are kept\)/);
 	});
 
 	it('fails an item naming another direction than the first item: one direction per sync', async () => {

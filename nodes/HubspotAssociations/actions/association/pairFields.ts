@@ -44,7 +44,8 @@ export function pairFields(
 			default: '',
 			required: true,
 			placeholder: '={{ $json.contactId }}',
-			description: 'The HubSpot ID of the record the associations start from, usually mapped from each input item',
+			description:
+				'The HubSpot record ID (digits, e.g. 101) of the record the association starts from, a record of the From Object Type. Usually mapped from each input item, or filled by the model when used as a tool.',
 			displayOptions,
 		},
 		...(withTo
@@ -56,7 +57,8 @@ export function pairFields(
 						default: '',
 						required: true,
 						placeholder: '={{ $json.companyId }}',
-						description: 'The HubSpot ID of the record the association points to, usually mapped from each input item',
+						description:
+							'The HubSpot record ID (digits, e.g. 201) of the record the association points to, a record of the To Object Type. Usually mapped from each input item, or filled by the model when used as a tool.',
 						displayOptions,
 					} satisfies INodeProperties,
 				]
