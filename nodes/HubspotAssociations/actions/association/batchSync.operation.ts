@@ -99,7 +99,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const settings = readClientSettings(this);
 	// Only for the paths a dry run shows: the runner's own client sends every request.
 	const paths = createHubSpotClient(this, settings);
-	const context = { node: this.getNode(), continueOnFail: this.continueOnFail(), authentication: authenticationOf(this), concurrency: settings.concurrency, options };
+	// A sync sends its steps inside one batch of the runner, which holds one slot of the adaptive limit: `auto` sends its steps one at a time.
+	const concurrency = settings.concurrency === 'auto' ? 1 : settings.concurrency;
+	const context = { node: this.getNode(), continueOnFail: this.continueOnFail(), authentication: authenticationOf(this), concurrency, options };
 	const summarize = (counts: SyncCounts, wouldRemove?: number) => {
 		this.addExecutionHints({ message: summary(counts, options.dryRun), type: 'info', location: 'outputPane' });
 		if (wouldRemove === undefined) return;
