@@ -12,6 +12,11 @@ import { resolveLabelNames } from './labelNamesStep';
 import { failureItem, type ItemFailure } from './outputItems';
 import { readClientSettings } from './requestOptions';
 
+type FailedOutcome = Extract<InputOutcome<unknown>, { kind: 'failed' }>;
+
+/** Stands in for a batch once it is answered. */
+const SETTLED_BATCH: PlannedBatch = { fromPathType: '', toPathType: '', inputs: [] };
+
 /** What a batch operation adds to the shared machinery: its input, endpoint and output. */
 export interface BatchOperation<R> {
 	/** The endpoint below `/{from}/{to}/`, e.g. `batch/create`. */
@@ -93,8 +98,12 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	requests = requests.filter((request) => !unresolved.has(request.itemIndex));
 
 	// 2. Send the planned batches; each answer settles the items of its inputs.
-	const requestsByIndex = new Map(requests.map((request) => [request.itemIndex, request]));
-	const outcomes = new Map<number, InputOutcome<R>>();
+	// Arrays by item index, not maps: a 500,000-item run keeps one slot per item, nothing more.
+	const requestsByIndex: Array<AssociationRequest | undefined> = new Array(items.length);
+	for (const request of requests) requestsByIndex[request.itemIndex] = request;
+	// An item's output json is built as soon as its input succeeds, so HubSpot's answer is let go batch by batch.
+	const succeeded: Array<IDataObject | undefined> = new Array(items.length);
+	const failed = new Map<number, FailedOutcome>();
 	// A dry run stops each batch at its write: the plan of each item instead of an answer.
 	const plans = new Map<number, DryRunPlan>();
 
@@ -120,18 +129,21 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const message = describeFailedExchange(answer, authentication);
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
 			if (!continueOnFail) throw hubspotError(node, { message, hubspot, statusCode: answer.statusCode, itemIndex: batchItems[0] });
-			for (const itemIndex of batchItems) outcomes.set(itemIndex, { kind: 'failed', message, hubspot });
+			for (const itemIndex of batchItems) failed.set(itemIndex, { kind: 'failed', message, hubspot });
 			return;
 		}
 		for (const [input, outcome] of exchanged.outcomes) {
-			for (const itemIndex of input.itemIndexes) outcomes.set(itemIndex, outcome);
+			for (const itemIndex of input.itemIndexes) {
+				if (outcome.kind === 'failed') failed.set(itemIndex, outcome);
+				else succeeded[itemIndex] = operation.success(requestsByIndex[itemIndex]!, outcome.result);
+			}
 		}
-		const failed = batchItems.filter((itemIndex) => outcomes.get(itemIndex)?.kind === 'failed');
-		if (!continueOnFail && failed.length > 0) {
-			const outcome = outcomes.get(failed[0]) as Extract<InputOutcome<R>, { kind: 'failed' }>;
-			const others = failed.length > 1 ? ` (and ${failed.length - 1} more items of this batch)` : '';
-			const message = `${rejectedItemMessage(requestsByIndex.get(failed[0])!, outcome.message)}${others}`;
-			throw hubspotError(node, { message, hubspot: outcome.hubspot, itemIndex: failed[0] });
+		const failedItems = failed.size === 0 ? [] : batchItems.filter((itemIndex) => failed.has(itemIndex));
+		if (!continueOnFail && failedItems.length > 0) {
+			const outcome = failed.get(failedItems[0])!;
+			const others = failedItems.length > 1 ? ` (and ${failedItems.length - 1} more items of this batch)` : '';
+			const message = `${rejectedItemMessage(requestsByIndex[failedItems[0]]!, outcome.message)}${others}`;
+			throw hubspotError(node, { message, hubspot: outcome.hubspot, itemIndex: failedItems[0] });
 		}
 	};
 
@@ -147,6 +159,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 				if (stopError || next >= batches.length) break;
 				const batchNumber = ++next;
 				await sendBatch(batches[batchNumber - 1], batchNumber);
+				// Sent and settled: its inputs are no longer needed.
+				batches[batchNumber - 1] = SETTLED_BATCH;
 			} catch (error) {
 				stopError ??= error as Error;
 			} finally {
@@ -169,19 +183,18 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	const toErrorOutput = node.onError === 'continueErrorOutput';
 	return [
 		items.map((_, itemIndex) => {
-			const request = requestsByIndex.get(itemIndex);
-			const outcome = outcomes.get(itemIndex);
+			const request = requestsByIndex[itemIndex];
 			if (!request) return failureItem(itemIndex, failures.get(itemIndex)!, toErrorOutput);
 			const plan = plans.get(itemIndex);
 			if (plan) return { json: dryRunJson(request, plan, batches.length, directory), pairedItem: { item: itemIndex } };
+			const json = succeeded[itemIndex];
+			if (json) return { json, pairedItem: { item: itemIndex } };
+			const outcome = failed.get(itemIndex);
 			if (!outcome) throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
-			if (outcome.kind === 'failed') {
-				const { fromObjectId, toObjectId } = request;
-				const message = outcome.refusedByNode ? `Item ${itemIndex}: ${outcome.message}` : rejectedItemMessage(request, outcome.message);
-				const failure = { message, fromObjectId, toObjectId, hubspot: outcome.hubspot };
-				return failureItem(itemIndex, failure, toErrorOutput);
-			}
-			return { json: operation.success(request, outcome.result), pairedItem: { item: itemIndex } };
+			const { fromObjectId, toObjectId } = request;
+			const message = outcome.refusedByNode ? `Item ${itemIndex}: ${outcome.message}` : rejectedItemMessage(request, outcome.message);
+			const failure = { message, fromObjectId, toObjectId, hubspot: outcome.hubspot };
+			return failureItem(itemIndex, failure, toErrorOutput);
 		}),
 	];
 }

@@ -24,9 +24,13 @@ export function pairKey(fromObjectId: string, toObjectId: string): string {
 interface PlannedDirection {
 	fromPathType: string;
 	toPathType: string;
-	pairs: Map<string, PlannedInput>;
-	/** The inputs of each from-record, from-records in the order items first named them. */
-	byFromRecord: Map<string, PlannedInput[]>;
+	/** Each from-record's inputs by to-record; both in the order items first named them. */
+	byFromRecord: Map<string, Map<string, PlannedInput>>;
+}
+
+/** "contacts" and "0-1" name one type: one direction, so one input per pair. */
+function directionKey(request: AssociationRequest): string {
+	return `${knownObjectTypeId(request.fromPathType) ?? request.fromPathType} ${knownObjectTypeId(request.toPathType) ?? request.toPathType}`;
 }
 
 /**
@@ -40,34 +44,39 @@ interface PlannedDirection {
  */
 export function planBatches(requests: AssociationRequest[], batchSize: number): PlannedBatch[] {
 	const directions = new Map<string, PlannedDirection>();
+	// Items of a run almost always share one direction: its key is worked out once per change.
+	let last: { fromPathType: string; toPathType: string; direction: PlannedDirection } | undefined;
 	for (const request of requests) {
-		// "contacts" and "0-1" name one type: one direction, so one input per pair.
-		const directionKey = `${knownObjectTypeId(request.fromPathType) ?? request.fromPathType} ${knownObjectTypeId(request.toPathType) ?? request.toPathType}`;
-		let direction = directions.get(directionKey);
+		let direction = last?.fromPathType === request.fromPathType && last.toPathType === request.toPathType ? last.direction : undefined;
 		if (!direction) {
-			direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, pairs: new Map(), byFromRecord: new Map() };
-			directions.set(directionKey, direction);
+			const key = directionKey(request);
+			direction = directions.get(key);
+			if (!direction) {
+				direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, byFromRecord: new Map() };
+				directions.set(key, direction);
+			}
+			last = { fromPathType: request.fromPathType, toPathType: request.toPathType, direction };
 		}
-		const key = pairKey(request.fromObjectId, request.toObjectId);
-		const input = direction.pairs.get(key);
+		let ofRecord = direction.byFromRecord.get(request.fromObjectId);
+		if (!ofRecord) {
+			ofRecord = new Map();
+			direction.byFromRecord.set(request.fromObjectId, ofRecord);
+		}
+		const input = ofRecord.get(request.toObjectId);
 		if (input) {
 			input.itemIndexes.push(request.itemIndex);
 			input.types = unionOfTypes(input.types, request.types);
 			continue;
 		}
 		// The first item's types are shared until another item adds one: unionOfTypes copies before it changes them.
-		const created: PlannedInput = { fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, types: request.types, itemIndexes: [request.itemIndex] };
-		direction.pairs.set(key, created);
-		const ofRecord = direction.byFromRecord.get(request.fromObjectId);
-		if (ofRecord) ofRecord.push(created);
-		else direction.byFromRecord.set(request.fromObjectId, [created]);
+		ofRecord.set(request.toObjectId, { fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, types: request.types, itemIndexes: [request.itemIndex] });
 	}
 
 	const batches: PlannedBatch[] = [];
 	for (const { fromPathType, toPathType, byFromRecord } of directions.values()) {
 		let inputs: PlannedInput[] = [];
 		for (const ofRecord of byFromRecord.values()) {
-			for (const input of ofRecord) {
+			for (const input of ofRecord.values()) {
 				inputs.push(input);
 				if (inputs.length === batchSize) {
 					batches.push({ fromPathType, toPathType, inputs });

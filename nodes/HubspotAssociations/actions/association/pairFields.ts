@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest } from '../../helpers/interfaces';
-import { parseAssociationTypesOrNames, parseBatchSize, parseObjectType, parseRecordId } from '../../helpers/validation';
+import { parseAssociationTypesOrNames, parseBatchSize, parseObjectType, parseRecordId, type ParsedAssociationTypes } from '../../helpers/validation';
 import { dryRunOption } from '../dryRun';
 import type { ParameterReader } from '../itemParameters';
 import { requestOptionFields } from '../requestOptions';
@@ -103,9 +103,35 @@ export function pairFields(
 }
 
 /** Reads and validates one item's direction and from-record. */
+// A run reads the same object types and association types for every item: each distinct value is
+// parsed once, so 100,000 items share one parsed value instead of holding 100,000 copies.
+const MAX_REMEMBERED_OBJECT_TYPES = 64;
+const parsedObjectTypes = new Map<string, ReturnType<typeof parseObjectType>>();
+const parsedTypeLists = new WeakMap<object, ParsedAssociationTypes>();
+
+function objectTypeOf(field: string, value: unknown) {
+	const key = typeof value === 'string' ? `${field}\n${value}` : undefined;
+	const known = key === undefined ? undefined : parsedObjectTypes.get(key);
+	if (known) return known;
+	const parsed = parseObjectType(field, value);
+	if (key === undefined) return parsed;
+	if (parsedObjectTypes.size >= MAX_REMEMBERED_OBJECT_TYPES) parsedObjectTypes.clear();
+	parsedObjectTypes.set(key, parsed);
+	return parsed;
+}
+
+/** Parsed once per list the run hands out; never shared when it names labels, whose step adds to the types. */
+function associationTypesOf(field: string, value: unknown): ParsedAssociationTypes {
+	const known = value !== null && typeof value === 'object' ? parsedTypeLists.get(value) : undefined;
+	if (known) return known;
+	const parsed = parseAssociationTypesOrNames(field, value);
+	if (value !== null && typeof value === 'object' && parsed.labelNames.length === 0) parsedTypeLists.set(value, parsed);
+	return parsed;
+}
+
 export function readFromRecord(read: ParameterReader, itemIndex: number): AssociationRequest {
-	const from = parseObjectType('From Object Type (fromObjectType)', read('fromObjectType', itemIndex));
-	const to = parseObjectType('To Object Type (toObjectType)', read('toObjectType', itemIndex));
+	const from = objectTypeOf('From Object Type (fromObjectType)', read('fromObjectType', itemIndex));
+	const to = objectTypeOf('To Object Type (toObjectType)', read('toObjectType', itemIndex));
 	return {
 		itemIndex,
 		fromObjectType: from.given,
@@ -123,7 +149,7 @@ export function readPair(read: ParameterReader, itemIndex: number, withTypes: bo
 	return {
 		...readFromRecord(read, itemIndex),
 		toObjectId: parseRecordId('To Record ID (toObjectId)', read('toObjectId', itemIndex)),
-		...(withTypes ? parseAssociationTypesOrNames('Association Types (associationTypes)', read('associationTypes', itemIndex)) : { types: [] }),
+		...(withTypes ? associationTypesOf('Association Types (associationTypes)', read('associationTypes', itemIndex)) : { types: [] }),
 	};
 }
 
