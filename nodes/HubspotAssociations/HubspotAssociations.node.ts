@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import * as association from './actions/association';
 import { router } from './actions/router';
+import { getFromIdTypes, getToIdTypes } from './methods/idTypes';
 import { getAssociationTypes, getObjectTypes } from './methods/loadOptions';
 
 export class HubspotAssociations implements INodeType {
@@ -53,7 +54,7 @@ export class HubspotAssociations implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getAssociationTypes, getObjectTypes } };
+	methods = { loadOptions: { getAssociationTypes, getObjectTypes, getFromIdTypes, getToIdTypes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../helpers/validation';
 import { authenticationOf, createHubSpotClient, type HubSpotAnswer } from '../transport';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
+import { lookUpRecords } from './lookup/lookupStep';
 import { failureItem, type ItemFailure } from './outputItems';
 import { readClientSettings } from './requestOptions';
 
@@ -52,11 +53,11 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 
 	// 1. Validate every item before anything is sent.
 	const failures = new Map<number, ItemFailure>();
-	const requests: AssociationRequest[] = [];
+	const validated: AssociationRequest[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let invalid: InvalidInputError | undefined;
 		try {
-			requests.push(operation.readItem(read, itemIndex));
+			validated.push(operation.readItem(read, itemIndex));
 		} catch (error) {
 			if (!(error instanceof InvalidInputError)) throw new NodeOperationError(node, error as Error, { itemIndex });
 			invalid = error;
@@ -71,11 +72,13 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	}
 
 	// 2. Send the planned batches; each answer settles the items of its inputs.
-	const requestsByIndex = new Map(requests.map((request) => [request.itemIndex, request]));
-	const outcomes = new Map<number, InputOutcome<R>>();
 	const { concurrency, ...settings } = readClientSettings(this);
 	const client = createHubSpotClient(this, settings);
 	const authentication = authenticationOf(this);
+	// Records named by email, domain or another property get their ids before anything is planned.
+	const requests = await lookUpRecords(this, client, validated, { failures, concurrency });
+	const requestsByIndex = new Map(requests.map((request) => [request.itemIndex, request]));
+	const outcomes = new Map<number, InputOutcome<R>>();
 
 	const exchange =
 		operation.exchange ??

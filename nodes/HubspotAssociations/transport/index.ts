@@ -1,6 +1,7 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions } from 'n8n-workflow';
 import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
 import { retryDecision } from '../helpers/retryPolicy';
+import { searchThrottle } from './searchThrottle';
 import { RequestThrottle, type Clock } from './throttle';
 
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
@@ -23,6 +24,8 @@ export interface HubSpotRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/** `search`: the CRM search endpoints, which HubSpot limits apart from everything else. */
+	rateLimit?: 'search';
 }
 
 type Exchange = { ok: true; statusCode: number; headers: Record<string, string>; body: unknown } | ({ ok: false } & FailedExchange);
@@ -104,7 +107,8 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 
 /** The one place that talks to HubSpot: every operation and dropdown goes through a client. */
 export function createHubSpotClient(context: HubSpotContext, settings: ClientSettings = DEFAULT_CLIENT_SETTINGS, clock: Clock = systemClock): HubSpotClient {
-	const throttle = new RequestThrottle({ max: settings.requestsPerTenSeconds, intervalMs: 10_000 }, clock);
+	const associationsThrottle = new RequestThrottle({ max: settings.requestsPerTenSeconds, intervalMs: 10_000 }, clock);
+	const searchesThrottle = searchThrottle(clock);
 	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
 	let target: Promise<{ type: string; baseUrl: string }> | undefined;
 	const resolveTarget = async () => {
@@ -121,6 +125,7 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 		async request(request) {
 			target ??= resolveTarget();
 			const { type, baseUrl: base } = await target;
+			const throttle = request.rateLimit === 'search' ? searchesThrottle : associationsThrottle;
 			let waited = 0;
 			for (let attempt = 0; ; attempt++) {
 				const answered = await throttle.acquire();

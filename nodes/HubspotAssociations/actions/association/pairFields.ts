@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest } from '../../helpers/interfaces';
+import { parseIdType, parseLookupValue, RECORD_ID, type RecordLookup } from '../../helpers/recordLookups';
 import { parseAssociationTypes, parseBatchSize, parseObjectType, parseRecordId } from '../../helpers/validation';
 import type { ParameterReader } from '../itemParameters';
 import { requestOptionFields } from '../requestOptions';
+import { idTypeField } from './idTypeFields';
 import { objectTypeFields } from './objectTypeFields';
 
 const batchSizeField: INodeProperties = {
@@ -33,6 +35,7 @@ export function pairFields(
 	const displayOptions = { show: { resource: ['association'], operation: [operation] } };
 	return [
 		...objectTypeFields([operation]),
+		idTypeField('from', displayOptions),
 		{
 			displayName: 'From Record ID',
 			name: 'fromObjectId',
@@ -40,11 +43,13 @@ export function pairFields(
 			default: '',
 			required: true,
 			placeholder: '={{ $json.contactId }}',
-			description: 'The HubSpot ID of the record the associations start from, usually mapped from each input item',
+			description:
+				'The HubSpot ID of the record the associations start from (or its email, domain, … when identified by a property), usually mapped from each input item',
 			displayOptions,
 		},
 		...(withTo
 			? [
+					idTypeField('to', displayOptions),
 					{
 						displayName: 'To Record ID',
 						name: 'toObjectId',
@@ -52,7 +57,8 @@ export function pairFields(
 						default: '',
 						required: true,
 						placeholder: '={{ $json.companyId }}',
-						description: 'The HubSpot ID of the record the association points to, usually mapped from each input item',
+						description:
+							'The HubSpot ID of the record the association points to (or its email, domain, … when identified by a property), usually mapped from each input item',
 						displayOptions,
 					} satisfies INodeProperties,
 				]
@@ -95,28 +101,51 @@ export function pairFields(
 	];
 }
 
+/** One side's record: its id, or the property value it is to be looked up by. */
+function readRecord(read: ParameterReader, itemIndex: number, side: 'from' | 'to'): { id: string; lookup?: RecordLookup } {
+	const From = side === 'from' ? 'From' : 'To';
+	const idType = parseIdType(`${From} Record Identified By (${side}IdType)`, read(`${side}IdType`, itemIndex, RECORD_ID));
+	const field = `${From} Record ID (${side}ObjectId)`;
+	const value = read(`${side}ObjectId`, itemIndex);
+	if (idType === RECORD_ID) return { id: parseRecordId(field, value) };
+	return { id: '', lookup: parseLookupValue(field, idType, value) };
+}
+
 /** Reads and validates one item's direction and from-record. */
 export function readFromRecord(read: ParameterReader, itemIndex: number): AssociationRequest {
 	const from = parseObjectType('From Object Type (fromObjectType)', read('fromObjectType', itemIndex));
 	const to = parseObjectType('To Object Type (toObjectType)', read('toObjectType', itemIndex));
+	const record = readRecord(read, itemIndex, 'from');
 	return {
 		itemIndex,
 		fromObjectType: from.given,
 		toObjectType: to.given,
 		fromPathType: from.pathType,
 		toPathType: to.pathType,
-		fromObjectId: parseRecordId('From Record ID (fromObjectId)', read('fromObjectId', itemIndex)),
+		fromObjectId: record.id,
 		toObjectId: '',
 		types: [],
+		...(record.lookup ? { fromLookup: record.lookup } : {}),
 	};
 }
 
 /** Reads and validates one item's pair (and its association types, when the operation takes them). */
 export function readPair(read: ParameterReader, itemIndex: number, withTypes: boolean): AssociationRequest {
+	const record = readRecord(read, itemIndex, 'to');
 	return {
 		...readFromRecord(read, itemIndex),
-		toObjectId: parseRecordId('To Record ID (toObjectId)', read('toObjectId', itemIndex)),
+		toObjectId: record.id,
 		types: withTypes ? parseAssociationTypes('Association Types (associationTypes)', read('associationTypes', itemIndex)) : [],
+		...(record.lookup ? { toLookup: record.lookup } : {}),
+	};
+}
+
+/** What a looked-up side was found by, e.g. `fromLookup: { property: "email", value: "ada@example.com" }`. */
+export function lookupOutput(request: AssociationRequest): IDataObject {
+	const shown = (lookup: RecordLookup) => ({ property: lookup.property, value: lookup.value });
+	return {
+		...(request.fromLookup ? { fromLookup: shown(request.fromLookup) } : {}),
+		...(request.toLookup ? { toLookup: shown(request.toLookup) } : {}),
 	};
 }
 
@@ -132,5 +161,6 @@ export function pairOutput(request: AssociationRequest): IDataObject {
 		fromObjectId: request.fromObjectId,
 		toObjectType: request.toObjectType,
 		toObjectId: request.toObjectId,
+		...lookupOutput(request),
 	};
 }
