@@ -131,9 +131,10 @@ export function readFromRecord(read: ParameterReader, itemIndex: number): Associ
 
 /** Reads and validates one item's pair (and its association types, when the operation takes them). */
 export function readPair(read: ParameterReader, itemIndex: number, withTypes: boolean): AssociationRequest {
+	const from = readFromRecord(read, itemIndex);
 	const record = readRecord(read, itemIndex, 'to');
 	return {
-		...readFromRecord(read, itemIndex),
+		...from,
 		toObjectId: record.id,
 		types: withTypes ? parseAssociationTypes('Association Types (associationTypes)', read('associationTypes', itemIndex)) : [],
 		...(record.lookup ? { toLookup: record.lookup } : {}),
