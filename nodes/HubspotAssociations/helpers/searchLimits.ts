@@ -56,14 +56,12 @@ export function planSearches(property: string, values: string[]): { searches: st
 	const tooLong: string[] = [];
 	let current: string[] = [];
 	for (const value of values) {
-		if (fits(property, [...current, value])) {
-			current.push(value);
-			continue;
+		if (fits(property, [...current, value])) current.push(value);
+		else if (!fits(property, [value])) tooLong.push(value);
+		else {
+			searches.push(current);
+			current = [value];
 		}
-		if (current.length > 0) searches.push(current);
-		current = [];
-		if (fits(property, [value])) current.push(value);
-		else tooLong.push(value);
 	}
 	if (current.length > 0) searches.push(current);
 	return { searches, tooLong };
