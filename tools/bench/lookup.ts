@@ -82,6 +82,14 @@ async function main(): Promise<void> {
 		const optimumMs =
 			1000 * (Math.max(minimum['objects/batch/read'] / MAIN_PER_SECOND, minimum['objects/search'] / SEARCHES_PER_SECOND) + minimum['associations/batch/create'] / MAIN_PER_SECOND);
 		const all = sim.requests.length;
+		const at = (request: { at: number } | undefined) => (request ? +((request.at - started) / 1000).toFixed(2) : undefined);
+		const phases = {
+			firstLookupAt: at(sim.requests[0]),
+			lastReadAt: at(sentOf(kinds[0]).at(-1)),
+			lastSearchAt: at(sentOf(kinds[1]).at(-1)),
+			firstCreateAt: at(sentOf(kinds[2])[0]),
+			lastCreateAt: at(sentOf(kinds[2]).at(-1)),
+		};
 		const rateLimited = sim.requests.filter((request) => request.status === 429).length;
 
 		let lost = result.output.length === items.length ? 0 : Math.abs(items.length - result.output.length);
@@ -102,6 +110,7 @@ async function main(): Promise<void> {
 			otherRequests: all - kinds.reduce((sum, kind) => sum + sentOf(kind).length, 0),
 			mainWindowRequests: { sent: sentOf(kinds[0]).length + sentOf(kinds[2]).length, minimum: mainRequests },
 			wallSeconds: +(wallMs / 1000).toFixed(2),
+			secondsFromStart: phases,
 			optimumSeconds: +(optimumMs / 1000).toFixed(2),
 			percentOfOptimum: +((100 * optimumMs) / wallMs).toFixed(1),
 			share429Percent: +((100 * rateLimited) / Math.max(1, all)).toFixed(2),

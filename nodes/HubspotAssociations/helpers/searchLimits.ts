@@ -22,9 +22,6 @@ export const SEARCH_MAX_FILTER_GROUPS = 5;
  */
 export const SEARCH_MAX_VALUES_PER_FILTER = 100;
 
-/** Room kept in every planned body for the `after` cursor of later pages (`,"after":"10000"`). */
-const AFTER_ROOM = ',"after":"10000"'.length;
-
 /** A search that finds the records holding any of `values` in `property`, one page at a time. */
 export function searchBody(property: string, values: string[], after?: string): IDataObject {
 	const groups: string[][] = [];
@@ -39,10 +36,15 @@ export function searchBody(property: string, values: string[], after?: string): 
 	};
 }
 
+/** Whether a search body is within HubSpot's 3,000 characters. */
+export function fitsBody(body: IDataObject): boolean {
+	return JSON.stringify(body).length <= SEARCH_MAX_BODY_CHARS;
+}
+
 function fits(property: string, values: string[]): boolean {
 	return (
 		Math.ceil(values.length / SEARCH_MAX_VALUES_PER_FILTER) <= SEARCH_MAX_FILTER_GROUPS &&
-		JSON.stringify(searchBody(property, values)).length + AFTER_ROOM <= SEARCH_MAX_BODY_CHARS
+		fitsBody(searchBody(property, values))
 	);
 }
 

@@ -119,6 +119,31 @@ describe('lookups and HubSpot limits', () => {
 		expect(sent('associations/batch/create')).toHaveLength(1);
 	});
 
+	it('reads every page of a search, and searches fewer values at a time past 10,000 results or when a cursor would not fit', async () => {
+		for (let id = 8001; id <= 18001; id++) suite.sim.state.setProperty('companies', String(id), 'domain', 'huge.example.com');
+		for (let id = 18002; id <= 18251; id++) suite.sim.state.setProperty('companies', String(id), 'domain', 'big.example.com');
+		const others = Array.from({ length: 128 }, (_, i) => ({ contactId: String(i + 3), domain: `company${2001 + i}.example.com` }));
+		// The first search is full and big.example.com needs a second page; the second holds huge.example.com.
+		const items = [{ contactId: '1', domain: 'big.example.com' }, ...others.slice(0, 120), { contactId: '2', domain: 'huge.example.com' }, ...others.slice(120)];
+
+		const { output, error } = await run(items, batchCreateParameters({ toIdType: 'domain', toObjectId: '={{ $json.domain }}' }));
+
+		expect(error).toBeUndefined();
+		expect(output[0].json.error).toBe(
+			'Item 0: 250 companies have domain big.example.com: 18002, 18003, 18004, 18005, 18006, 18007, 18008, 18009, 18010, 18011, … (240 more)',
+		);
+		expect(output[121].json.error).toBe('Item 121: 10001 companies have domain huge.example.com: 8001, 8002, 8003, 8004, 8005, 8006, 8007, 8008, 8009, 8010, … (9991 more)');
+		const resolved = output.filter((_, index) => index !== 0 && index !== 121).map((item) => item.json.toObjectId);
+		expect(resolved).toEqual(others.map((_, i) => String(2001 + i)));
+		const searches = sent('objects/search').map((request) => request.body as { after?: string; filterGroups: Array<{ filters: Array<{ values: string[] }> }> });
+		const values = (body: (typeof searches)[number]) => body.filterGroups.flatMap((group) => group.filters[0].values);
+		// The full first search got no cursor (it would not fit): its values were searched in halves, one of which paged.
+		expect(values(searches[0])).toContain('big.example.com');
+		expect(searches.filter((body) => values(body).length === values(searches[0]).length)).toHaveLength(1);
+		expect(searches.some((body) => body.after === '200' && values(body).includes('big.example.com'))).toBe(true);
+		expect(sent('objects/search').every((request) => request.status === 200)).toBe(true);
+	});
+
 	it('retries a search answered 429 like any other request', async () => {
 		suite.sim.faults.next(1, { status: 429 });
 		const { output } = await run([{ contactId: '1', domain: 'company2.example.com' }], batchCreateParameters({ toIdType: 'domain', toObjectId: '={{ $json.domain }}' }));

@@ -1,5 +1,5 @@
 import { normaliseDomain } from '../../helpers/recordLookups';
-import { planSearches, SEARCH_MAX_RESULTS, searchBody } from '../../helpers/searchLimits';
+import { fitsBody, planSearches, SEARCH_MAX_RESULTS, searchBody } from '../../helpers/searchLimits';
 import type { HubSpotClient } from '../../transport';
 import { outcomeOf, runPool, type ValueOutcome } from './lookupOutcomes';
 import type { LookupGroup } from './lookupGroups';
@@ -22,6 +22,13 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 	const { searches, tooLong } = planSearches(group.property, [...group.values.keys()]);
 	for (const key of tooLong) outcomes.set(key, { kind: 'failed', message: `the ${group.property} value is too long for HubSpot's search (over its 3,000-character request limit)` });
 
+	// Searches fewer values at a time: for more than 10,000 results, or a next page whose cursor would not fit the body.
+	const searchInHalves = async (values: string[]): Promise<void> => {
+		const half = Math.ceil(values.length / 2);
+		await search(values.slice(0, half));
+		await search(values.slice(half));
+	};
+
 	const search = async (values: string[]): Promise<void> => {
 		const found = new Map<string, Set<string>>();
 		const asked = new Set(values);
@@ -36,13 +43,8 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 			const body = (answer.body ?? {}) as SearchAnswer;
 			const total = Number(body.total ?? 0);
 			if (after === undefined && total > SEARCH_MAX_RESULTS) {
-				// HubSpot will not page past 10,000 results: search fewer values at a time.
-				if (values.length > 1) {
-					const half = Math.ceil(values.length / 2);
-					await search(values.slice(0, half));
-					await search(values.slice(half));
-					return;
-				}
+				// HubSpot will not page past 10,000 results.
+				if (values.length > 1) return await searchInHalves(values);
 				const ids = new Set((body.results ?? []).map((record) => record?.id).filter((id): id is string => typeof id === 'string'));
 				outcomes.set(values[0], outcomeOf(ids, total));
 				return;
@@ -57,6 +59,13 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 			}
 			const next = body.paging?.next?.after;
 			if (!next || (body.results ?? []).length === 0) break;
+			// Searches are packed to the body limit, so the rare one that needs a second page may have no room left for its cursor.
+			if (!fitsBody(searchBody(group.property, values, next))) {
+				if (values.length > 1) return await searchInHalves(values);
+				// One value filling a body on its own, on more than one page: several records hold it.
+				outcomes.set(values[0], outcomeOf(found.get(values[0]), total));
+				return;
+			}
 			after = next;
 		}
 		for (const key of values) outcomes.set(key, outcomeOf(found.get(key)));
