@@ -199,4 +199,36 @@ describe('the package inside the real n8n', () => {
 		const emails = (sim.requests.find((request) => request.kind === 'objects/batch/read')!.body as { inputs: unknown[] }).inputs;
 		assert.equal(emails.length, 11, 'a repeated email is looked up once');
 	});
+	it('runs the ensure-labels example: each role label created once, every contact linked by the role’s name', async () => {
+		const { runWorkflowInN8n } = await loadRunner();
+		const workflow = loadExample('ensure-labels-then-link-by-name.json');
+		const roleRows = rowsOf(workflow);
+		sim.state.clearAssociations();
+		sim.requests.length = 0;
+		const token = sim.issueToken();
+
+		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(workflow, 'e2eEnsureLabels01') });
+
+		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
+		const ensured = run.items['Make sure the role labels exist'];
+		assert.deepEqual(
+			ensured.map((item) => item.status),
+			roleRows.map((_, index) => (index < 2 ? 'created' : 'exists')),
+		);
+		const creations = sim.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/labels'));
+		assert.deepEqual(
+			creations.map((request) => (request.body as Json).label),
+			['Decision maker', 'Champion'],
+		);
+		const typeIdOf = (role: unknown) => sim.state.labels('contacts', 'companies').find((type) => type.label?.toLowerCase() === String(role).toLowerCase())!.typeId;
+		const linked = run.items['Link each contact with its role'];
+		assert.equal(linked.length, roleRows.length);
+		for (const [index, row] of roleRows.entries()) {
+			assert.equal(linked[index].status, 'created', `row ${index}: ${JSON.stringify(linked[index])}`);
+			const stored = sim.state.associationsBetween('contacts', String(row.contactId), 'companies', String(row.companyId)).map((spec) => spec.associationTypeId);
+			assert.deepEqual(stored.sort((a, b) => a - b), [typeIdOf(row.role), 279].sort((a, b) => a - b));
+		}
+		const labelReads = sim.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/contacts/companies/labels'));
+		assert.equal(labelReads.length, 2, 'one read of the direction per node: Create looks for existing labels, Batch Create resolves the names');
+	});
 });

@@ -1,8 +1,9 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import * as association from './actions/association';
+import * as label from './actions/label';
 import { router } from './actions/router';
 import { getFromIdTypes, getToIdTypes } from './methods/idTypes';
-import { getAssociationTypes, getObjectTypes } from './methods/loadOptions';
+import { getAssociationTypes, getObjectTypes, getUserDefinedLabels } from './methods/loadOptions';
 
 export class HubspotAssociations implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class HubspotAssociations implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
+			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get", getAll: "Get labels", create: "Create label", update: "Update label", delete: "Delete label" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
 		description: 'Create HubSpot CRM associations in bulk, one result per input item',
 		defaults: { name: 'HubSpot Associations' },
 		usableAsTool: true,
@@ -47,14 +48,18 @@ export class HubspotAssociations implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Association', value: 'association' }],
+				options: [
+					{ name: 'Association', value: 'association' },
+					{ name: 'Association Label', value: 'label' },
+				],
 				default: 'association',
 			},
 			...association.description,
+			...label.description,
 		],
 	};
 
-	methods = { loadOptions: { getAssociationTypes, getObjectTypes, getFromIdTypes, getToIdTypes } };
+	methods = { loadOptions: { getAssociationTypes, getObjectTypes, getUserDefinedLabels, getFromIdTypes, getToIdTypes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -25,7 +25,7 @@ export function useSimulator(): SimulatorSuite {
 	});
 	afterEach(() => {
 		for (const request of suite.sim.requests) {
-			if (request.method === 'POST') assertValidRequest(request.method, request.path, request.body);
+			if (request.method === 'POST' || request.method === 'PUT') assertValidRequest(request.method, request.path, request.body);
 			assertValidResponse(request.method, request.path, request.status, request.responseBody);
 		}
 	});

@@ -4,7 +4,10 @@ import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput } fro
 import { InvalidInputError } from '../helpers/validation';
 import { authenticationOf, createHubSpotClient, type HubSpotAnswer } from '../transport';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
+import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } from './dryRun';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
+import { LabelDirectory } from './labelDirectory';
+import { resolveLabelNames } from './labelNamesStep';
 import { lookUpRecords } from './lookup/lookupStep';
 import { failureItem, type ItemFailure } from './outputItems';
 import { readClientSettings } from './requestOptions';
@@ -27,6 +30,8 @@ export interface BatchOperation<R> {
 	 * Returns the failed answer, or the outcome of each input.
 	 */
 	exchange?(batch: PlannedBatch, send: SendToDirection): Promise<BatchExchange<R>>;
+	/** Option `createMissingLabels`: label names that do not exist are created before planning. */
+	createMissingLabels?: boolean;
 }
 
 /** Posts `body` to `…/{from}/{to}/{action}` of the batch's direction (the operation's own by default). */
@@ -53,11 +58,11 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 
 	// 1. Validate every item before anything is sent.
 	const failures = new Map<number, ItemFailure>();
-	const validated: AssociationRequest[] = [];
+	let requests: AssociationRequest[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let invalid: InvalidInputError | undefined;
 		try {
-			validated.push(operation.readItem(read, itemIndex));
+			requests.push(operation.readItem(read, itemIndex));
 		} catch (error) {
 			if (!(error instanceof InvalidInputError)) throw new NodeOperationError(node, error as Error, { itemIndex });
 			invalid = error;
@@ -71,14 +76,29 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		});
 	}
 
-	// 2. Send the planned batches; each answer settles the items of its inputs.
 	const { concurrency, ...settings } = readClientSettings(this);
 	const client = createHubSpotClient(this, settings);
 	const authentication = authenticationOf(this);
-	// Records named by email, domain or another property get their ids before anything is planned.
-	const requests = await lookUpRecords(this, client, validated, { failures, concurrency });
+	const dryRun = readDryRun(this);
+
+	// 1b. Records named by email, domain or another property get their ids, before any write (labels created included).
+	requests = await lookUpRecords(this, client, requests, { failures, concurrency });
+
+	// 1c. Label names become type ids of their direction (one labels read per direction).
+	const directory = new LabelDirectory(client);
+	const createMissing = operation.createMissingLabels === true;
+	const unresolved = await resolveLabelNames(requests, { node, directory, authentication, createMissing, dryRun });
+	for (const [itemIndex, { failure, error }] of unresolved) {
+		if (!continueOnFail) throw error;
+		failures.set(itemIndex, failure);
+	}
+	requests = requests.filter((request) => !unresolved.has(request.itemIndex));
+
+	// 2. Send the planned batches; each answer settles the items of its inputs.
 	const requestsByIndex = new Map(requests.map((request) => [request.itemIndex, request]));
 	const outcomes = new Map<number, InputOutcome<R>>();
+	// A dry run stops each batch at its write: the plan of each item instead of an answer.
+	const plans = new Map<number, DryRunPlan>();
 
 	const exchange =
 		operation.exchange ??
@@ -87,10 +107,15 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			return answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
 		});
 
-	const sendBatch = async (batch: PlannedBatch) => {
-		const send: SendToDirection = async (body, action = operation.action) =>
-			await client.request({ method: 'POST', path: client.associationsPath(batch.fromPathType, batch.toPathType, action), body });
-		const exchanged = await exchange(batch, send);
+	const sendBatch = async (batch: PlannedBatch, batchNumber: number) => {
+		const pathOf = (action = operation.action) => client.associationsPath(batch.fromPathType, batch.toPathType, action);
+		const post: SendToDirection = async (body, action) => await client.request({ method: 'POST', path: pathOf(action), body });
+		const recorder = dryRun ? writeRecorder(post, pathOf) : undefined;
+		const exchanged = await exchange(batch, recorder?.send ?? post);
+		if (recorder?.write) {
+			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);
+			return;
+		}
 		const batchItems = batch.inputs.flatMap((input) => input.itemIndexes).sort((a, b) => a - b);
 		if ('failed' in exchanged) {
 			const answer = exchanged.failed;
@@ -118,9 +143,9 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	let stopError: Error | undefined;
 	const worker = async () => {
 		while (!stopError && next < batches.length) {
-			const batch = batches[next++];
+			const batchNumber = ++next;
 			try {
-				await sendBatch(batch);
+				await sendBatch(batches[batchNumber - 1], batchNumber);
 			} catch (error) {
 				stopError ??= error as Error;
 			}
@@ -144,6 +169,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const request = requestsByIndex.get(itemIndex);
 			const outcome = outcomes.get(itemIndex);
 			if (!request) return failureItem(itemIndex, failures.get(itemIndex)!, toErrorOutput);
+			const plan = plans.get(itemIndex);
+			if (plan) return { json: dryRunJson(request, plan, batches.length, directory), pairedItem: { item: itemIndex } };
 			if (!outcome) throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
 			if (outcome.kind === 'failed') {
 				const { fromObjectId, toObjectId } = request;

@@ -17,7 +17,7 @@ export function failureItem(itemIndex: number, failure: ItemFailure, toErrorOutp
 		? { error: failure.message }
 		: {
 				error: failure.message,
-				fromObjectId: failure.fromObjectId as IDataObject[string],
+				...(failure.fromObjectId !== undefined ? { fromObjectId: failure.fromObjectId as IDataObject[string] } : {}),
 				...(failure.toObjectId !== undefined && failure.toObjectId !== '' ? { toObjectId: failure.toObjectId as IDataObject[string] } : {}),
 				...(failure.hubspot ? { hubspot: failure.hubspot } : {}),
 			};

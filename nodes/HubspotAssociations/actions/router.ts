@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import { InvalidInputError } from '../helpers/validation';
 import * as association from './association';
+import * as label from './label';
 
 const operations: Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>> = {
 	association: {
@@ -9,6 +10,12 @@ const operations: Record<string, Record<string, (this: IExecuteFunctions) => Pro
 		batchArchive: association.batchArchive.execute,
 		batchArchiveLabels: association.batchArchiveLabels.execute,
 		batchRead: association.batchRead.execute,
+	},
+	label: {
+		getAll: label.getAll.execute,
+		create: label.create.execute,
+		update: label.update.execute,
+		delete: label.deleteLabel.execute,
 	},
 };
 

@@ -26,6 +26,8 @@ export interface AssociationRequest {
 	/** Set when the item names the record by a property value (email, domain, …) instead of its id. */
 	fromLookup?: RecordLookup;
 	toLookup?: RecordLookup;
+	/** Labels given by their text, resolved into `types` before planning. */
+	labelNames?: string[];
 }
 
 /** One entry of a batch request's `inputs`, and the items it answers for. */

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { AssociationRequest } from './interfaces';
 import { objectTypeName } from './objectTypes';
 import { InvalidInputError, showValue } from './validation';
 
@@ -99,4 +101,13 @@ export function ambiguousMessage(objectType: string, pathType: string, lookup: R
 	const shown = ids.slice(0, SHOWN_IDS).join(', ');
 	const more = total > SHOWN_IDS ? `, … (${total - SHOWN_IDS} more)` : '';
 	return `${total} ${nouns(objectType, pathType).many} have ${lookup.property} ${shownValue(lookup)}: ${shown}${more}`;
+}
+
+/** What a looked-up side was found by, e.g. `fromLookup: { property: "email", value: "ada@example.com" }`. */
+export function lookupOutput(request: AssociationRequest): IDataObject {
+	const shown = (lookup: RecordLookup) => ({ property: lookup.property, value: lookup.value });
+	return {
+		...(request.fromLookup ? { fromLookup: shown(request.fromLookup) } : {}),
+		...(request.toLookup ? { toLookup: shown(request.toLookup) } : {}),
+	};
 }

@@ -75,7 +75,8 @@ function parseTypeId(value: unknown): number | undefined {
 	return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : undefined;
 }
 
-function parseOneType(field: string, value: unknown): AssociationSpec {
+/** One association type as "CATEGORY:typeId" or an object, or undefined when it is neither. */
+function readOneType(value: unknown): AssociationSpec | undefined {
 	let category: unknown;
 	let typeId: unknown;
 	if (typeof value === 'string') {
@@ -89,9 +90,12 @@ function parseOneType(field: string, value: unknown): AssociationSpec {
 		typeId = spec.associationTypeId ?? spec.typeId;
 	}
 	const associationTypeId = parseTypeId(typeId);
-	if (isCategory(category) && associationTypeId !== undefined) {
-		return { associationCategory: category, associationTypeId };
-	}
+	return isCategory(category) && associationTypeId !== undefined ? { associationCategory: category, associationTypeId } : undefined;
+}
+
+function parseOneType(field: string, value: unknown): AssociationSpec {
+	const spec = readOneType(value);
+	if (spec) return spec;
 	throw new InvalidInputError(
 		field,
 		`has an association type that is not "CATEGORY:typeId" (category one of ${ASSOCIATION_CATEGORIES.join(', ')}, ` +
@@ -99,12 +103,24 @@ function parseOneType(field: string, value: unknown): AssociationSpec {
 	);
 }
 
-/**
- * Association types from the dropdown (strings "CATEGORY:typeId") or from an expression
- * (a string, comma-separated strings, an array of strings or of spec objects, or one object).
- * Returns them without duplicates, in the order given.
- */
-export function parseAssociationTypes(field: string, value: unknown): AssociationSpec[] {
+// A string written as a type code ("LABELED:36", "USER_DEFINED", "user_defined:x", "36") is a
+// mistyped code, not a label's text: it must fail as such instead of being looked up.
+const UPPER_CASE_CODE = /^(?:[A-Z]+(?:_[A-Z]+)+(?:\s*:.*)?|[A-Z_]+\s*:\s*[-\d.:]*)$/;
+const CATEGORY_PREFIX = /^(?:hubspot|user|integrator)_defined\s*:/i;
+
+function isLabelName(entry: unknown): entry is string {
+	if (typeof entry !== 'string') return false;
+	const text = entry.trim();
+	return text !== '' && !UPPER_CASE_CODE.test(text) && !CATEGORY_PREFIX.test(text) && !/^\d+$/.test(text);
+}
+
+/** Association types, and label texts to look up by name (only where `labelNames` is asked for). */
+export interface ParsedAssociationTypes {
+	types: AssociationSpec[];
+	labelNames: string[];
+}
+
+function parseTypeEntries(field: string, value: unknown, allowNames: boolean): ParsedAssociationTypes {
 	let entries: unknown[];
 	if (Array.isArray(value)) entries = value;
 	else if (typeof value === 'string') entries = value.split(',').filter((part) => part.trim() !== '');
@@ -114,16 +130,36 @@ export function parseAssociationTypes(field: string, value: unknown): Associatio
 		throw new InvalidInputError(field, `needs at least one association type, got ${showValue(value)}`);
 	}
 	const seen = new Set<string>();
-	const types: AssociationSpec[] = [];
+	const parsed: ParsedAssociationTypes = { types: [], labelNames: [] };
 	for (const entry of entries) {
+		if (allowNames && !readOneType(entry) && isLabelName(entry)) {
+			const name = entry.trim();
+			if (!seen.has(`name:${name.toLowerCase()}`)) parsed.labelNames.push(name);
+			seen.add(`name:${name.toLowerCase()}`);
+			continue;
+		}
 		const spec = parseOneType(field, entry);
 		const key = `${spec.associationCategory}:${spec.associationTypeId}`;
 		if (!seen.has(key)) {
 			seen.add(key);
-			types.push(spec);
+			parsed.types.push(spec);
 		}
 	}
-	return types;
+	return parsed;
+}
+
+/**
+ * Association types from the dropdown (strings "CATEGORY:typeId") or from an expression
+ * (a string, comma-separated strings, an array of strings or of spec objects, or one object).
+ * Returns them without duplicates, in the order given.
+ */
+export function parseAssociationTypes(field: string, value: unknown): AssociationSpec[] {
+	return parseTypeEntries(field, value, false).types;
+}
+
+/** Like parseAssociationTypes, and a label's text ("Decision maker") is kept as a name to look up. */
+export function parseAssociationTypesOrNames(field: string, value: unknown): ParsedAssociationTypes {
+	return parseTypeEntries(field, value, true);
 }
 
 /** The batch size option: a whole number from 1 to `max`. */

@@ -49,27 +49,41 @@ export async function getObjectTypes(this: ILoadOptionsFunctions): Promise<INode
 	return [...standard, ...custom];
 }
 
-/** The association types HubSpot defines for exactly the chosen direction. */
-export async function getAssociationTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const from = parseObjectType('From Object Type', this.getCurrentNodeParameter('fromObjectType'));
-	const to = parseObjectType('To Object Type', this.getCurrentNodeParameter('toObjectType'));
-	const client = clientFor(this);
+/** The association types of the chosen direction, or an error the editor shows. */
+async function directionLabels(context: ILoadOptionsFunctions): Promise<{ labels: AssociationLabel[]; from: string; to: string }> {
+	const from = parseObjectType('From Object Type', context.getCurrentNodeParameter('fromObjectType'));
+	const to = parseObjectType('To Object Type', context.getCurrentNodeParameter('toObjectType'));
+	const client = clientFor(context);
 	const answer = await client.request({ method: 'GET', path: client.associationsPath(from.pathType, to.pathType, 'labels') });
 	if (!answer.ok) {
 		const unsupported = answer.statusCode === 400 || answer.statusCode === 404;
 		throw new NodeOperationError(
-			this.getNode(),
+			context.getNode(),
 			unsupported
-				? `HubSpot does not support associations from ${from.given} to ${to.given}: ${describeFailedExchange(answer, authenticationOf(this))}`
-				: `Could not load the association types from ${from.given} to ${to.given}: ${describeFailedExchange(answer, authenticationOf(this))}`,
+				? `HubSpot does not support associations from ${from.given} to ${to.given}: ${describeFailedExchange(answer, authenticationOf(context))}`
+				: `Could not load the association types from ${from.given} to ${to.given}: ${describeFailedExchange(answer, authenticationOf(context))}`,
 		);
 	}
-	const results = ((answer.body as { results?: AssociationLabel[] })?.results ?? []).filter(Boolean);
+	return { labels: ((answer.body as { results?: AssociationLabel[] })?.results ?? []).filter(Boolean), from: from.given, to: to.given };
+}
+
+/** The association types HubSpot defines for exactly the chosen direction. */
+export async function getAssociationTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { labels: results, from, to } = await directionLabels(this);
 	if (results.length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`HubSpot lists no association types from ${from.given} to ${to.given}: check the direction, or set the types with an expression`,
+			`HubSpot lists no association types from ${from} to ${to}: check the direction, or set the types with an expression`,
 		);
 	}
 	return associationTypeOptions(results);
+}
+
+/** The labels created in the account for the chosen direction: the ones that can be renamed or deleted. */
+export async function getUserDefinedLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { labels } = await directionLabels(this);
+	return labels
+		.filter((label) => label.category === 'USER_DEFINED')
+		.sort((a, b) => a.typeId - b.typeId)
+		.map((label) => ({ name: `${label.label ?? '(no text)'} (${label.typeId})`, value: label.typeId }));
 }

@@ -60,6 +60,27 @@ describe('every operation with looked-up sides', () => {
 	});
 });
 
+describe('dry run', () => {
+	it('looks records up (reads) and shows what each looked-up side resolved to, writing nothing', async () => {
+		const { output } = await run(
+			[{ email: 'c44@example.com', domain: 'company54.example.com' }, { email: 'ghost@example.com', domain: 'company54.example.com' }],
+			pairByLookups('batchCreate', { associationTypes: ['HUBSPOT_DEFINED:279'], options: { dryRun: true } }),
+		);
+
+		expect(output[0].json).toMatchObject({
+			dryRun: true,
+			fromObjectId: '44',
+			toObjectId: '54',
+			fromLookup: { property: 'email', value: 'c44@example.com' },
+			toLookup: { property: 'domain', value: 'company54.example.com' },
+			input: { from: { id: '44' }, to: { id: '54' } },
+		});
+		expect(output[1].json.error).toBe('Item 1: no contact has email ghost@example.com');
+		expect(sent('associations/batch/create')).toHaveLength(0);
+		expect(sent('objects/batch/read')).toHaveLength(1);
+	});
+});
+
 describe('other properties', () => {
 	it("looks a custom object up by its unique property, asking the account which properties are unique once", async () => {
 		const { output, error } = await run(

@@ -66,6 +66,23 @@ describe('simulator labels, schemas, properties and object lookups', () => {
 		expect((await t.call('DELETE', `${V3}/contacts/companies/labels/4242`)).status).toBe(404);
 	});
 
+	it('renames the inverse of a paired label, refuses HubSpot’s own types, and deletes by either direction’s id', async () => {
+		const created = await t.call('POST', `${V3}/contacts/companies/labels`, { label: 'Advisor', name: 'advisor', inverseLabel: 'Advised company' });
+		const [forward, backward] = created.body.results;
+
+		const renamed = await t.call('PUT', `${V3}/contacts/companies/labels`, { associationTypeId: forward.typeId, label: 'Board advisor', inverseLabel: 'Advised board' });
+		expect(renamed.status).toBe(204);
+		expect(t.sim.state.labels('companies', 'contacts')).toContainEqual({ category: 'USER_DEFINED', typeId: backward.typeId, label: 'Advised board' });
+		expect((await t.call('PUT', `${V3}/contacts/companies/labels`, { associationTypeId: 1, label: 'Main' })).status).toBe(400);
+		expect((await t.call('PUT', `${V3}/contacts/companies/labels`, { associationTypeId: 4242, label: 'Main' })).status).toBe(404);
+		expect((await t.call('PUT', `${V3}/contacts/companies/labels`, { label: 'No id' })).status).toBe(400);
+
+		t.sim.state.associate('contacts', '5', 'companies', '6', [279, forward.typeId]);
+		expect((await t.call('DELETE', `${V3}/companies/contacts/labels/${backward.typeId}`)).status).toBe(204);
+		expect(t.sim.state.associationsBetween('contacts', '5', 'companies', '6')).toEqual([{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }]);
+		expect(t.sim.state.labels('contacts', 'companies').map((type) => type.typeId)).not.toContain(forward.typeId);
+	});
+
 	it('lists the custom object schemas', async () => {
 		const answer = await t.call('GET', '/crm-object-schemas/2026-03/schemas');
 		expect(answer.status).toBe(200);

@@ -23,6 +23,14 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 			description:
 				"Whether to read each pair's current association types first and send them along, so the chosen labels are added instead of replacing the pair's labels. Costs one extra read request per batch of up to 1,000 from-records.",
 		},
+		{
+			displayName: 'Create Missing Labels',
+			name: 'createMissingLabels',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a label given by its text (e.g. "Decision maker") that does not exist yet for this direction is created (once, as a single label, not paired) and then used. Off: such an item fails, listing the labels that exist.',
+		},
 	],
 });
 
@@ -43,6 +51,7 @@ async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection)
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const size = readBatchSize(this, batchSize);
 	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, false) === true;
+	const createMissingLabels = this.getNodeParameter('options.createMissingLabels', 0, false) === true;
 	return await runBatchOperation.call(this, {
 		action: 'batch/create',
 		readItem: (read, itemIndex) => readPair(read, itemIndex, true),
@@ -50,6 +59,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		body: batchCreateBody,
 		match: (batch, body) => matchBatchCreateResponse(batch, body as Parameters<typeof matchBatchCreateResponse>[1]),
 		...(keepExisting ? { exchange: createKeepingExisting } : {}),
+		createMissingLabels,
 		success: (request, result: LabelsBetweenObjectPair): IDataObject => ({
 			status: 'created',
 			...pairOutput(request),

@@ -3,11 +3,12 @@ import type { AssociationsOfRecord } from '../../helpers/associationReads';
 import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
 import { planBatches } from '../../helpers/planning';
 import { runBatchOperation, type BatchExchange } from '../batchRunner';
-import { lookupOutput, pairFields, readBatchSize, readFromRecord } from './pairFields';
+import { lookupOutput } from '../../helpers/recordLookups';
+import { pairFields, readBatchSize, readFromRecord } from './pairFields';
 import { readAssociations } from './readAssociations';
 
 const batchSize = { default: 1000, max: 1000 };
-export const description: INodeProperties[] = pairFields('batchRead', { withTo: false, withTypes: false, batchSize });
+export const description: INodeProperties[] = pairFields('batchRead', { withTo: false, withTypes: false, batchSize, writes: false });
 
 const byFromRecord = {
 	pairOf: (result: AssociationsOfRecord) => result,

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** The "from" and "to" object type pickers every association operation shares. */
-export function objectTypeFields(operations: string[]): INodeProperties[] {
-	const displayOptions = { show: { resource: ['association'], operation: operations } };
+export function objectTypeFields(operations: string[], resource = 'association'): INodeProperties[] {
+	const displayOptions = { show: { resource: [resource], operation: operations } };
 	return [
 		{
 			displayName: 'From Object Type Name or ID',

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest } from '../../helpers/interfaces';
-import { parseIdType, parseLookupValue, RECORD_ID, type RecordLookup } from '../../helpers/recordLookups';
-import { parseAssociationTypes, parseBatchSize, parseObjectType, parseRecordId } from '../../helpers/validation';
+import { lookupOutput, parseIdType, parseLookupValue, RECORD_ID, type RecordLookup } from '../../helpers/recordLookups';
+import { parseAssociationTypesOrNames, parseBatchSize, parseObjectType, parseRecordId } from '../../helpers/validation';
+import { dryRunOption } from '../dryRun';
 import type { ParameterReader } from '../itemParameters';
 import { requestOptionFields } from '../requestOptions';
 import { idTypeField } from './idTypeFields';
@@ -24,12 +25,15 @@ export function pairFields(
 		typesDescription,
 		batchSize,
 		extraOptions = [],
+		writes = true,
 	}: {
 		withTo?: boolean;
 		withTypes: boolean;
 		typesDescription?: string;
 		batchSize: { default: number; max: number };
 		extraOptions?: INodeProperties[];
+		/** Whether the operation writes to HubSpot (and so offers a dry run). */
+		writes?: boolean;
 	},
 ): INodeProperties[] {
 	const displayOptions = { show: { resource: ['association'], operation: [operation] } };
@@ -75,7 +79,7 @@ export function pairFields(
 						},
 						default: [],
 						required: true,
-						description: `${typesDescription ?? ''} An expression gives an array of "CATEGORY:typeId" strings (e.g. "USER_DEFINED:36") or {associationCategory, associationTypeId} objects. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+						description: `${typesDescription ?? ''} An expression gives an array of "CATEGORY:typeId" strings (e.g. "USER_DEFINED:36"), {associationCategory, associationTypeId} objects or label texts (e.g. "Decision maker", matched in any case). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 						displayOptions,
 					} satisfies INodeProperties,
 				]
@@ -95,6 +99,7 @@ export function pairFields(
 					description: `How many inputs to send in one request to HubSpot (at most ${batchSize.max})`,
 				},
 				...extraOptions,
+				...(writes ? [dryRunOption] : []),
 				...requestOptionFields,
 			],
 		},
@@ -136,17 +141,8 @@ export function readPair(read: ParameterReader, itemIndex: number, withTypes: bo
 	return {
 		...from,
 		toObjectId: record.id,
-		types: withTypes ? parseAssociationTypes('Association Types (associationTypes)', read('associationTypes', itemIndex)) : [],
+		...(withTypes ? parseAssociationTypesOrNames('Association Types (associationTypes)', read('associationTypes', itemIndex)) : { types: [] }),
 		...(record.lookup ? { toLookup: record.lookup } : {}),
-	};
-}
-
-/** What a looked-up side was found by, e.g. `fromLookup: { property: "email", value: "ada@example.com" }`. */
-export function lookupOutput(request: AssociationRequest): IDataObject {
-	const shown = (lookup: RecordLookup) => ({ property: lookup.property, value: lookup.value });
-	return {
-		...(request.fromLookup ? { fromLookup: shown(request.fromLookup) } : {}),
-		...(request.toLookup ? { toLookup: shown(request.toLookup) } : {}),
 	};
 }
 
