@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import * as association from './actions/association';
 import * as label from './actions/label';
 import { router } from './actions/router';
+import { toolDescriptionFields } from './actions/toolDescription';
 import { getFromIdTypes, getToIdTypes } from './methods/idTypes';
 import { getAssociationTypes, getObjectTypes, getUserDefinedLabels } from './methods/loadOptions';
 
@@ -32,6 +33,7 @@ export class HubspotAssociations implements INodeType {
 			},
 		],
 		properties: [
+			...toolDescriptionFields,
 			{
 				displayName: 'Authentication',
 				name: 'authentication',

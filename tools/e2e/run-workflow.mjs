@@ -192,7 +192,7 @@ export async function installCommunityTarball(userFolder, tarball, { env, timeou
 	}
 }
 
-function n8nEnv(cache, extra) {
+export function n8nEnv(cache, extra) {
 	const nodeBin = path.join(cache, 'node', 'bin');
 	return {
 		...process.env,
@@ -202,7 +202,7 @@ function n8nEnv(cache, extra) {
 	};
 }
 
-async function n8n(userFolder, args, { env, timeoutMs, step }) {
+export async function n8n(userFolder, args, { env, timeoutMs, step }) {
 	const r = await run('bash', [N8N_SH, '--user-folder', userFolder, ...args], { env, timeoutMs });
 	return { ...r, step, log: `$ n8n ${args.join(' ')}  (exit ${r.code})\n${r.stdout}${r.stderr}` };
 }
@@ -222,7 +222,7 @@ export async function readExecutionFromDb(cache, userFolder, workflowId, env = p
  * A migrated, empty user folder kept in the cache: the first n8n start on an empty folder runs
  * ~100 database migrations (~5 s). Created once per cache; copied for each run.
  */
-async function templateUserFolder(cache, env, timeoutMs) {
+export async function templateUserFolder(cache, env, timeoutMs) {
 	const marker = (await fs.readFile(path.join(cache, 'installed.txt'), 'utf8').catch(() => '')).trim();
 	const key = createHash('sha256').update(marker).digest('hex').slice(0, 12);
 	const dir = path.join(cache, `template-user-folder-${key}`);

@@ -3,6 +3,7 @@ import { describeFailedExchange } from '../helpers/hubspotErrors';
 import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput } from '../helpers/interfaces';
 import { InvalidInputError } from '../helpers/validation';
 import { authenticationOf, createHubSpotClient, type HubSpotAnswer } from '../transport';
+import { runsAsTool } from './asTool';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
 import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } from './dryRun';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
@@ -46,7 +47,8 @@ export type BatchExchange<R> = { failed: Extract<HubSpotAnswer, { ok: false }> }
 export async function runBatchOperation<R>(this: IExecuteFunctions, operation: BatchOperation<R>): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const node = this.getNode();
-	const continueOnFail = this.continueOnFail();
+	// As an AI tool every failure is answered as a result: the model can act on it, a failed run it cannot read.
+	const continueOnFail = this.continueOnFail() || runsAsTool(this);
 	const read = itemParameterReader(this);
 	const readQuietly = (name: string, itemIndex: number) => {
 		try {

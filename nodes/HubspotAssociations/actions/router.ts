@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import { InvalidInputError } from '../helpers/validation';
+import { runsAsTool, toolErrorOutput, toToolOutput } from './asTool';
 import * as association from './association';
 import * as label from './label';
 
@@ -26,9 +27,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!execute) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
+	const asTool = runsAsTool(this);
 	try {
-		return await execute.call(this);
+		const output = await execute.call(this);
+		return asTool ? toToolOutput(output) : output;
 	} catch (error) {
+		if (asTool) return toolErrorOutput(this, error as Error);
 		// Node-wide settings (not per item) that cannot be used.
 		if (error instanceof InvalidInputError) throw new NodeOperationError(this.getNode(), error.message);
 		// Wrapping an error n8n already made hands back that same error.

@@ -48,7 +48,7 @@ export function pairFields(
 			required: true,
 			placeholder: '={{ $json.contactId }}',
 			description:
-				'The HubSpot ID of the record the associations start from (or its email, domain, … when identified by a property), usually mapped from each input item',
+				'The HubSpot record ID (digits, e.g. 101) of the record the association starts from, a record of the From Object Type; or, when From Record Identified By names a property, the value of that property (e.g. an email). Usually mapped from each input item, or filled by the model when used as a tool.',
 			displayOptions,
 		},
 		...(withTo
@@ -62,7 +62,7 @@ export function pairFields(
 						required: true,
 						placeholder: '={{ $json.companyId }}',
 						description:
-							'The HubSpot ID of the record the association points to (or its email, domain, … when identified by a property), usually mapped from each input item',
+							'The HubSpot record ID (digits, e.g. 201) of the record the association points to, a record of the To Object Type; or, when To Record Identified By names a property, the value of that property (e.g. an email). Usually mapped from each input item, or filled by the model when used as a tool.',
 						displayOptions,
 					} satisfies INodeProperties,
 				]
