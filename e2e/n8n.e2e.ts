@@ -199,6 +199,45 @@ describe('the package inside the real n8n', () => {
 		const emails = (sim.requests.find((request) => request.kind === 'objects/batch/read')!.body as { inputs: unknown[] }).inputs;
 		assert.equal(emails.length, 11, 'a repeated email is looked up once');
 	});
+	it('runs the sync example: each listed contact ends up with exactly its rows, primary links kept', async () => {
+		const { runWorkflowInN8n } = await loadRunner();
+		const workflow = loadExample('sync-sheet-to-hubspot.json');
+		const sheet = rowsOf(workflow).map((row) => ({ contactId: String(row.contactId), companyId: String(row.companyId), billing: row.role === 'billing' }));
+		const contacts = [...new Set(sheet.map((row) => row.contactId))];
+		sim.state.clearAssociations();
+		for (const [index, contactId] of contacts.entries()) {
+			sim.state.associate('contacts', contactId, 'companies', String(501 + index)); // unlisted: removed
+			sim.state.associate('contacts', contactId, 'companies', String(601 + index), [1]); // unlisted primary: kept
+			sim.state.associate('contacts', contactId, 'companies', String(301 + index), [38]); // listed, other label: relabelled
+		}
+		const token = sim.issueToken();
+		sim.requests.length = 0;
+
+		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(workflow, 'e2eSyncSheet00001') });
+
+		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
+		const output = run.items['Sync contact ↔ company links'];
+		assert.equal(output.length, sheet.length, 'one output item per row');
+		for (const [index, item] of output.entries()) {
+			const row = sheet[index];
+			assert.equal(item.toObjectId, row.companyId, `item ${index} is paired to its row`);
+			assert.equal(item.status, row.companyId.startsWith('3') ? 'updated' : 'created');
+			const first = sheet.findIndex((other) => other.contactId === row.contactId) === index;
+			assert.equal(Array.isArray(item.removed) ? (item.removed as unknown[]).length : undefined, first ? 1 : undefined);
+		}
+		for (const [index, contactId] of contacts.entries()) {
+			const listed = sheet.filter((row) => row.contactId === contactId);
+			const expected = [...listed.map((row) => row.companyId), String(601 + index)].sort((a, b) => Number(a) - Number(b));
+			assert.deepEqual(sim.state.associatedIds('contacts', contactId, 'companies'), expected, `contact ${contactId}'s companies`);
+			for (const row of listed) {
+				const types = sim.state.associationsBetween('contacts', contactId, 'companies', row.companyId).map((spec) => spec.associationTypeId);
+				assert.deepEqual(types, row.billing ? [36, 279] : [279]);
+			}
+		}
+		// Billing rows are relabelled by batch/create, the others lose the extra label by batch/labels/archive.
+		const kinds = sim.requests.map((request) => request.path.replace(/^.*\/companies\//, ''));
+		assert.deepEqual(kinds, ['batch/read', 'batch/create', 'batch/labels/archive', 'batch/archive']);
+	});
 	it('runs the ensure-labels example: each role label created once, every contact linked by the role’s name', async () => {
 		const { runWorkflowInN8n } = await loadRunner();
 		const workflow = loadExample('ensure-labels-then-link-by-name.json');

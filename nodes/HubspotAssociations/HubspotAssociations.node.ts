@@ -14,7 +14,7 @@ export class HubspotAssociations implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get", getAll: "Get labels", create: "Create label", update: "Update label", delete: "Delete label" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
+			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get", batchSync: "Sync", getAll: "Get labels", create: "Create label", update: "Update label", delete: "Delete label" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
 		description: 'Create HubSpot CRM associations in bulk, one result per input item',
 		defaults: { name: 'HubSpot Associations' },
 		usableAsTool: true,

@@ -20,6 +20,11 @@ export interface SimulatorSettings {
 	readWithoutAssociations: 'empty' | 'error';
 	/** Associated records per input id and page of batch/read. */
 	readPageSize: number;
+	/**
+	 * What batch/create does to a pair's other labels: `replace` drops them (as HubSpot documents
+	 * "can" happen), `keep` adds the requested types to them, for specs that must not rely on either.
+	 */
+	createLabels: 'replace' | 'keep';
 }
 
 /** Everything the simulated portal holds; tests seed and inspect it directly. */
@@ -29,7 +34,7 @@ export class SimulatorState {
 	readonly definitions = new AssociationDefinitions();
 	readonly associations = new AssociationStore();
 	readonly tokens: TokenStore;
-	readonly settings: SimulatorSettings = { createSuccessStatus: 200, readWithoutAssociations: 'empty', readPageSize: 500 };
+	readonly settings: SimulatorSettings = { createSuccessStatus: 200, readWithoutAssociations: 'empty', readPageSize: 500, createLabels: 'replace' };
 
 	constructor(tokenLifetimeSeconds: number) {
 		this.tokens = new TokenStore(tokenLifetimeSeconds);

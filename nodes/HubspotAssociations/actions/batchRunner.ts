@@ -176,7 +176,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			if (!outcome) throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
 			if (outcome.kind === 'failed') {
 				const { fromObjectId, toObjectId } = request;
-				const failure = { message: rejectedItemMessage(request, outcome.message), fromObjectId, toObjectId, hubspot: outcome.hubspot };
+				const message = outcome.refusedByNode ? `Item ${itemIndex}: ${outcome.message}` : rejectedItemMessage(request, outcome.message);
+				const failure = { message, fromObjectId, toObjectId, hubspot: outcome.hubspot };
 				return failureItem(itemIndex, failure, toErrorOutput);
 			}
 			return { json: operation.success(request, outcome.result), pairedItem: { item: itemIndex } };

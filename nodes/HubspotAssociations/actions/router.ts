@@ -11,6 +11,7 @@ const operations: Record<string, Record<string, (this: IExecuteFunctions) => Pro
 		batchArchive: association.batchArchive.execute,
 		batchArchiveLabels: association.batchArchiveLabels.execute,
 		batchRead: association.batchRead.execute,
+		batchSync: association.batchSync.execute,
 	},
 	label: {
 		getAll: label.getAll.execute,

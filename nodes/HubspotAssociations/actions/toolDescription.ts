@@ -12,6 +12,7 @@ const descriptions: Record<string, string> = {
 	batchRead: `Lists the HubSpot ${TO} records linked to a record in HubSpot ${FROM}, with the labels of each link. Give the HubSpot record ID (digits) of the ${FROM} record. Answers the count and the linked record IDs, ${FAILED}`,
 	batchArchiveLabels: `Removes this tool's association labels from the link between a record in HubSpot ${FROM} and a record in HubSpot ${TO}, keeping the link. ${IDS} Answers status "labelsRemoved", ${FAILED}`,
 	batchArchive: `Removes every association between a record in HubSpot ${FROM} and a record in HubSpot ${TO}. ${IDS} Answers status "removed", ${FAILED}`,
+	batchSync: `Makes a record in HubSpot ${FROM} linked to exactly the given record in HubSpot ${TO}: links it with this tool's labels and REMOVES the record's other links to HubSpot ${TO} (primary links are kept). ${IDS} Answers status "created", "updated" or "unchanged" and the removed links, ${FAILED}`,
 };
 
 /**

@@ -87,4 +87,4 @@ export interface HubSpotBatchError {
 /** How one planned input came out. */
 export type InputOutcome<R = LabelsBetweenObjectPair> =
 	| { kind: 'succeeded'; result: R }
-	| { kind: 'failed'; message: string; hubspot?: HubSpotErrorInfo };
+	| { kind: 'failed'; message: string; hubspot?: HubSpotErrorInfo; /** The node, not HubSpot, stopped the input: nothing was sent for it. */ refusedByNode?: true };

@@ -7,7 +7,7 @@ import type { HubSpotErrorInfo } from './interfaces';
  * category/typeId pairs it cannot read, HubSpot's raw error. Other fields pass through, so an
  * operation's own result (counts, label names) reaches the model.
  */
-const LEFT_OUT = new Set(['fromObjectTypeId', 'toObjectTypeId', 'types', 'hubspot']);
+const LEFT_OUT = new Set(['fromObjectTypeId', 'toObjectTypeId', 'types', 'typesBefore', 'keptPrimaryTypes', 'hubspot']);
 
 /**
  * What an AI agent gets back when the node runs as its tool: one small object per pair, saying

@@ -51,6 +51,16 @@ describe('every operation with looked-up sides', () => {
 		expect(suite.sim.state.associationsBetween('contacts', '42', 'companies', '52')).toEqual([]);
 	});
 
+	it('Sync Associations: a from-record looked up by email keeps exactly the looked-up companies', async () => {
+		suite.sim.state.associate('contacts', '45', 'companies', '55');
+		suite.sim.state.associate('contacts', '45', 'companies', '56');
+		const { output, error } = await run([{ email: 'C45@example.com', domain: 'company57.example.com' }], pairByLookups('batchSync', { associationTypes: ['HUBSPOT_DEFINED:279'] }));
+
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ status: 'created', fromObjectId: '45', toObjectId: '57', fromLookup: { property: 'email', value: 'C45@example.com' } });
+		expect(suite.sim.state.associatedIds('contacts', '45', 'companies').sort()).toEqual(['57']);
+	});
+
 	it('Batch Get Associations, from records looked up by email', async () => {
 		suite.sim.state.associate('contacts', '43', 'companies', '53');
 		const { output } = await run([{ email: 'c43@example.com' }, { email: 'ghost@example.com' }], pairByLookups('batchRead'));

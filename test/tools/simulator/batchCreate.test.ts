@@ -47,6 +47,17 @@ describe('simulator batch/create', () => {
 		expect(t.sim.state.associationsBetween('0-1', '102', '0-2', '202').map((type) => type.associationTypeId)).toEqual([38, 279]);
 	});
 
+	it('adds the requested types to the pair’s labels when switched to keep them', async () => {
+		t.sim.state.settings.createLabels = 'keep';
+		try {
+			await t.call('POST', `${V3}/contacts/companies/batch/create`, { inputs: [createInput('102', '202', [['USER_DEFINED', 36]])] });
+			const answer = await t.call('POST', `${V3}/contacts/companies/batch/create`, { inputs: [createInput('102', '202', [['USER_DEFINED', 38]])] });
+			expect(answer.body.results[0].labels.sort()).toEqual(['Billing contact', 'Former employee']);
+		} finally {
+			t.sim.state.settings.createLabels = 'replace';
+		}
+	});
+
 	it('accepts re-creating a pair with the same type', async () => {
 		const body = { inputs: [createInput('103', '203', [['HUBSPOT_DEFINED', 279]])] };
 		await t.call('POST', `${V3}/contacts/companies/batch/create`, body);

@@ -75,6 +75,28 @@ describe('simulator batch/associate/default, batch/archive, batch/labels/archive
 		expect(t.sim.state.associationsBetween('0-1', '101', '0-2', '201')).toHaveLength(2);
 	});
 
+	it('fails only the archived pairs naming a record that does not exist, in a 200 body, and applies the others', async () => {
+		t.sim.state.associate('contacts', '101', 'companies', '201');
+		t.sim.state.associate('contacts', '101', 'companies', '99999999');
+		const answer = await t.call('POST', `${V3}/contacts/companies/batch/archive`, { inputs: [{ from: { id: '101' }, to: [{ id: '201' }, { id: '99999999' }] }] });
+		expect(answer.status).toBe(200);
+		expect(answer.body).toMatchObject({ status: 'COMPLETE', results: [], numErrors: 1 });
+		expect(answer.body.errors[0].context.objectId).toEqual(['99999999']);
+		expect(t.sim.state.associatedIds('contacts', '101', 'companies')).toEqual(['99999999']);
+	});
+
+	it('fails only the label removals naming a record that does not exist, in a 200 body', async () => {
+		t.sim.state.associate('contacts', '101', 'companies', '201', [36]);
+		t.sim.state.associate('contacts', '101', 'companies', '99999999', [36]);
+		const answer = await t.call('POST', `${V9}/contacts/companies/batch/labels/archive`, {
+			inputs: [createInput('101', '201', [['USER_DEFINED', 36]]), createInput('101', '99999999', [['USER_DEFINED', 36]])],
+		});
+		expect(answer.status).toBe(200);
+		expect(answer.body.errors.map((error: { context: { objectId: string[] } }) => error.context.objectId)).toEqual([['99999999']]);
+		expect(t.sim.state.associationsBetween('0-1', '101', '0-2', '201').map((type) => type.associationTypeId)).toEqual([279]);
+		expect(t.sim.state.associationsBetween('0-1', '101', '0-2', '99999999').map((type) => type.associationTypeId)).toEqual([36, 279]);
+	});
+
 	it('reads associations with their types and labels in the asked direction', async () => {
 		t.sim.state.associate('companies', '201', 'contacts', '101', [37]);
 		t.sim.state.associate('companies', '201', 'contacts', '102');

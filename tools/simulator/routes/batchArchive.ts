@@ -1,10 +1,31 @@
 import type { AssociationDefinition } from '../associationDefinitions';
 import { batchInputs, field, objectId, requestedTypes } from '../batchInput';
-import { badRequest } from '../hubspotErrors';
-import { noContent, type Route } from '../routing';
-import { ASSOCIATIONS_PATH, direction, fromRef, toRef } from './associationPath';
+import { badRequest, type StandardError } from '../hubspotErrors';
+import { batchTimes, json, noContent, type Route, type SimResponse } from '../routing';
+import type { SimulatorState } from '../state';
+import { ASSOCIATIONS_PATH, direction, fromRef, invalidIdsError, toRef, withErrors, type Direction } from './associationPath';
 
-/** `POST .../batch/archive`: removes every type of each pair; unknown pairs are ignored. */
+/**
+ * Applies each pair whose records exist; a pair naming a record that does not exist fails on
+ * its own. HubSpot documents 204, or 200 with a batch body, for these endpoints (no 207):
+ * partial failures come as 200 with `errors`.
+ */
+function applyEach<P extends { fromId: string; toId: string }>(state: SimulatorState, path: Direction, pairs: P[], apply: (pair: P) => void): SimResponse {
+	const startedAt = new Date();
+	const errors: StandardError[] = [];
+	for (const pair of pairs) {
+		const invalidIds = invalidIdsError(state, [
+			{ type: path.from, id: pair.fromId },
+			{ type: path.to, id: pair.toId },
+		]);
+		if (invalidIds) errors.push(invalidIds);
+		else apply(pair);
+	}
+	if (errors.length === 0) return noContent();
+	return json(200, { status: 'COMPLETE', results: [], ...withErrors(errors), ...batchTimes(startedAt) });
+}
+
+/** `POST .../batch/archive`: removes every type of each pair; pairs without an association are ignored. */
 export const batchArchiveRoute: Route = {
 	method: 'POST',
 	pattern: new RegExp(`${ASSOCIATIONS_PATH}/batch/archive$`),
@@ -19,8 +40,7 @@ export const batchArchiveRoute: Route = {
 			if (!Array.isArray(to)) throw badRequest(`Invalid input JSON: ${component}.to must be an array`);
 			return to.map((target) => ({ fromId, toId: objectId(target) }));
 		});
-		for (const { fromId, toId } of pairs) state.associations.set(fromRef(path, fromId), toRef(path, toId), []);
-		return noContent();
+		return applyEach(state, path, pairs, ({ fromId, toId }) => state.associations.set(fromRef(path, fromId), toRef(path, toId), []));
 	},
 };
 
@@ -46,15 +66,15 @@ export const batchLabelsArchiveRoute: Route = {
 				}
 				return type.definition;
 			});
-			return { from: fromRef(path, objectId(field(input, component, 'from'))), to: toRef(path, objectId(field(input, component, 'to'))), definitions };
+			return { fromId: objectId(field(input, component, 'from')), toId: objectId(field(input, component, 'to')), definitions };
 		});
 
-		for (const { from, to, definitions } of removals) {
+		return applyEach(state, path, removals, ({ fromId, toId, definitions }) => {
+			const [from, to] = [fromRef(path, fromId), toRef(path, toId)];
 			const remaining = new Set(state.associations.definitionsOn(from, to));
 			if (definitions.includes(path.unlabeled.definition)) remaining.clear();
 			for (const definition of definitions) remaining.delete(definition);
 			state.associations.set(from, to, remaining);
-		}
-		return noContent();
+		});
 	},
 };

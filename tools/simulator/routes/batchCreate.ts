@@ -61,7 +61,8 @@ function createOne(state: SimulatorState, path: Direction, input: CreateInput): 
 	]);
 	if (invalidIds) return invalidIds;
 
-	const definitions: AssociationDefinition[] = [path.unlabeled.definition];
+	const kept = state.settings.createLabels === 'keep' ? state.associations.definitionsOn(fromRef(path, input.fromId), toRef(path, input.toId)) : [];
+	const definitions: AssociationDefinition[] = [path.unlabeled.definition, ...kept];
 	for (const requested of input.types) {
 		const type = state.definitions.find(path.from.objectTypeId, path.to.objectTypeId, requested.associationTypeId);
 		if (!type || type.category !== requested.associationCategory) return invalidTypeError(path, input, requested, type?.category);

@@ -4,8 +4,9 @@ import * as batchArchiveLabels from './batchArchiveLabels.operation';
 import * as batchCreate from './batchCreate.operation';
 import * as batchCreateDefault from './batchCreateDefault.operation';
 import * as batchRead from './batchRead.operation';
+import * as batchSync from './batchSync.operation';
 
-export { batchArchive, batchArchiveLabels, batchCreate, batchCreateDefault, batchRead };
+export { batchArchive, batchArchiveLabels, batchCreate, batchCreateDefault, batchRead, batchSync };
 
 export const description: INodeProperties[] = [
 	{
@@ -45,6 +46,13 @@ export const description: INodeProperties[] = [
 				description: 'Remove every association between pairs of records',
 				action: 'Batch remove associations',
 			},
+			{
+				name: 'Sync Associations',
+				value: 'batchSync',
+				description:
+					"Make each listed record's associations match the input: create the missing pairs, set their labels, remove the pairs the input no longer lists",
+				action: 'Sync associations',
+			},
 		],
 		default: 'batchCreate',
 	},
@@ -53,4 +61,5 @@ export const description: INodeProperties[] = [
 	...batchArchiveLabels.description,
 	...batchArchive.description,
 	...batchRead.description,
+	...batchSync.description,
 ];

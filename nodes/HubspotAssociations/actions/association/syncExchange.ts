@@ -1,0 +1,165 @@
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import type { AssociationSpec, InputOutcome, LabelsBetweenObjectPair, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
+import { errorInfo, idsNamedByError } from '../../helpers/matching';
+import { batchCreateBody } from '../../helpers/planning';
+import { inBatches, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
+import type { Authentication } from '../../transport';
+import type { BatchExchange, SendToDirection } from '../batchRunner';
+import { readAssociations, type ReadAssociations } from './readAssociations';
+import { createPhase, labelsArchivePhase, plannedRequests, sendPhase, type Failure } from './syncPhases';
+import { describeRemovals, removeUnlisted, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
+
+export interface SyncOptions {
+	removeUnlisted: boolean;
+	maxRemovals: number;
+	dryRun: boolean;
+	createBatchSize: number;
+	removalBatchSize: number;
+}
+
+export interface SyncResult {
+	change: PairChange;
+	/** Dry run: the write request this pair would join, and its input in that request. */
+	planned?: { request: IDataObject; input: IDataObject };
+	/** On the result of the input whose first item reports its from-record's unlisted pairs. */
+	report?: FromRecordReport;
+}
+
+export type SyncCounts = Record<PairChange['status'] | 'removed' | 'kept' | 'failed' | 'removalsFailed', number>;
+
+/** What the exchange needs from the run besides the batch. */
+export interface SyncContext {
+	node: INode;
+	continueOnFail: boolean;
+	authentication: Authentication;
+	concurrency: number;
+	options: SyncOptions;
+	/** The path of an endpoint of the batch's direction (shown by the dry run). */
+	pathOf(action: string): string;
+	/** Receives the totals when the sync ran to its end; `wouldRemove` is set when a dry run exceeded Max Removals. */
+	summarize(counts: SyncCounts, wouldRemove?: number): void;
+}
+
+type Outcomes = Map<PlannedInput, InputOutcome<SyncResult>>;
+
+/** Fails the inputs of from-records whose associations could not be read; returns the others. */
+function readableInputs(batch: PlannedBatch, read: Extract<ReadAssociations, { gathered: unknown }>, outcomes: Outcomes): PlannedInput[] {
+	const failures = new Map<string, Failure>();
+	for (const error of read.errors) {
+		for (const { id, side } of idsNamedByError(error, batch)) {
+			if (side === 'to' || read.gathered.has(id) || failures.has(id)) continue;
+			const message = `reading its current associations: ${error.message ?? 'HubSpot gave no reason'}`;
+			failures.set(id, { kind: 'failed', message, hubspot: errorInfo(error) });
+		}
+	}
+	return batch.inputs.filter((input) => {
+		const failure = failures.get(input.fromObjectId);
+		if (failure) outcomes.set(input, failure);
+		return !failure;
+	});
+}
+
+const GUARD_ADVICE =
+	'A sync removes every association of the listed records that the input does not list. If the input is complete and these removals are intended, raise Max Removals; otherwise check the input (a half-empty sheet removes what it lacks) or turn off Remove Unlisted (options.removeUnlisted).';
+
+/**
+ * Max Removals: a run that would remove more pairs fails before any write. With
+ * continue-on-fail every item fails with the reason (n8n would pass the input on as if synced).
+ */
+function guardRemovals(count: number, inputs: PlannedInput[], outcomes: Outcomes, { options, node, continueOnFail }: SyncContext): boolean {
+	if (count <= options.maxRemovals || options.dryRun) return true;
+	const message = `This sync would remove ${count} associations, more than Max Removals (options.maxRemovals) allows (${options.maxRemovals}); nothing was written`;
+	if (!continueOnFail) throw new NodeOperationError(node, message, { description: GUARD_ADVICE });
+	for (const input of inputs) outcomes.set(input, { kind: 'failed', message, refusedByNode: true });
+	return false;
+}
+
+/** The inputs of a plan's write requests; each remembers the input it serves. */
+function writesOf(readable: PlannedInput[], plan: SyncPlan) {
+	const served = new Map<PlannedInput, PlannedInput>();
+	const writeFor = (input: PlannedInput, types: AssociationSpec[]) => {
+		const write = { ...input, types };
+		served.set(write, input);
+		return write;
+	};
+	const writes = (types: (change: PairChange) => AssociationSpec[] | undefined) =>
+		readable.flatMap((input) => {
+			const wanted = types(plan.changes.get(input)!);
+			return wanted ? [writeFor(input, wanted)] : [];
+		});
+	return { served, writeFor, creates: writes((change) => change.create), labelRemovals: writes((change) => change.dropLabels) };
+}
+
+/** Settles every input not failed, attaches the reports and sums the run up. */
+function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unlisted: Unlisted, removalsFailed: number): SyncCounts {
+	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed };
+	for (const input of batch.inputs) {
+		const outcome = outcomes.get(input) ?? { kind: 'succeeded', result: { change: plan.changes.get(input)! } };
+		outcomes.set(input, outcome);
+		if (outcome.kind === 'failed') {
+			counts.failed++;
+			continue;
+		}
+		const reporter = unlisted.reporters.get(input.fromObjectId);
+		if (reporter?.input === input) outcome.result = { ...outcome.result, report: reporter.report };
+		counts[outcome.result.change.status]++;
+		if (outcome.result.change.keptPrimary.length > 0) counts.kept++;
+	}
+	for (const { report } of unlisted.reporters.values()) {
+		counts.removed += report.removed.length;
+		counts.kept += report.kept.length;
+	}
+	return counts;
+}
+
+/**
+ * The sync of one direction: reads the listed from-records' associations (every page), plans,
+ * checks Max Removals, then creates and relabels, removes labels, and removes unlisted
+ * pairs, in that order. A dry run stops before the first write and describes each request.
+ */
+export async function syncDirection(batch: PlannedBatch, send: SendToDirection, context: SyncContext): Promise<BatchExchange<SyncResult>> {
+	const { options, continueOnFail } = context;
+	const outcomes: Outcomes = new Map();
+	const sender = { send, authentication: context.authentication, keepGoing: continueOnFail, concurrency: context.concurrency };
+
+	const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
+	if ('failed' in read) return read;
+	const readable = readableInputs(batch, read, outcomes);
+	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
+
+	const plan = planSync(readable, read.gathered, options.removeUnlisted);
+	if (!guardRemovals(plan.removals.length, readable, outcomes, context)) return { outcomes };
+	const { served, writeFor, creates, labelRemovals } = writesOf(readable, plan);
+	const createBatches = inBatches(batch, creates, options.createBatchSize);
+
+	if (options.dryRun) {
+		const requests = [
+			...plannedRequests(createBatches, context.pathOf(createPhase.action)),
+			...plannedRequests(inBatches(batch, labelRemovals, options.removalBatchSize), context.pathOf(labelsArchivePhase.action)),
+		];
+		for (const [write, request] of requests) {
+			const input = served.get(write)!;
+			const planned = { request, input: batchCreateBody({ ...batch, inputs: [write] }).inputs[0] };
+			outcomes.set(input, { kind: 'succeeded', result: { change: plan.changes.get(input)!, planned } });
+		}
+	} else {
+		const fail = (write: PlannedInput, failure: Failure) => outcomes.set(served.get(write)!, failure);
+		// HubSpot documents that create "can" drop the labels not sent: what its answer still lists is removed next.
+		const removeWhatCreateKept = (write: PlannedInput, result: unknown) => {
+			const input = served.get(write)!;
+			const kept = typesCreateKept(plan.changes.get(input)!, (result as LabelsBetweenObjectPair).labels);
+			if (kept.length > 0) labelRemovals.push(writeFor(input, kept));
+		};
+		if (!(await sendPhase(createPhase, createBatches, sender, fail, removeWhatCreateKept)) && !continueOnFail) return { outcomes };
+		const labelBatches = inBatches(batch, labelRemovals, options.removalBatchSize);
+		if (!(await sendPhase(labelsArchivePhase, labelBatches, sender, fail)) && !continueOnFail) return { outcomes };
+	}
+
+	const unlisted = unlistedPairs(batch, plan, readable.filter((input) => outcomes.get(input)?.kind !== 'failed'), options.removalBatchSize);
+	let removalsFailed = 0;
+	if (options.dryRun) describeRemovals(unlisted, context.pathOf('batch/archive'));
+	else removalsFailed = await removeUnlisted(unlisted, sender, context.node);
+
+	context.summarize(finish(batch, plan, outcomes, unlisted, removalsFailed), options.dryRun && plan.removals.length > options.maxRemovals ? plan.removals.length : undefined);
+	return { outcomes };
+}

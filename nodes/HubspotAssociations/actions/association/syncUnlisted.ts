@@ -1,0 +1,68 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import type { HubSpotErrorInfo, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
+import { firstInputOfEachRecord, inBatches, type SyncPlan, type UnlistedPair } from '../../helpers/syncPlan';
+import { hubspotError } from '../batchErrors';
+import { archivePhase, plannedRequests, sendPhase, type Failure, type PhaseSender } from './syncPhases';
+
+/** What the first item naming a from-record says about the record's unlisted pairs. */
+export interface FromRecordReport {
+	itemIndex: number;
+	removed: IDataObject[];
+	kept: UnlistedPair[];
+	removalErrors: IDataObject[];
+}
+
+export interface Unlisted {
+	/** Each from-record's reporting input, and its report. */
+	reporters: Map<string, { input: PlannedInput; report: FromRecordReport }>;
+	archives: PlannedBatch[];
+}
+
+/**
+ * The unlisted pairs of each from-record, reported on the first of its items that did not fail.
+ * A record whose every item failed keeps its pairs: nothing could report their removal.
+ */
+export function unlistedPairs(batch: PlannedBatch, plan: SyncPlan, succeeded: PlannedInput[], removalBatchSize: number): Unlisted {
+	const reporters = new Map<string, { input: PlannedInput; report: FromRecordReport }>();
+	for (const [fromObjectId, input] of firstInputOfEachRecord(succeeded)) {
+		reporters.set(fromObjectId, { input, report: { itemIndex: Math.min(...input.itemIndexes), removed: [], kept: [], removalErrors: [] } });
+	}
+	for (const pair of plan.kept) reporters.get(pair.fromObjectId)?.report.kept.push(pair);
+	const removals = plan.removals.flatMap((pair) => {
+		const reporter = reporters.get(pair.fromObjectId);
+		return reporter ? [{ ...pair, itemIndexes: [reporter.report.itemIndex] }] : [];
+	});
+	return { reporters, archives: inBatches(batch, removals, removalBatchSize) };
+}
+
+const reportOf = (unlisted: Unlisted, pair: PlannedInput) => unlisted.reporters.get(pair.fromObjectId)!.report;
+
+/** Dry run: lists each removal with the request it would join. */
+export function describeRemovals(unlisted: Unlisted, path: string): void {
+	for (const [pair, request] of plannedRequests(unlisted.archives, path)) {
+		reportOf(unlisted, pair).removed.push({ toObjectId: pair.toObjectId, types: pair.types, request });
+	}
+}
+
+/**
+ * Removes the unlisted pairs (batch/archive) and lists each as removed, or with its error, on
+ * its record's report. Without continue-on-fail the first failure stops the run naming that
+ * item. Returns how many removals failed.
+ */
+export async function removeUnlisted(unlisted: Unlisted, sender: PhaseSender, node: INode): Promise<number> {
+	const failures = new Map<PlannedInput, Failure>();
+	const removedAll = await sendPhase(archivePhase, unlisted.archives, sender, (pair, failure) => failures.set(pair, failure));
+	if (!removedAll && !sender.keepGoing) {
+		const [pair, failure] = [...failures][0];
+		const itemIndex = pair.itemIndexes[0];
+		const message = `Item ${itemIndex}: HubSpot did not remove ${pair.fromObjectId} → ${pair.toObjectId}, a pair the input does not list: ${failure.message}`;
+		throw hubspotError(node, { message, hubspot: failure.hubspot as HubSpotErrorInfo | undefined, itemIndex });
+	}
+	for (const pair of unlisted.archives.flatMap((archive) => archive.inputs)) {
+		const { toObjectId, types } = pair;
+		const failure = failures.get(pair);
+		if (!failure) reportOf(unlisted, pair).removed.push({ toObjectId, types });
+		else reportOf(unlisted, pair).removalErrors.push({ toObjectId, types, error: failure.message, ...(failure.hubspot ? { hubspot: failure.hubspot } : {}) });
+	}
+	return failures.size;
+}

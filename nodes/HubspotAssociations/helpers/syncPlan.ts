@@ -1,0 +1,160 @@
+import { isPrimaryType } from './associationLabels';
+import type { AssociatedRecord } from './associationReads';
+import { ASSOCIATION_CATEGORIES, type AssociationCategory, type AssociationSpec, type PlannedBatch, type PlannedInput } from './interfaces';
+
+/** What a sync does to one listed pair. */
+export interface PairChange {
+	status: 'created' | 'updated' | 'unchanged';
+	/** The types the pair held before the sync (pairs that exist). */
+	typesBefore?: AssociationSpec[];
+	/** The types the pair holds after the sync: the asked ones, kept primary types and HubSpot's unlabeled type. */
+	types: AssociationSpec[];
+	/** The types to send with batch/create (HubSpot replaces the pair's labels with them). */
+	create?: AssociationSpec[];
+	/** The labelled types that create should drop by replacing: removed afterwards if its answer still lists them. */
+	replaced?: Array<{ spec: AssociationSpec; label: string }>;
+	/** The types to remove with batch/labels/archive, for a pair that only loses types. */
+	dropLabels?: AssociationSpec[];
+	/** Primary types the pair held and keeps, though the input did not ask for them. */
+	keptPrimary: AssociationSpec[];
+}
+
+/** A pair of a from-record named in the input whose to-record no input names. */
+export interface UnlistedPair {
+	fromObjectId: string;
+	toObjectId: string;
+	types: AssociationSpec[];
+}
+
+export interface SyncPlan {
+	changes: Map<PlannedInput, PairChange>;
+	/** Unlisted pairs to remove with batch/archive. */
+	removals: UnlistedPair[];
+	/** Unlisted pairs left in place because they hold a primary type. */
+	kept: UnlistedPair[];
+}
+
+type HeldType = NonNullable<AssociatedRecord['associationTypes']>[number];
+
+const typeKey = (spec: AssociationSpec) => `${spec.associationCategory}:${spec.associationTypeId}`;
+const isCategory = (value: unknown): value is AssociationCategory => (ASSOCIATION_CATEGORIES as readonly unknown[]).includes(value);
+
+// HubSpot documents ids 1, 2, 5, 6, 25, 26; other directions may have primary types of their own, labelled "Primary".
+function isPrimary(type: HeldType): boolean {
+	return isPrimaryType(type) || (type.category === 'HUBSPOT_DEFINED' && /^primary\b/i.test(type.label ?? ''));
+}
+
+// Every association holds HubSpot's unlabeled type; removing it removes the association with all its labels.
+function isUnlabeled(type: HeldType): boolean {
+	return type.category === 'HUBSPOT_DEFINED' && !type.label && !isPrimary(type);
+}
+
+interface HeldPair {
+	specs: AssociationSpec[];
+	primary: Set<string>;
+	unlabeled: Set<string>;
+	labels: Map<string, string>;
+}
+
+/** The types each to-record holds, as batch/read reported them (pages may repeat a record). */
+function heldPairs(records: AssociatedRecord[] | undefined): Map<string, HeldPair> {
+	const pairs = new Map<string, HeldPair>();
+	for (const record of records ?? []) {
+		const toObjectId = String(record.toObjectId);
+		let pair = pairs.get(toObjectId);
+		if (!pair) pairs.set(toObjectId, (pair = { specs: [], primary: new Set(), unlabeled: new Set(), labels: new Map() }));
+		for (const type of record.associationTypes ?? []) {
+			if (!isCategory(type.category) || !Number.isSafeInteger(type.typeId)) continue;
+			const spec: AssociationSpec = { associationCategory: type.category, associationTypeId: type.typeId };
+			const key = typeKey(spec);
+			if (pair.specs.some((held) => typeKey(held) === key)) continue;
+			pair.specs.push(spec);
+			if (isPrimary(type)) pair.primary.add(key);
+			if (isUnlabeled(type)) pair.unlabeled.add(key);
+			if (type.label) pair.labels.set(key, type.label);
+		}
+	}
+	return pairs;
+}
+
+const without = (specs: AssociationSpec[], keys: Set<string>) => specs.filter((spec) => !keys.has(typeKey(spec)));
+const keysOf = (specs: AssociationSpec[]) => new Set(specs.map(typeKey));
+
+function changeOf(asked: AssociationSpec[], held: HeldPair | undefined): PairChange {
+	if (!held) return { status: 'created', types: asked, create: asked, keptPrimary: [] };
+	const askedKeys = keysOf(asked);
+	const keptPrimary = held.specs.filter((spec) => held.primary.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)));
+	const unlabeled = held.specs.filter((spec) => held.unlabeled.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)));
+	const types = [...asked, ...keptPrimary, ...unlabeled];
+	const additions = without(types, keysOf(held.specs));
+	const drops = without(held.specs, keysOf(types));
+	const base = { typesBefore: held.specs, types, keptPrimary };
+	if (additions.length > 0) {
+		const replaced = drops.flatMap((spec) => (held.labels.has(typeKey(spec)) ? [{ spec, label: held.labels.get(typeKey(spec))! }] : []));
+		return { ...base, status: 'updated', create: [...asked, ...keptPrimary], ...(replaced.length > 0 ? { replaced } : {}) };
+	}
+	if (drops.length > 0) return { ...base, status: 'updated', dropLabels: drops };
+	return { ...base, status: 'unchanged' };
+}
+
+/**
+ * Compares the pairs the input lists (merged per pair, as Batch Create does) with the
+ * associations read for their from-records: which pairs to create, which to relabel, which
+ * unlisted pairs to remove and which to keep because they hold a primary type. Only
+ * from-records that were read are planned.
+ */
+export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, removeUnlisted: boolean): SyncPlan {
+	const changes = new Map<PlannedInput, PairChange>();
+	const listed = new Map<string, Set<string>>();
+	const heldByFrom = new Map<string, Map<string, HeldPair>>();
+	for (const input of inputs) {
+		let held = heldByFrom.get(input.fromObjectId);
+		if (!held) heldByFrom.set(input.fromObjectId, (held = heldPairs(current.get(input.fromObjectId))));
+		changes.set(input, changeOf(input.types, held.get(input.toObjectId)));
+		let toIds = listed.get(input.fromObjectId);
+		if (!toIds) listed.set(input.fromObjectId, (toIds = new Set()));
+		toIds.add(input.toObjectId);
+	}
+
+	const removals: UnlistedPair[] = [];
+	const kept: UnlistedPair[] = [];
+	if (removeUnlisted) {
+		for (const [fromObjectId, held] of heldByFrom) {
+			for (const [toObjectId, pair] of held) {
+				if (listed.get(fromObjectId)!.has(toObjectId)) continue;
+				(pair.primary.size > 0 ? kept : removals).push({ fromObjectId, toObjectId, types: pair.specs });
+			}
+		}
+	}
+	return { changes, removals, kept };
+}
+
+/** Cuts one direction's inputs into batches of at most `size`, in order. */
+export function inBatches(direction: Pick<PlannedBatch, 'fromPathType' | 'toPathType'>, inputs: PlannedInput[], size: number): PlannedBatch[] {
+	const batches: PlannedBatch[] = [];
+	for (let start = 0; start < inputs.length; start += size) {
+		batches.push({ fromPathType: direction.fromPathType, toPathType: direction.toPathType, inputs: inputs.slice(start, start + size) });
+	}
+	return batches;
+}
+
+/**
+ * The types a batch/create answer shows the pair still holds though the create should have
+ * replaced them (HubSpot says it "can" drop them): they need batch/labels/archive.
+ */
+export function typesCreateKept(change: PairChange, labelsAfterCreate: string[]): AssociationSpec[] {
+	const after = new Set(labelsAfterCreate);
+	return (change.replaced ?? []).filter(({ label }) => after.has(label)).map(({ spec }) => spec);
+}
+
+const firstItem = (input: PlannedInput) => Math.min(...input.itemIndexes);
+
+/** Each from-record's input with the earliest item: that item reports the record's unlisted pairs. */
+export function firstInputOfEachRecord(inputs: PlannedInput[]): Map<string, PlannedInput> {
+	const first = new Map<string, PlannedInput>();
+	for (const input of inputs) {
+		const current = first.get(input.fromObjectId);
+		if (!current || firstItem(input) < firstItem(current)) first.set(input.fromObjectId, input);
+	}
+	return first;
+}

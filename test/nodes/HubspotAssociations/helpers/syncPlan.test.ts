@@ -1,0 +1,107 @@
+import type { AssociatedRecord } from '../../../../nodes/HubspotAssociations/helpers/associationReads';
+import type { AssociationSpec, PlannedInput } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
+import { firstInputOfEachRecord, inBatches, planSync, typesCreateKept } from '../../../../nodes/HubspotAssociations/helpers/syncPlan';
+
+const unlabeled = { category: 'HUBSPOT_DEFINED', typeId: 279 };
+const primary = { category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' };
+const billing = { category: 'USER_DEFINED', typeId: 36, label: 'Billing contact' };
+const former = { category: 'USER_DEFINED', typeId: 38, label: 'Former employee' };
+const spec = ({ category, typeId }: { category: string; typeId: number }) => ({ associationCategory: category, associationTypeId: typeId }) as AssociationSpec;
+
+const input = (fromObjectId: string, toObjectId: string, types: AssociationSpec[], itemIndexes = [0]): PlannedInput => ({ fromObjectId, toObjectId, types, itemIndexes });
+const held = (toObjectId: string | number, ...associationTypes: AssociatedRecord['associationTypes'] & object): AssociatedRecord => ({ toObjectId, associationTypes });
+
+describe('planSync', () => {
+	it('creates a missing pair with the asked types', () => {
+		const pair = input('1', '2', [spec(billing)]);
+		const { changes } = planSync([pair], new Map(), true);
+		expect(changes.get(pair)).toEqual({ status: 'created', types: [spec(billing)], create: [spec(billing)], keptPrimary: [] });
+	});
+
+	it('leaves a pair unchanged when it holds the asked types plus the unlabeled type HubSpot always adds', () => {
+		const pair = input('1', '2', [spec(billing)]);
+		const { changes } = planSync([pair], new Map([['1', [held(2, unlabeled, billing)]]]), true);
+		expect(changes.get(pair)).toMatchObject({ status: 'unchanged', types: [spec(billing), spec(unlabeled)] });
+	});
+
+	it('relabels with batch/create when a type is missing (HubSpot replaces the labels), keeping the pair’s primary type', () => {
+		const pair = input('1', '2', [spec(billing)]);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, primary, former)]]]), true);
+		expect(changes.get(pair)).toEqual({
+			status: 'updated',
+			typesBefore: [spec(unlabeled), spec(primary), spec(former)],
+			types: [spec(billing), spec(primary), spec(unlabeled)],
+			create: [spec(billing), spec(primary)],
+			replaced: [{ spec: spec(former), label: 'Former employee' }],
+			keptPrimary: [spec(primary)],
+		});
+	});
+
+	it('removes only the extra labels with batch/labels/archive, never the unlabeled type', () => {
+		const pair = input('1', '2', [spec(unlabeled)]);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, billing, former)]]]), true);
+		expect(changes.get(pair)).toMatchObject({ status: 'updated', types: [spec(unlabeled)], dropLabels: [spec(billing), spec(former)] });
+		expect(changes.get(pair)).not.toHaveProperty('create');
+	});
+
+	it('treats a HUBSPOT_DEFINED type labelled "Primary" as primary, whatever its id', () => {
+		const otherPrimary = { category: 'HUBSPOT_DEFINED', typeId: 900, label: 'Primary' };
+		const { removals, kept } = planSync([input('1', '2', [spec(billing)])], new Map([['1', [held('3', unlabeled, otherPrimary)]]]), true);
+		expect(removals).toEqual([]);
+		expect(kept).toEqual([{ fromObjectId: '1', toObjectId: '3', types: [spec(unlabeled), spec(otherPrimary)] }]);
+	});
+
+	it('removes the unlisted pairs of listed from-records only, and keeps those holding a primary type', () => {
+		const current = new Map([
+			['1', [held('2', unlabeled), held('3', unlabeled, former), held('4', unlabeled, primary)]],
+			['9', [held('3', unlabeled)]],
+		]);
+		const { removals, kept } = planSync([input('1', '2', [spec(unlabeled)])], current, true);
+		expect(removals).toEqual([{ fromObjectId: '1', toObjectId: '3', types: [spec(unlabeled), spec(former)] }]);
+		expect(kept.map((pair) => pair.toObjectId)).toEqual(['4']);
+	});
+
+	it('plans no removal and reports nothing kept with Remove Unlisted off', () => {
+		const { removals, kept } = planSync([input('1', '2', [spec(unlabeled)])], new Map([['1', [held('3', unlabeled), held('4', primary)]]]), false);
+		expect([removals, kept]).toEqual([[], []]);
+	});
+
+	it('merges a to-record listed on two pages', () => {
+		const pair = input('1', '2', [spec(billing), spec(former)]);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, billing), held('2', former)]]]), true);
+		expect(changes.get(pair)?.status).toBe('unchanged');
+	});
+
+	it('ignores types with a category HubSpot does not document', () => {
+		const pair = input('1', '2', [spec(unlabeled)]);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, { category: 'SOMETHING_NEW', typeId: 7 })]]]), true);
+		expect(changes.get(pair)?.status).toBe('unchanged');
+	});
+});
+
+describe('typesCreateKept', () => {
+	it('names the replaced types whose label the create answer still lists', () => {
+		const pair = input('1', '2', [spec(billing)]);
+		const change = planSync([pair], new Map([['1', [held('2', unlabeled, former)]]]), true).changes.get(pair)!;
+		expect(typesCreateKept(change, ['Billing contact', 'Former employee'])).toEqual([spec(former)]);
+		expect(typesCreateKept(change, ['Billing contact'])).toEqual([]);
+	});
+});
+
+describe('firstInputOfEachRecord', () => {
+	it("picks each from-record's input with the earliest item", () => {
+		const late = input('1', '2', [], [4]);
+		const early = input('1', '3', [], [7, 1]);
+		const other = input('5', '2', [], [0]);
+		expect(firstInputOfEachRecord([late, early, other])).toEqual(new Map([['1', early], ['5', other]]));
+	});
+});
+
+describe('inBatches', () => {
+	it('cuts inputs into batches of at most the size, in order', () => {
+		const inputs = ['2', '3', '4'].map((to) => input('1', to, []));
+		const batches = inBatches({ fromPathType: 'contacts', toPathType: 'companies' }, inputs, 2);
+		expect(batches.map((batch) => batch.inputs.map((one) => one.toObjectId))).toEqual([['2', '3'], ['4']]);
+		expect(batches[0]).toMatchObject({ fromPathType: 'contacts', toPathType: 'companies' });
+	});
+});
