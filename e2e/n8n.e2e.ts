@@ -160,6 +160,45 @@ describe('the package inside the real n8n', () => {
 			if (index % 2 === 0) assert.deepEqual(left(4000 + index), [38, 279]);
 		}
 	});
+	it('runs the email-and-domain example: each value looked up once, unknown and shared values on the error output', async () => {
+		const { runWorkflowInN8n } = await loadRunner();
+		const workflow = loadExample('link-contacts-to-companies-by-email-and-domain.json');
+		const signUps = rowsOf(workflow);
+		sim.state.clearAssociations();
+		sim.requests.length = 0;
+		sim.state.setProperty('companies', '7001', 'domain', 'acme-group.example.com');
+		sim.state.setProperty('companies', '7002', 'domain', 'acme-group.example.com');
+		const token = sim.issueToken();
+
+		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(workflow, 'e2eEmailDomain001') });
+
+		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
+		const linked = run.items['Linked'];
+		const toFix = run.items['Rows to fix'];
+		assert.deepEqual(
+			toFix.map((item) => item.error),
+			[
+				'Item 4: no contact has email new.lead@example.org',
+				'Item 5: 2 companies have domain acme-group.example.com: 7001, 7002',
+				'Item 6: no company has domain unknown-startup.example.net',
+			],
+		);
+		assert.deepEqual(toFix.map((item) => item.email), ['new.lead@example.org', 'c306@example.com', 'c307@example.com'], 'each error carries its row');
+		assert.equal(linked.length, signUps.length - 3);
+		for (const item of linked) {
+			assert.equal(item.status, 'created');
+			assert.deepEqual(sim.state.associationsBetween('contacts', String(item.fromObjectId), 'companies', String(item.toObjectId)).map((spec) => spec.associationTypeId), [279]);
+		}
+		assert.deepEqual(linked[2], { ...linked[2], fromObjectId: '303', toObjectId: '403', toLookup: { property: 'domain', value: 'company403.example.com' } });
+		const kinds = sim.requests.map((request) => request.kind);
+		assert.deepEqual(
+			['objects/batch/read', 'objects/search', 'associations/batch/create'].map((kind) => kinds.filter((sent) => sent === kind).length),
+			[1, 1, 1],
+			'one lookup per kind and one create for the whole sheet',
+		);
+		const emails = (sim.requests.find((request) => request.kind === 'objects/batch/read')!.body as { inputs: unknown[] }).inputs;
+		assert.equal(emails.length, 11, 'a repeated email is looked up once');
+	});
 	it('runs the sync example: each listed contact ends up with exactly its rows, primary links kept', async () => {
 		const { runWorkflowInN8n } = await loadRunner();
 		const workflow = loadExample('sync-sheet-to-hubspot.json');

@@ -3,6 +3,7 @@ import * as association from './actions/association';
 import * as label from './actions/label';
 import { router } from './actions/router';
 import { toolDescriptionFields } from './actions/toolDescription';
+import { getFromIdTypes, getToIdTypes } from './methods/idTypes';
 import { getAssociationTypes, getObjectTypes, getUserDefinedLabels } from './methods/loadOptions';
 
 export class HubspotAssociations implements INodeType {
@@ -60,7 +61,7 @@ export class HubspotAssociations implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getAssociationTypes, getObjectTypes, getUserDefinedLabels } };
+	methods = { loadOptions: { getAssociationTypes, getObjectTypes, getUserDefinedLabels, getFromIdTypes, getToIdTypes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

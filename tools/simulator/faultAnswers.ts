@@ -6,7 +6,12 @@ import type { SimResponse } from './routing';
 /** The answers HubSpot (or the gateways in front of it) give when a request is refused. */
 
 export function rateLimitedAnswer(policy: RatePolicy): SimResponse {
-	const message = policy === 'DAILY' ? 'You have reached your daily limit.' : 'You have reached your ten_secondly_rolling limit.';
+	const messages: Record<RatePolicy, string> = {
+		DAILY: 'You have reached your daily limit.',
+		SECONDLY: 'You have reached your secondly limit.',
+		TEN_SECONDLY_ROLLING: 'You have reached your ten_secondly_rolling limit.',
+	};
+	const message = messages[policy];
 	return { status: 429, body: errorBody('RATE_LIMITS', message, { errorType: 'RATE_LIMIT', policyName: policy }) };
 }
 

@@ -1,5 +1,5 @@
 import { SeededRandom } from './random';
-import { RateLimiter, type RateWindow } from './rateLimit';
+import { RateLimiter, SEARCH_WINDOW, type RateWindow } from './rateLimit';
 import { StatsCollector, type SimulatorStats } from './stats';
 
 export type TransientStatus = 500 | 502 | 503 | 504 | 521 | 523 | 524;
@@ -35,13 +35,15 @@ export interface RandomFaults {
 export interface FaultControl {
 	/** Enforce a rolling window over all /crm requests; `null` stops enforcing it. */
 	rateWindow(window: RateWindow | null): void;
+	/** The CRM search limit (default HubSpot's 5 per second, always enforced); `null` stops enforcing it. */
+	searchRateWindow(window: RateWindow | null): void;
 	/** While on, every /crm request answers a DAILY 429. */
 	dailyLimitReached(reached: boolean): void;
 	/** Queues `fault` for the next `count` /crm requests, after faults already queued. */
 	next(count: number, fault: Fault): void;
 	/** Seeded random faults on a share of /crm requests without a queued fault; `null` turns them off. */
 	random(options: RandomFaults | null): void;
-	/** Drops queued and random faults, the rate window and the daily limit. */
+	/** Drops queued and random faults, the rate window and the daily limit; the search limit goes back to HubSpot's. */
 	clear(): void;
 	stats(): SimulatorStats;
 	resetStats(): void;
@@ -63,6 +65,10 @@ export class Faults implements FaultControl {
 		this.limiter.setWindow(window);
 	}
 
+	searchRateWindow(window: RateWindow | null): void {
+		this.limiter.setSearchWindow(window);
+	}
+
 	dailyLimitReached(reached: boolean): void {
 		this.limiter.setDailyReached(reached);
 	}
@@ -80,6 +86,7 @@ export class Faults implements FaultControl {
 		this.queue = [];
 		this.mix = undefined;
 		this.limiter.setWindow(null);
+		this.limiter.setSearchWindow(SEARCH_WINDOW);
 		this.limiter.setDailyReached(false);
 	}
 

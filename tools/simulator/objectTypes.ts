@@ -49,14 +49,6 @@ export function propertyValue(property: SimulatedProperty, id: string): string {
 	return `${property.prefix}${id}${property.suffix}`;
 }
 
-/** The record id a unique value names, if it has the property's seeded form. */
-export function idFromPropertyValue(property: SimulatedProperty, value: string): string | undefined {
-	const normalized = property.name === 'email' ? value.toLowerCase() : value;
-	if (!normalized.startsWith(property.prefix) || !normalized.endsWith(property.suffix)) return undefined;
-	const id = normalized.slice(property.prefix.length, normalized.length - property.suffix.length);
-	return id === '' ? undefined : id;
-}
-
 export const CARS_OBJECT_TYPE_ID = '2-3456789';
 
 export const OBJECT_TYPES: readonly ObjectTypeInfo[] = [

@@ -3,11 +3,13 @@ export interface RateWindow {
 	intervalMs: number;
 }
 
-export type RatePolicy = 'TEN_SECONDLY_ROLLING' | 'DAILY';
+export type RatePolicy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY';
 
 export type RateDecision = { admitted: true; headers: Record<string, string> } | { admitted: false; policy: RatePolicy; headers: Record<string, string> };
 
 const DAILY_LIMIT = 500_000;
+/** HubSpot's CRM search limit: 5 requests per second per account, apart from the rolling window. */
+export const SEARCH_WINDOW: RateWindow = { max: 5, intervalMs: 1_000 };
 /** Reported in headers while no window is enforced: a private app's top-tier burst limit. */
 const REPORTED_WINDOW: RateWindow = { max: 190, intervalMs: 10_000 };
 
@@ -21,12 +23,34 @@ export class RateLimiter {
 	private dailyReached = false;
 	private admittedAt: number[] = [];
 	private dailyCount = 0;
+	private searchWindow: RateWindow | null = SEARCH_WINDOW;
+	private searchesAt: number[] = [];
 
 	/** Starts the new window empty: requests made before it was set do not count against it. */
 	setWindow(window: RateWindow | null): void {
 		if (window && (!(window.max > 0) || !(window.intervalMs > 0))) throw new Error('a rate window needs max > 0 and intervalMs > 0');
 		this.window = window;
 		this.admittedAt = [];
+	}
+
+	/** The search limit, enforced from the start (HubSpot's 5 per second); `null` stops enforcing it. */
+	setSearchWindow(window: RateWindow | null): void {
+		if (window && (!(window.max > 0) || !(window.intervalMs > 0))) throw new Error('a rate window needs max > 0 and intervalMs > 0');
+		this.searchWindow = window;
+		this.searchesAt = [];
+	}
+
+	/** A search request: its own window, the shared daily budget, and no rate-limit headers (HubSpot sends none). */
+	admitSearch(now: number): RateDecision {
+		if (this.dailyReached) return { admitted: false, policy: 'DAILY', headers: {} };
+		if (this.searchWindow) {
+			const cutoff = now - this.searchWindow.intervalMs;
+			this.searchesAt = this.searchesAt.filter((at) => at > cutoff);
+			if (this.searchesAt.length >= this.searchWindow.max) return { admitted: false, policy: 'SECONDLY', headers: {} };
+			this.searchesAt.push(now);
+		}
+		this.dailyCount++;
+		return { admitted: true, headers: {} };
 	}
 
 	setDailyReached(reached: boolean): void {

@@ -8,6 +8,8 @@ export interface SimRequest {
 	headers: Record<string, string | string[] | undefined>;
 	/** Parsed JSON, or the fields of a form-urlencoded body, or undefined when empty. */
 	body: unknown;
+	/** Characters in the body as sent. */
+	bodyLength: number;
 }
 
 export interface SimResponse {
@@ -36,6 +38,8 @@ export interface Route {
 	kind: string;
 	/** Whether the route sits behind bearer auth, rate limits and faults (every `/crm*` route). */
 	crm: boolean;
+	/** `search`: counted against the CRM search limit instead of the rolling window, answered without rate-limit headers. */
+	rateLimit?: 'search';
 	handle(request: SimRequest, params: string[], context: RouteContext): SimResponse;
 }
 

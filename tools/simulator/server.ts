@@ -70,7 +70,14 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 	const found = findRoute(parts.routes, method, url.pathname);
 	const kind = found?.route.kind ?? 'unknown';
 	const parsed = parseBody(rawBody, req.headers['content-type']);
-	const request: SimRequest = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body: parsed.ok ? parsed.value : undefined };
+	const request: SimRequest = {
+		method,
+		path: url.pathname,
+		query: url.searchParams,
+		headers: req.headers,
+		body: parsed.ok ? parsed.value : undefined,
+		bodyLength: rawBody.length,
+	};
 	const record = (status: number, response: SimResponse | undefined, fault?: Fault) => {
 		parts.requests.push({
 			method,
@@ -112,7 +119,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 		return;
 	}
 
-	const decision = parts.faults.limiter.admit(at);
+	const decision = found?.route.rateLimit === 'search' ? parts.faults.limiter.admitSearch(at) : parts.faults.limiter.admit(at);
 	if (!decision.admitted) {
 		parts.faults.counts.injected(decision.policy);
 		const response = withHeaders(rateLimitedAnswer(decision.policy), decision.headers);

@@ -1,6 +1,7 @@
 import { AssociationDefinitions, type AssociationCategory } from './associationDefinitions';
 import { AssociationStore } from './associationStore';
 import { OBJECT_TYPES, resolveObjectType, type ObjectTypeInfo } from './objectTypes';
+import { PropertyStore } from './propertyStore';
 import { RecordStore } from './records';
 import { TokenStore } from './tokens';
 
@@ -29,6 +30,7 @@ export interface SimulatorSettings {
 /** Everything the simulated portal holds; tests seed and inspect it directly. */
 export class SimulatorState {
 	readonly records = new RecordStore();
+	readonly properties = new PropertyStore(this.records);
 	readonly definitions = new AssociationDefinitions();
 	readonly associations = new AssociationStore();
 	readonly tokens: TokenStore;
@@ -55,6 +57,14 @@ export class SimulatorState {
 
 	removeRecord(objectType: string, id: string): void {
 		this.records.remove(this.objectType(objectType), id);
+	}
+
+	/** Gives a record another value of a property, e.g. a domain two companies share. */
+	setProperty(objectType: string, id: string, property: string, value: string): void {
+		const type = this.objectType(objectType);
+		const definition = type.properties.find((candidate) => candidate.name === property);
+		if (!definition) throw new Error(`the simulator's ${type.name} have no property ${property}`);
+		this.properties.set(type, id, definition, value);
 	}
 
 	hasRecord(objectType: string, id: string): boolean {

@@ -9,6 +9,7 @@ import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } 
 import { itemParameterReader, type ParameterReader } from './itemParameters';
 import { LabelDirectory } from './labelDirectory';
 import { resolveLabelNames } from './labelNamesStep';
+import { lookUpRecords } from './lookup/lookupStep';
 import { failureItem, type ItemFailure } from './outputItems';
 import { readClientSettings } from './requestOptions';
 
@@ -87,7 +88,12 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	const authentication = authenticationOf(this);
 	const dryRun = readDryRun(this);
 
-	// 1b. Label names become type ids of their direction (one labels read per direction).
+	// 1b. Records named by email, domain or another property get their ids, before any write (labels created included).
+	// Lookups run their own pool of a pinned size; under Auto (which follows batch answers) one at a time, as before.
+	const lookupConcurrency = settings.concurrency === 'auto' ? 1 : settings.concurrency;
+	requests = await lookUpRecords(this, client, requests, { failures, concurrency: lookupConcurrency });
+
+	// 1c. Label names become type ids of their direction (one labels read per direction).
 	const directory = new LabelDirectory(client);
 	const createMissing = operation.createMissingLabels === true;
 	const unresolved = await resolveLabelNames(requests, { node, directory, authentication, createMissing, dryRun });

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest, PlannedBatch } from '../helpers/interfaces';
+import { lookupOutput } from '../helpers/recordLookups';
 import type { SendToDirection } from './batchRunner';
 import type { LabelDirectory } from './labelDirectory';
 
@@ -90,6 +91,7 @@ export function dryRunJson(request: AssociationRequest, plan: DryRunPlan, batchC
 		fromObjectId,
 		toObjectType,
 		toObjectId,
+		...lookupOutput(request),
 		request: { method: plan.method, path: plan.path, batch: plan.batch, of: batchCount },
 		input: withPlannedLabels(plan.input, directory),
 	};

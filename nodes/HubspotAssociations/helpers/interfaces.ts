@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import type { RecordLookup } from './recordLookups';
 
 export const ASSOCIATION_CATEGORIES = ['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK'] as const;
 export type AssociationCategory = (typeof ASSOCIATION_CATEGORIES)[number];
@@ -18,9 +19,13 @@ export interface AssociationRequest {
 	/** The object types as they go in HubSpot's URL path. */
 	fromPathType: string;
 	toPathType: string;
+	/** The record ids; a looked-up side's id is filled in by the lookup step. */
 	fromObjectId: string;
 	toObjectId: string;
 	types: AssociationSpec[];
+	/** Set when the item names the record by a property value (email, domain, …) instead of its id. */
+	fromLookup?: RecordLookup;
+	toLookup?: RecordLookup;
 	/** Labels given by their text, resolved into `types` before planning. */
 	labelNames?: string[];
 }

@@ -15,6 +15,8 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'EMALFORMED',
 ]);
 const TEN_SECONDS = 10_000;
+/** A secondly limit (CRM search) clears within a second; HubSpot's Node SDK waits that long too. */
+const ONE_SECOND = 1_000;
 const LOCKED_MIN_WAIT = 2_000;
 const BACKOFF_BASE = 1_000;
 const BACKOFF_CAP = 30_000;
@@ -28,9 +30,11 @@ function retryAfterMs(headers: Record<string, string>): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function rateWindowMs(headers: Record<string, string>): number {
-	const interval = Number(headers['x-hubspot-ratelimit-interval-milliseconds']);
-	return Number.isFinite(interval) && interval > 0 ? interval : TEN_SECONDS;
+function rateWindowMs(exchange: FailedExchange): number {
+	const interval = Number(exchange.headers['x-hubspot-ratelimit-interval-milliseconds']);
+	if (Number.isFinite(interval) && interval > 0) return interval;
+	const secondly = String(exchange.hubspot?.policyName ?? '').toUpperCase() === 'SECONDLY';
+	return secondly ? ONE_SECOND : TEN_SECONDS;
 }
 
 /** A daily 429 will not clear for hours: retrying it only adds errors. */
@@ -56,7 +60,7 @@ export function retryDecision(exchange: FailedExchange, attempt: number, random:
 	}
 	if (statusCode === 429) {
 		if (isDailyLimit(exchange)) return { retry: false, reason: "HubSpot's daily limit is reached" };
-		return { retry: true, waitMs: jitter(retryAfterMs(headers) ?? rateWindowMs(headers)), reason: 'rate limited' };
+		return { retry: true, waitMs: jitter(retryAfterMs(headers) ?? rateWindowMs(exchange)), reason: 'rate limited' };
 	}
 	if (statusCode === 423) {
 		return { retry: true, waitMs: jitter(Math.max(LOCKED_MIN_WAIT, retryAfterMs(headers) ?? 0)), reason: 'records locked' };

@@ -34,18 +34,22 @@ function toText(value: unknown): string {
 }
 
 const RECORD_ID = /^\d{1,20}$/;
+// No HubSpot record has id 0: sent anyway, it fails only once HubSpot answers.
+const ZERO = /^0+$/;
 
-/** A HubSpot record id: digits, given as a string or a safe integer. */
+/** A HubSpot record id: digits, not zero, given as a string or a safe integer. */
 export function parseRecordId(field: string, value: unknown): string {
-	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
 	if (typeof value === 'string') {
 		const trimmed = value.trim();
-		if (RECORD_ID.test(trimmed)) return trimmed;
+		if (RECORD_ID.test(trimmed) && !ZERO.test(trimmed)) return trimmed;
 	}
 	const hint =
 		typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)
 			? ' (numbers this large lose digits: pass the ID as a string)'
-			: '';
+			: ZERO.test(String(value).trim())
+				? ' (no HubSpot record has ID 0)'
+				: '';
 	throw new InvalidInputError(field, `must be a HubSpot record ID made of digits, got ${showValue(value)}${hint}`);
 }
 

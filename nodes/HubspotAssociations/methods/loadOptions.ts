@@ -5,7 +5,7 @@ import { STANDARD_OBJECT_TYPES } from '../helpers/objectTypes';
 import { parseObjectType } from '../helpers/validation';
 import { API_VERSIONS, authenticationOf, createHubSpotClient, DEFAULT_CLIENT_SETTINGS, type ApiVersion } from '../transport';
 
-function clientFor(context: ILoadOptionsFunctions) {
+export function clientFor(context: ILoadOptionsFunctions) {
 	const chosen = (context.getCurrentNodeParameter('options') as { apiVersion?: string } | undefined)?.apiVersion;
 	const apiVersion = (API_VERSIONS as readonly string[]).includes(chosen ?? '') ? (chosen as ApiVersion) : DEFAULT_CLIENT_SETTINGS.apiVersion;
 	return createHubSpotClient(context, { ...DEFAULT_CLIENT_SETTINGS, apiVersion, maxRetries: 1 });

@@ -2,6 +2,7 @@ import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMetho
 import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
 import { retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
+import { searchThrottle } from './searchThrottle';
 import { RequestThrottle, type Clock } from './throttle';
 
 export type { ConcurrencySetting } from './concurrency';
@@ -26,6 +27,8 @@ export interface HubSpotRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/** `search`: the CRM search endpoints, which HubSpot limits apart from everything else. */
+	rateLimit?: 'search';
 }
 
 type Exchange = { ok: true; statusCode: number; headers: Record<string, string>; body: unknown } | ({ ok: false } & FailedExchange);
@@ -112,9 +115,11 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 
 /** The one place that talks to HubSpot: every operation and dropdown goes through a client. */
 export function createHubSpotClient(context: HubSpotContext, settings: ClientSettings = DEFAULT_CLIENT_SETTINGS, clock: Clock = systemClock): HubSpotClient {
-	const throttle = new RequestThrottle({ max: settings.requestsPerTenSeconds, intervalMs: 10_000 }, clock);
+	const associationsThrottle = new RequestThrottle({ max: settings.requestsPerTenSeconds, intervalMs: 10_000 }, clock);
+	const searchesThrottle = searchThrottle(clock);
 	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
-	const rate = () => ({ perMs: throttle.budget / throttle.currentWindow.intervalMs, intervalMs: throttle.currentWindow.intervalMs });
+	// Batches in flight follow the association endpoints' window: searches have their own, per second.
+	const rate = () => ({ perMs: associationsThrottle.budget / associationsThrottle.currentWindow.intervalMs, intervalMs: associationsThrottle.currentWindow.intervalMs });
 	const concurrency = new ConcurrencyLimit(settings.concurrency, rate, clock);
 	let target: Promise<{ type: string; baseUrl: string }> | undefined;
 	const resolveTarget = async () => {
@@ -132,6 +137,7 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 		async request(request) {
 			target ??= resolveTarget();
 			const { type, baseUrl: base } = await target;
+			const throttle = request.rateLimit === 'search' ? searchesThrottle : associationsThrottle;
 			let waited = 0;
 			for (let attempt = 0; ; attempt++) {
 				const answered = await throttle.acquire();
@@ -139,7 +145,8 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 				const sentAt = clock.now();
 				const answer = await send(context, type, `${base}${request.path}`, request);
 				answered();
-				concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
+				// Searches (record lookups) keep to their own window and do not steer the batches in flight.
+				if (throttle === associationsThrottle) concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
 				throttle.observe(answer.headers);
 				if (answer.ok) return { ...answer, attempts: attempt + 1 };
 				if (answer.statusCode === 429) stats.rateLimited++;

@@ -8,6 +8,7 @@ import { authorizeRoute, tokenRoute } from './oauth';
 import { objectsBatchReadRoute } from './objects';
 import { propertiesRoute } from './properties';
 import { schemasRoute } from './schemas';
+import { objectsSearchRoute } from './search';
 
 /** Every endpoint the simulator serves. */
 export const routes: readonly Route[] = [
@@ -22,6 +23,7 @@ export const routes: readonly Route[] = [
 	deleteLabelRoute,
 	schemasRoute,
 	objectsBatchReadRoute,
+	objectsSearchRoute,
 	propertiesRoute,
 	tokenRoute,
 	authorizeRoute,

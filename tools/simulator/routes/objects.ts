@@ -1,13 +1,12 @@
 import { batchInputs, objectId } from '../batchInput';
 import { badRequest, standardError } from '../hubspotErrors';
-import { idFromPropertyValue, propertyValue, type ObjectTypeInfo } from '../objectTypes';
+import type { ObjectTypeInfo } from '../objectTypes';
 import { batchTimes, json, type Route } from '../routing';
 import type { SimulatorState } from '../state';
 import { objectTypeOrReject } from './associationPath';
+import { recordFor, requestedProperties } from './objectRecords';
 
 const MAX_INPUTS = 100;
-/** Every seeded record was created at the same moment; the dates only need to be well-formed. */
-const SEEDED_AT = '2025-01-01T00:00:00.000Z';
 
 /**
  * `POST /crm/objects/{version}/{objectType}/batch/read`: records by id or by a unique property
@@ -24,14 +23,14 @@ export const objectsBatchReadRoute: Route = {
 		const body = request.body as { idProperty?: unknown; properties?: unknown };
 		const values = batchInputs(body, 'BatchReadInputSimplePublicObjectId', MAX_INPUTS).map((input) => objectId(input, 'SimplePublicObjectId'));
 		const lookup = lookupProperty(type, body.idProperty);
-		const requested = Array.isArray(body.properties) ? body.properties.filter((name): name is string => typeof name === 'string') : [];
+		const requested = requestedProperties(body.properties);
 
 		const results = [];
 		const missing: string[] = [];
 		for (const value of values) {
 			const id = idFor(state, type, lookup, value);
 			if (id === undefined) missing.push(value);
-			else results.push(recordFor(type, id, requested));
+			else results.push(recordFor(state, type, id, requested));
 		}
 		const errors = missing.length === 0 ? [] : [notFoundError(type, missing)];
 		return json(errors.length > 0 ? 207 : 200, {
@@ -53,14 +52,9 @@ function lookupProperty(type: ObjectTypeInfo, idProperty: unknown) {
 }
 
 function idFor(state: SimulatorState, type: ObjectTypeInfo, lookup: ReturnType<typeof lookupProperty>, value: string): string | undefined {
-	const id = lookup ? idFromPropertyValue(lookup, value) : value;
-	return id !== undefined && state.records.exists(type, id) ? id : undefined;
-}
-
-function recordFor(type: ObjectTypeInfo, id: string, requested: string[]) {
-	const properties: Record<string, string> = { createdate: SEEDED_AT, hs_lastmodifieddate: SEEDED_AT, hs_object_id: id };
-	for (const property of type.properties) if (requested.includes(property.name)) properties[property.name] = propertyValue(property, id);
-	return { id, properties, createdAt: SEEDED_AT, updatedAt: SEEDED_AT, archived: false };
+	if (!lookup) return state.records.exists(type, value) ? value : undefined;
+	// HubSpot finds contacts by email regardless of case.
+	return state.properties.find(type, lookup, value, lookup.name === 'email')[0];
 }
 
 function notFoundError(type: ObjectTypeInfo, missing: string[]) {

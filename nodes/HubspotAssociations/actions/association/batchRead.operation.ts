@@ -3,6 +3,7 @@ import type { AssociationsOfRecord } from '../../helpers/associationReads';
 import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
 import { planBatches } from '../../helpers/planning';
 import { runBatchOperation, type BatchExchange } from '../batchRunner';
+import { lookupOutput } from '../../helpers/recordLookups';
 import { pairFields, readBatchSize, readFromRecord } from './pairFields';
 import { readAssociations } from './readAssociations';
 
@@ -38,6 +39,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			fromObjectType: request.fromObjectType,
 			fromObjectId: request.fromObjectId,
 			toObjectType: request.toObjectType,
+			...lookupOutput(request),
 			count: result.associations.length,
 			associations: result.associations.map((record) => ({
 				toObjectId: String(record.toObjectId),

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest } from '../../helpers/interfaces';
+import { lookupOutput, parseIdType, parseLookupValue, RECORD_ID, type RecordLookup } from '../../helpers/recordLookups';
 import { parseAssociationTypesOrNames, parseBatchSize, parseObjectType, parseRecordId, type ParsedAssociationTypes } from '../../helpers/validation';
 import { dryRunOption } from '../dryRun';
 import type { ParameterReader } from '../itemParameters';
 import { requestOptionFields } from '../requestOptions';
+import { idTypeField } from './idTypeFields';
 import { objectTypeFields } from './objectTypeFields';
 
 const batchSizeField: INodeProperties = {
@@ -37,6 +39,7 @@ export function pairFields(
 	const displayOptions = { show: { resource: ['association'], operation: [operation] } };
 	return [
 		...objectTypeFields([operation]),
+		idTypeField('from', displayOptions),
 		{
 			displayName: 'From Record ID',
 			name: 'fromObjectId',
@@ -45,11 +48,12 @@ export function pairFields(
 			required: true,
 			placeholder: '={{ $json.contactId }}',
 			description:
-				'The HubSpot record ID (digits, e.g. 101) of the record the association starts from, a record of the From Object Type. Usually mapped from each input item, or filled by the model when used as a tool.',
+				'The HubSpot record ID (digits, e.g. 101) of the record the association starts from, a record of the From Object Type; or, when From Record Identified By names a property, the value of that property (e.g. an email). Usually mapped from each input item, or filled by the model when used as a tool.',
 			displayOptions,
 		},
 		...(withTo
 			? [
+					idTypeField('to', displayOptions),
 					{
 						displayName: 'To Record ID',
 						name: 'toObjectId',
@@ -58,7 +62,7 @@ export function pairFields(
 						required: true,
 						placeholder: '={{ $json.companyId }}',
 						description:
-							'The HubSpot record ID (digits, e.g. 201) of the record the association points to, a record of the To Object Type. Usually mapped from each input item, or filled by the model when used as a tool.',
+							'The HubSpot record ID (digits, e.g. 201) of the record the association points to, a record of the To Object Type; or, when To Record Identified By names a property, the value of that property (e.g. an email). Usually mapped from each input item, or filled by the model when used as a tool.',
 						displayOptions,
 					} satisfies INodeProperties,
 				]
@@ -102,7 +106,16 @@ export function pairFields(
 	];
 }
 
-/** Reads and validates one item's direction and from-record. */
+/** One side's record: its id, or the property value it is to be looked up by. */
+function readRecord(read: ParameterReader, itemIndex: number, side: 'from' | 'to'): { id: string; lookup?: RecordLookup } {
+	const From = side === 'from' ? 'From' : 'To';
+	const idType = parseIdType(`${From} Record Identified By (${side}IdType)`, read(`${side}IdType`, itemIndex, RECORD_ID));
+	const field = `${From} Record ID (${side}ObjectId)`;
+	const value = read(`${side}ObjectId`, itemIndex);
+	if (idType === RECORD_ID) return { id: parseRecordId(field, value) };
+	return { id: '', lookup: parseLookupValue(field, idType, value) };
+}
+
 // A run reads the same object types and association types for every item: each distinct value is
 // parsed once, so 100,000 items share one parsed value instead of holding 100,000 copies.
 const MAX_REMEMBERED_OBJECT_TYPES = 64;
@@ -129,18 +142,21 @@ function associationTypesOf(field: string, value: unknown): ParsedAssociationTyp
 	return parsed;
 }
 
+/** Reads and validates one item's direction and from-record. */
 export function readFromRecord(read: ParameterReader, itemIndex: number): AssociationRequest {
 	const from = objectTypeOf('From Object Type (fromObjectType)', read('fromObjectType', itemIndex));
 	const to = objectTypeOf('To Object Type (toObjectType)', read('toObjectType', itemIndex));
+	const record = readRecord(read, itemIndex, 'from');
 	return {
 		itemIndex,
 		fromObjectType: from.given,
 		toObjectType: to.given,
 		fromPathType: from.pathType,
 		toPathType: to.pathType,
-		fromObjectId: parseRecordId('From Record ID (fromObjectId)', read('fromObjectId', itemIndex)),
+		fromObjectId: record.id,
 		toObjectId: '',
 		types: [],
+		...(record.lookup ? { fromLookup: record.lookup } : {}),
 	};
 }
 
@@ -148,12 +164,14 @@ export function readFromRecord(read: ParameterReader, itemIndex: number): Associ
 export function readPair(read: ParameterReader, itemIndex: number, withTypes: boolean): AssociationRequest {
 	// One object per item, filled in place: spreading would build three per item on large runs.
 	const request = readFromRecord(read, itemIndex);
-	request.toObjectId = parseRecordId('To Record ID (toObjectId)', read('toObjectId', itemIndex));
+	const record = readRecord(read, itemIndex, 'to');
+	request.toObjectId = record.id;
 	if (withTypes) {
 		const { types, labelNames } = associationTypesOf('Association Types (associationTypes)', read('associationTypes', itemIndex));
 		request.types = types;
 		request.labelNames = labelNames;
 	}
+	if (record.lookup) request.toLookup = record.lookup;
 	return request;
 }
 
@@ -169,5 +187,6 @@ export function pairOutput(request: AssociationRequest): IDataObject {
 		fromObjectId: request.fromObjectId,
 		toObjectType: request.toObjectType,
 		toObjectId: request.toObjectId,
+		...lookupOutput(request),
 	};
 }

@@ -105,6 +105,15 @@ describe('the node as an AI tool (n8n-core builds the tool and runs the node for
 		expect(result.schema).toEqual({ contactId: 'The HubSpot record ID (digits) of the contact', companyId: 'The HubSpot record ID (digits) of the company' });
 	});
 
+	it('tells the model which property to give when a side is looked up instead of given by ID', async () => {
+		const parameters = { resource: 'association', operation: 'batchCreateDefault', fromObjectType: 'contacts', toObjectType: 'companies', fromIdType: 'email', ...fromAI };
+		const { result } = await callTool(parameters, []);
+
+		expect(result.description).toContain('Give the contacts record by its email and the companies record by its HubSpot record ID (digits).');
+		const read = await callTool({ ...parameters, operation: 'batchRead' }, []);
+		expect(read.result.description).toContain('Give the contacts record by its email.');
+	});
+
 	it('creates the association and answers with a compact result; an unknown id is a failed result naming it', async () => {
 		const { result, run } = await callTool(
 			{ resource: 'association', operation: 'batchCreate', fromObjectType: 'contacts', toObjectType: 'companies', associationTypes: ['USER_DEFINED:36'], ...fromAI },

@@ -43,9 +43,9 @@ describe('retryDecision', () => {
 			expect(wait).toBeLessThanOrEqual(5000);
 		});
 
-		it('retries the plain "secondly limit" 429 that names no known policy', () => {
+		it('retries a SECONDLY 429 (the CRM search limit) after a second, as HubSpot\'s SDK does, and a bare "secondly limit" one', () => {
 			const secondly = rateLimited('SECONDLY', {}, 'You have reached your secondly limit.');
-			expect(retryDecision(secondly, 0, 0)).toEqual({ retry: true, waitMs: 10_000, reason: 'rate limited' });
+			expect(retryDecision(secondly, 0, 0)).toEqual({ retry: true, waitMs: 1_000, reason: 'rate limited' });
 			const bare = answer(429, { hubspot: { message: 'You have reached your secondly limit.' } });
 			expect(retryDecision(bare, 0, 0)).toMatchObject({ retry: true, reason: 'rate limited' });
 		});

@@ -25,7 +25,10 @@ describe('parseRecordId', () => {
 
 	it('accepts a safe whole number and returns it as a string', () => {
 		expect(parseRecordId('From Record ID', 12345)).toBe('12345');
-		expect(parseRecordId('From Record ID', 0)).toBe('0');
+	});
+
+	it.each([0, '0', ' 000 '])('refuses %p: no HubSpot record has id 0', (value) => {
+		expect(thrownBy(() => parseRecordId('From Record ID', value)).message).toMatch(/^From Record ID must be a HubSpot record ID made of digits, got .+ \(no HubSpot record has ID 0\)$/);
 	});
 
 	it('trims whitespace around a string id', () => {
