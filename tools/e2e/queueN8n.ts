@@ -78,17 +78,11 @@ function importAndPublish(options: QueueN8nOptions): void {
 		cli(options, ['import:credentials', `--input=${join(work, 'credentials.json')}`]);
 		for (const workflow of options.workflows) writeFileSync(join(work, 'workflows', `${workflow.id}.json`), JSON.stringify(workflow));
 		cli(options, ['import:workflow', '--separate', `--input=${join(work, 'workflows')}`]);
-		for (const workflow of options.workflows) publish(options, workflow.id);
+		// n8n 2.x runs the published version of a workflow (1.x: update:workflow --active=true).
+		for (const workflow of options.workflows) cli(options, ['publish:workflow', `--id=${workflow.id}`]);
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}
-}
-
-/** n8n 2.x publishes a workflow version; n8n 1.x activates the workflow. */
-function publish(options: QueueN8nOptions, id: string): void {
-	const help = cli(options, ['--help']);
-	if (/publish:workflow/.test(help)) cli(options, ['publish:workflow', `--id=${id}`]);
-	else cli(options, ['update:workflow', `--id=${id}`, '--active=true']);
 }
 
 function spawnN8n(name: string, args: string[], env: NodeJS.ProcessEnv): N8nProcess {
