@@ -136,6 +136,8 @@ export async function startQueueN8n(options: QueueN8nOptions): Promise<QueueN8n>
 			workers.push(spawnN8n(`n8n worker ${index}`, ['worker', `--concurrency=${options.concurrency}`], env));
 		}
 		await waitForLog(main, /Editor is now accessible/, 240_000);
+		// The main registers the published workflows' webhooks while starting.
+		await waitForLog(main, /Activated workflow/, 60_000);
 		await Promise.all(workers.map((worker) => waitForLog(worker, /worker is now ready/i, 240_000)));
 	} catch (error) {
 		await stop();
