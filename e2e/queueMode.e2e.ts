@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fireExecutions, queueWorkflow, rowsFor, type ExecutionAnswer } from '../tools/e2e/queueLoad';
+import { WEBHOOK_PATH, fireExecutions, queueWorkflow, rowsFor, type ExecutionAnswer } from '../tools/e2e/queueLoad';
 import { startQueueN8n, type QueueN8n } from '../tools/e2e/queueN8n';
 import { describeFigures, rateFigures } from '../tools/e2e/rateReport';
 import { startPostgres, startRedis, type Postgres, type Service } from '../tools/e2e/services';
@@ -49,6 +49,7 @@ before(async () => {
 		concurrency: 2,
 		credentials: [simulatorCredential(sim, CREDENTIAL, sim.issueToken())],
 		workflows: [queueWorkflow(CREDENTIAL, BATCH_SIZE)],
+		webhookPaths: [WEBHOOK_PATH],
 	});
 });
 

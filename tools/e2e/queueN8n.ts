@@ -24,6 +24,8 @@ export interface QueueN8nOptions {
 	concurrency: number;
 	credentials: unknown[];
 	workflows: Array<Record<string, unknown> & { id: string }>;
+	/** POST webhooks the workflows listen on: ready once n8n has registered them. */
+	webhookPaths: string[];
 }
 
 export interface N8nProcess {
@@ -103,6 +105,23 @@ async function waitForLog(process: N8nProcess, pattern: RegExp, timeoutMs: numbe
 	}
 }
 
+/**
+ * n8n 2.x registers a published workflow's webhooks after start-up (its publication service
+ * reconciles every 10 s). A GET on a registered POST webhook answers "not registered for GET
+ * requests. Did you mean to make a POST request?" without running anything.
+ */
+async function waitForWebhook(main: N8nProcess, url: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const body = await fetch(url, { signal: AbortSignal.timeout(5000) })
+			.then(async (response) => await response.text())
+			.catch(() => '');
+		if (body.includes('Did you mean to make a POST request')) return;
+		if (Date.now() > deadline) throw new Error(`${url} was not registered within ${timeoutMs / 1000} s:\n${main.log().slice(-4000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 function groupAlive(pgid: number): boolean {
 	try {
 		globalThis.process.kill(-pgid, 0);
@@ -136,8 +155,7 @@ export async function startQueueN8n(options: QueueN8nOptions): Promise<QueueN8n>
 			workers.push(spawnN8n(`n8n worker ${index}`, ['worker', `--concurrency=${options.concurrency}`], env));
 		}
 		await waitForLog(main, /Editor is now accessible/, 240_000);
-		// The main registers the published workflows' webhooks while starting.
-		await waitForLog(main, /Activated workflow/, 60_000);
+		for (const path of options.webhookPaths) await waitForWebhook(main, `http://127.0.0.1:${port}/webhook/${path}`, 120_000);
 		await Promise.all(workers.map((worker) => waitForLog(worker, /worker is now ready/i, 240_000)));
 	} catch (error) {
 		await stop();
