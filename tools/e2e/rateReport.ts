@@ -10,6 +10,8 @@ export interface RateFigures {
 	rateLimited: number;
 	rateLimitedShare: number;
 	wallMs: number;
+	/** From the first request to the last: the part the rate limit bounds. */
+	sendSpanMs: number;
 	optimumMs: number;
 	/** optimum ÷ wall time: 1 is as fast as the limit allows. */
 	efficiency: number;
@@ -24,6 +26,7 @@ export function rateFigures(requests: RecordedRequest[], options: { kind: string
 		rateLimited,
 		rateLimitedShare: sent.length === 0 ? 0 : rateLimited / sent.length,
 		wallMs: options.wallMs,
+		sendSpanMs: sent.length > 1 ? sent[sent.length - 1].at - sent[0].at : 0,
 		optimumMs,
 		efficiency: optimumMs / options.wallMs,
 	};
@@ -34,5 +37,6 @@ export function describeFigures(figures: RateFigures): string {
 		`requests ${figures.requests} (429: ${figures.rateLimited}, ${(figures.rateLimitedShare * 100).toFixed(1)} %)`,
 		`wall time ${(figures.wallMs / 1000).toFixed(1)} s vs optimum ${(figures.optimumMs / 1000).toFixed(1)} s`,
 		`→ ${(figures.efficiency * 100).toFixed(0)} % of the limit-bound optimum`,
+		`(first to last request ${(figures.sendSpanMs / 1000).toFixed(1)} s: ${((figures.optimumMs / Math.max(1, figures.sendSpanMs)) * 100).toFixed(0)} %)`,
 	].join(', ');
 }

@@ -66,7 +66,8 @@ function outcome(way: Way, items: Array<{ json: Record<string, unknown>; pairedI
 			return;
 		}
 		const row = rowOf(index);
-		const from = way === 'node' ? json.fromObjectId : ((json.results as Array<{ from: { id: string } }> | undefined)?.[0]?.from?.id ?? undefined);
+		// HubSpot's batch answer for one input: results[0] is that pair (LabelsBetweenObjectPair).
+		const from = way === 'node' ? json.fromObjectId : (json.results as Array<{ fromObjectId: string }> | undefined)?.[0]?.fromObjectId;
 		if (String(from) !== row.contactId) paired = false;
 	});
 	return { paired, failed: failed + Math.max(0, rows - items.length) };
