@@ -21,8 +21,8 @@ const EXECUTIONS = 4;
 const ROWS_PER_EXECUTION = 2_000;
 /** Small batches: 400 requests, so the shared rate limit, not n8n's own work, sets the pace. */
 const BATCH_SIZE = 20;
-/** HubSpot's association limit on Free/Starter (100 per 10 s), as a 1-second window. */
-const WINDOW = { max: 10, intervalMs: 1_000 };
+/** HubSpot's burst limit on Free/Starter: 100 requests per rolling 10 s. */
+const WINDOW = { max: 100, intervalMs: 10_000 };
 const CREDENTIAL = { id: 'hubspotQueueSim01', name: 'HubSpot (simulator, queue mode)' };
 
 const cache = process.env.N8N_E2E_CACHE ?? join(process.env.HOME ?? tmpdir(), '.cache', 'n8n-hubspot-e2e');
