@@ -75,6 +75,23 @@ function checkAnswer(answer: ExecutionAnswer): void {
 	}
 }
 
+/** Per execution (told apart by their rows' contact ids): when it sent, its requests and their median spacing. */
+function pacePerExecution(requests: HubSpotSimulator['requests']): string {
+	const start = requests[0]?.at ?? 0;
+	const times: number[][] = Array.from({ length: EXECUTIONS }, () => []);
+	for (const request of requests) {
+		const first = (request.body as { inputs?: Array<{ from: { id: string } }> } | undefined)?.inputs?.[0];
+		if (request.kind === 'associations/batch/create' && first) times[Math.floor((Number(first.from.id) - 1) / ROWS_PER_EXECUTION)]?.push(request.at);
+	}
+	return times
+		.map((at) => {
+			const gaps = at.slice(1).map((time, index) => time - at[index]).sort((a, b) => a - b);
+			const span = at.length ? `${((at[0] - start) / 1000).toFixed(1)}–${((at[at.length - 1] - start) / 1000).toFixed(1)} s` : 'none';
+			return `${span}: ${at.length} requests, median gap ${gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0} ms`;
+		})
+		.join('; ');
+}
+
 /** Executions each worker process logged as started. */
 function executionsPerWorker(queue: QueueN8n): number[] {
 	return queue.workers.map((worker) => (worker.log().match(/Worker started execution/g) ?? []).length);
@@ -113,6 +130,7 @@ describe('the package in n8n queue mode (main + 2 workers, Redis, PostgreSQL)', 
 		process.stdout.write(
 			`queue mode: ${EXECUTIONS} executions × ${ROWS_PER_EXECUTION} rows on workers ${perWorker.join(' + ')}, window ${WINDOW.max}/${WINDOW.intervalMs} ms: ${describeFigures(figures)}\n`,
 		);
+		process.stdout.write(`queue mode, per execution: ${pacePerExecution(sim.requests)}\n`);
 		assert.ok(figures.rateLimitedShare < 0.05, `429s are ${(figures.rateLimitedShare * 100).toFixed(1)} % of requests (under 5 % expected)`);
 	});
 });
