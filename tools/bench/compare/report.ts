@@ -11,6 +11,8 @@ export interface Setting {
 	node: string;
 	packageVersion: string;
 	totalMinutes: number;
+	/** 1-minute load averages seen after each scenario: other work on the machine inflates times. */
+	loadAverages: number[];
 }
 
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -45,6 +47,7 @@ export function benchmarksMarkdown(setting: Setting, measurements: Measurement[]
 		'Do not edit by hand: run it again.',
 		'',
 		`- Machine: ${setting.machine}`,
+		`- Load: 1-minute load average ${Math.min(...setting.loadAverages).toFixed(1)}–${Math.max(...setting.loadAverages).toFixed(1)} during the run (other work shared the machine; times are inflated and noisy, so compare the ways at the same row count)`,
 		`- n8n ${setting.n8n} (the real CLI, \`n8n execute\`, sqlite) on Node.js ${setting.node}; ${setting.packageVersion}`,
 		'- HubSpot: the bundled simulator (tools/simulator) on the same machine, so times show the work of n8n and each way,',
 		'  not HubSpot\'s latency: against the real HubSpot every request also costs its round trip, which favours fewer requests even more.',
@@ -79,7 +82,8 @@ export function benchmarksMarkdown(setting: Setting, measurements: Measurement[]
 		'- *Rows failed*: rows whose output says they failed (for the chunk way, every row of a failed chunk).',
 		'  *Rows lost*: rows neither stored in the simulator nor reported failed.',
 		'- The node spreads its requests over the window and follows HubSpot\'s `X-HubSpot-RateLimit-*` headers; the HTTP Request',
-		'  node sends every request at once (its *Batching* option and *Retry On Fail* can slow it down, by hand-tuned fixed delays).',
+		'  node sends as fast as n8n runs it and knows nothing of the window (its *Batching* option and *Retry On Fail* can slow it',
+		'  down, by hand-tuned fixed delays).',
 		'',
 		'## Rows per second at 10,000 rows',
 		'',

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
-import { cpus, tmpdir, totalmem } from 'os';
+import { cpus, loadavg, tmpdir, totalmem } from 'os';
 import { join } from 'path';
 import { startSimulator } from '../../simulator';
 import { measure, type Measurement, type Scenario } from './measure';
@@ -78,9 +78,11 @@ async function main(): Promise<void> {
 		const runWorkflowModule = '../../e2e/run-workflow.mjs';
 		const runner = (await import(runWorkflowModule)) as Parameters<typeof measure>[0];
 		const measurements: Measurement[] = [];
+		const loadAverages = [loadavg()[0]];
 		for (const scenario of SCENARIOS) {
 			const m = await measure(runner, sim, scenario, { tarball, credentials, cache, peakPreload: join(__dirname, 'peakMemory.cjs') });
 			measurements.push(m);
+			loadAverages.push(loadavg()[0]);
 			say(
 				`${m.way} ${m.items}${m.rateWindow ? ' (rate window)' : ''}: ${m.status}, ${m.requests} requests (${m.rateLimited} × 429), ` +
 					`${m.nodesMs} ms in its nodes, ${m.executionMs} ms execution, peak ${m.peakRssMiB?.toFixed(0) ?? 'n/a'} MiB, ` +
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
 				node: nodeVersion,
 				packageVersion: `${pkg.name} ${pkg.version}`,
 				totalMinutes: (Date.now() - started) / 60_000,
+				loadAverages,
 			},
 			measurements,
 		);
