@@ -22,8 +22,9 @@ interface N8nServer {
 	log(): string;
 	stop(): Promise<void>;
 }
-// start-n8n.mjs is plain ESM without types.
-const loadStarter = async () => (await import('../tools/e2e/start-n8n.mjs')) as { startN8nServer(options: Record<string, unknown>): Promise<N8nServer> };
+// start-n8n.mjs is plain ESM without types: a non-literal specifier keeps tsc from resolving it.
+const starterModule = '../tools/e2e/start-n8n.mjs';
+const loadStarter = async () => (await import(starterModule)) as { startN8nServer(options: Record<string, unknown>): Promise<N8nServer> };
 
 const root = join(__dirname, '..');
 type Node = { name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> };

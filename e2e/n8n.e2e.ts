@@ -5,69 +5,22 @@
  * the simulator stored. Needs tools/e2e/install-n8n.sh to have run (npm run test:e2e does it).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSimulator, type HubSpotSimulator } from '../tools/simulator';
-
-type Json = Record<string, unknown>;
-interface N8nRun {
-	status: string;
-	items: Record<string, Json[]>;
-	error?: unknown;
-}
-// run-workflow.mjs is plain ESM without types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadRunner = async () => (await import('../tools/e2e/run-workflow.mjs')) as { runWorkflowInN8n(options: Json): Promise<N8nRun> };
-
-const root = join(__dirname, '..');
-const NODE = 'Link contacts to companies';
-
-type Example = Json & {
-	nodes: Array<Json & { name: string; credentials?: Record<string, { id: string; name: string }> }>;
-	pinData: Record<string, Array<{ json: Json }>>;
-};
-const loadExample = (name: string) => JSON.parse(readFileSync(join(root, 'examples', name), 'utf8')) as Example;
-const example = loadExample('link-contacts-to-companies.json');
-const rowsOf = (workflow: Example) => Object.values(workflow.pinData)[0].map((item) => item.json);
-const rows = rowsOf(example);
-
-/**
- * `n8n execute` ignores pinned data, so the pinned rows node becomes a Code node that returns
- * the same rows; everything else is the example as users import it.
- */
-function executable(workflow: Example, id: string) {
-	const [pinnedNode] = Object.keys(workflow.pinData);
-	return {
-		...workflow,
-		id,
-		pinData: {},
-		nodes: workflow.nodes.map((node) =>
-			node.name === pinnedNode
-				? {
-						...node,
-						type: 'n8n-nodes-base.code',
-						typeVersion: 2,
-						parameters: { jsCode: `return ${JSON.stringify(rowsOf(workflow))}.map((json) => ({ json }));` },
-					}
-				: node,
-		),
-	};
-}
+import { credentialReference, executable, loadExample, loadRunner, packTarball, rowsOf, simulatorCredential, type Json } from './support/examples';
+import { runLinkExample } from './support/linkExample';
 
 let sim: HubSpotSimulator;
 let tarball: string;
 const workDir = mkdtempSync(join(tmpdir(), 'hubspot-assoc-e2e-'));
-
-before(() => {
-	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-	execFileSync('npm', ['pack', '--pack-destination', workDir], { cwd: root, stdio: 'inherit' });
-	tarball = join(workDir, readdirSync(workDir).find((name) => name.endsWith('.tgz'))!);
-});
+// Every example refers to the same credential (id and name) as the first one.
+const linkCredential = credentialReference(loadExample('link-contacts-to-companies.json'), 'Link contacts to companies');
 
 before(async () => {
+	tarball = packTarball(workDir);
 	sim = await startSimulator();
 });
 
@@ -76,60 +29,9 @@ after(async () => {
 	rmSync(workDir, { recursive: true, force: true });
 });
 
-function credential(accessToken: string, refreshToken: string) {
-	const reference = Object.values(example.nodes.find((node) => node.name === NODE)!.credentials!)[0];
-	return {
-		id: reference.id,
-		name: reference.name,
-		type: 'hubspotAssociationsOAuth2Api',
-		data: {
-			clientId: sim.oauthClient.clientId,
-			clientSecret: sim.oauthClient.clientSecret,
-			baseUrl: sim.baseUrl,
-			scope: 'crm.objects.contacts.write crm.objects.companies.write',
-			oauthTokenData: { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer', expires_in: 1800 },
-		},
-	};
-}
-
 describe('the package inside the real n8n', () => {
 	it('runs the example workflow: one paired result per row, associations stored, an expired token refreshed', async () => {
-		const { runWorkflowInN8n } = await loadRunner();
-		// An access token that has already expired: n8n must refresh it through the simulator.
-		const token = sim.issueToken({ expiresInSeconds: -60 });
-
-		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(example, 'e2eLinkContacts01') });
-
-		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
-		const output = run.items[NODE];
-		assert.equal(output.length, rows.length, 'one output item per input row');
-
-		const refreshes = sim.requests.filter((request) => request.path.startsWith('/oauth/') && request.status === 200);
-		assert.equal(refreshes.length, 1, 'the expired token was refreshed once');
-		const unauthorized = sim.requests.filter((request) => request.status === 401);
-		assert.ok(unauthorized.length >= 1, 'the first request met the expired token');
-
-		const failedIndexes = output.flatMap((item, index) => (item.error ? [index] : []));
-		assert.deepEqual(failedIndexes, [17, 123, 250, 400]);
-		for (const [index, item] of output.entries()) {
-			const row = rows[index];
-			if (item.error) {
-				assert.match(String(item.error), new RegExp(`^Item ${index}: `));
-				continue;
-			}
-			assert.equal(item.status, 'created');
-			assert.equal(item.fromObjectId, row.contactId, `item ${index} is paired to its row`);
-			assert.equal(item.toObjectId, row.companyId);
-			const stored = sim.state.associationsBetween('contacts', String(row.contactId), 'companies', String(row.companyId));
-			assert.deepEqual(
-				stored.map((spec) => spec.associationTypeId).sort((a, b) => a - b),
-				[36, 279],
-				`contact ${String(row.contactId)} → company ${String(row.companyId)} is stored with both types`,
-			);
-		}
-		const creates = sim.requests.filter((request) => request.path.endsWith('/batch/create') && request.status !== 401);
-		assert.equal(creates.length, 1, 'all rows went in one batch request');
-		assert.ok(!JSON.stringify(run).includes(token.refreshToken), 'no token in the output');
+		await runLinkExample(sim, tarball);
 	});
 	it("runs the read-then-relabel example: each contact's companies read, one label removed from each pair", async () => {
 		const { runWorkflowInN8n } = await loadRunner();
@@ -141,8 +43,9 @@ describe('the package inside the real n8n', () => {
 			if (index % 2 === 0) sim.state.associate('contacts', contactId, 'companies', String(4000 + index), [279, 36, 38]);
 		}
 		const token = sim.issueToken();
+		const reference = Object.values(workflow.nodes.find((node) => node.credentials)!.credentials!)[0];
 
-		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(workflow, 'e2eReadRelabel001') });
+		const run = await runWorkflowInN8n({ tarball, credentials: [simulatorCredential(sim, reference, token)], workflow: executable(workflow, 'e2eReadRelabel001') });
 
 		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
 		const reads = run.items['Get their companies'];
@@ -170,7 +73,7 @@ describe('the package inside the real n8n', () => {
 		sim.state.setProperty('companies', '7002', 'domain', 'acme-group.example.com');
 		const token = sim.issueToken();
 
-		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(workflow, 'e2eEmailDomain001') });
+		const run = await runWorkflowInN8n({ tarball, credentials: [simulatorCredential(sim, linkCredential, token)], workflow: executable(workflow, 'e2eEmailDomain001') });
 
 		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
 		const linked = run.items['Linked'];
@@ -213,7 +116,7 @@ describe('the package inside the real n8n', () => {
 		const token = sim.issueToken();
 		sim.requests.length = 0;
 
-		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(workflow, 'e2eSyncSheet00001') });
+		const run = await runWorkflowInN8n({ tarball, credentials: [simulatorCredential(sim, linkCredential, token)], workflow: executable(workflow, 'e2eSyncSheet00001') });
 
 		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
 		const output = run.items['Sync contact ↔ company links'];
@@ -246,7 +149,7 @@ describe('the package inside the real n8n', () => {
 		sim.requests.length = 0;
 		const token = sim.issueToken();
 
-		const run = await runWorkflowInN8n({ tarball, credentials: [credential(token.accessToken, token.refreshToken)], workflow: executable(workflow, 'e2eEnsureLabels01') });
+		const run = await runWorkflowInN8n({ tarball, credentials: [simulatorCredential(sim, linkCredential, token)], workflow: executable(workflow, 'e2eEnsureLabels01') });
 
 		assert.equal(run.status, 'success', `n8n reported ${JSON.stringify(run.error)}`);
 		const ensured = run.items['Make sure the role labels exist'];

