@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import * as association from './actions/association';
 import { router } from './actions/router';
+import { NODE_SUBTITLE } from './actions/subtitle';
 import { getAssociationTypes, getObjectTypes } from './methods/loadOptions';
 
 export class HubspotAssociations implements INodeType {
@@ -10,9 +11,8 @@ export class HubspotAssociations implements INodeType {
 		icon: { light: 'file:../../icons/hubspotAssociations.svg', dark: 'file:../../icons/hubspotAssociations.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
-		description: 'Create HubSpot CRM associations in bulk, one result per input item',
+		subtitle: NODE_SUBTITLE,
+		description: 'Create, read and remove HubSpot CRM associations and their labels in bulk, one result per input item',
 		defaults: { name: 'HubSpot Associations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

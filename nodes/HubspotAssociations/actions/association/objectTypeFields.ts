@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The "from" and "to" object type pickers every association operation shares. */
-export function objectTypeFields(operations: string[]): INodeProperties[] {
+/**
+ * The "from" and "to" object type pickers every association operation shares. `toRecords`:
+ * whether the operation takes To Record IDs (Batch Get reads the to-records instead).
+ */
+export function objectTypeFields(operations: string[], { toRecords = true }: { toRecords?: boolean } = {}): INodeProperties[] {
 	const displayOptions = { show: { resource: ['association'], operation: operations } };
 	return [
 		{
@@ -13,7 +16,7 @@ export function objectTypeFields(operations: string[]): INodeProperties[] {
 			required: true,
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'The records associations start from. Custom objects are listed too; by expression use a type ID (e.g. 2-123456) or fully qualified name (p1234_cars).',
+			hint: 'What each From Record ID is, e.g. a contact',
 			displayOptions,
 		},
 		{
@@ -25,7 +28,7 @@ export function objectTypeFields(operations: string[]): INodeProperties[] {
 			required: true,
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'The records associations point to. Custom objects are listed too; by expression use a type ID (e.g. 2-123456) or fully qualified name (p1234_cars).',
+			hint: toRecords ? 'What each To Record ID is, e.g. a company' : 'Which associated records to read, e.g. companies',
 			displayOptions,
 		},
 	];

@@ -32,7 +32,7 @@ export function pairFields(
 ): INodeProperties[] {
 	const displayOptions = { show: { resource: ['association'], operation: [operation] } };
 	return [
-		...objectTypeFields([operation]),
+		...objectTypeFields([operation], { toRecords: withTo }),
 		{
 			displayName: 'From Record ID',
 			name: 'fromObjectId',
