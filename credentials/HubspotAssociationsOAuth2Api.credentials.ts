@@ -27,7 +27,9 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'HubSpot Associations OAuth2 API';
+	// n8n's editor derives the app name from this minus "OAuth2 API": its redirect URL hint reads
+	// "In HubSpot CRM, use the URL above…" and a new credential is named "HubSpot CRM account".
+	displayName = 'HubSpot CRM OAuth2 API';
 
 	icon: Icon = { light: 'file:../icons/hubspotAssociations.svg', dark: 'file:../icons/hubspotAssociations.dark.svg' };
 
@@ -39,13 +41,6 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 			name: 'grantType',
 			type: 'hidden',
 			default: 'authorizationCode',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.hubapi.com',
-			description: "HubSpot's API address. Change it only for a proxy or for testing.",
 		},
 		{
 			displayName: 'Authorization URL',
@@ -90,6 +85,15 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 			name: 'authentication',
 			type: 'hidden',
 			default: 'body',
+		},
+		{
+			// The editor lists inherited fields (Client ID, Client Secret, Scope) in oAuth2Api's order first,
+			// then the ones only this credential has: Optional Scope, then Base URL.
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.hubapi.com',
+			description: "HubSpot's API address. Change it only for a proxy or for testing.",
 		},
 	];
 }
