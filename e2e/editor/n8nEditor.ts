@@ -140,20 +140,38 @@ export async function credentialFieldNames(page: Page): Promise<string[]> {
 
 export const credentialField = (page: Page, name: string) => credentialDialog(page).getByTestId(`parameter-input-${name}`).locator('input, textarea').first();
 
-/** Selects a credential by its name in the node's credential dropdown and opens its dialog. */
-export async function openNodeCredential(page: Page, name: string): Promise<Locator> {
+/** Selects a credential by its name in the node's credential dropdown. */
+export async function selectNodeCredential(page: Page, name: string): Promise<void> {
 	const select = page.getByTestId('node-credentials-select');
-	await openDropdown(page, select);
-	await page
-		.locator('[data-test-id^=node-credentials-select-item-]')
-		.filter({ has: page.getByText(name, { exact: true }) })
-		.click();
+	const options = await openDropdown(page, select);
+	await options.filter({ has: page.getByText(name, { exact: true }) }).click();
+	await page.waitForFunction((element) => element?.getAttribute('aria-expanded') !== 'true', await combobox(select).elementHandle());
+}
+
+/** Selects a credential in the node's credential dropdown and opens its dialog. */
+export async function openNodeCredential(page: Page, name: string): Promise<Locator> {
+	await selectNodeCredential(page, name);
 	await page.getByTestId('credential-edit-button').click();
 	await credentialDialog(page).waitFor();
 	return credentialDialog(page);
 }
 
 export async function closeCredentialDialog(page: Page): Promise<void> {
-	await page.locator('.el-dialog').filter({ has: credentialDialog(page) }).locator('.el-dialog__headerbtn, .el-dialog__close').first().click();
+	if (!(await credentialDialog(page).isVisible())) return;
+	await page.locator('.el-dialog').filter({ has: credentialDialog(page) }).getByRole('button', { name: 'Close this dialog' }).click();
+	// An unsaved new credential asks first.
+	const confirm = page.locator('.el-message-box:visible');
+	if (await confirm.waitFor({ timeout: 3_000 }).then(() => true, () => false)) {
+		await confirm.getByRole('button', { name: /^(Close|Leave|Discard|Yes)/ }).first().click();
+	}
 	await credentialDialog(page).waitFor({ state: 'hidden' });
+}
+
+/** Waits until the new credential's dialog shows this name (n8n fills it in after the type is known). */
+export async function waitForCredentialName(page: Page, name: string): Promise<void> {
+	await page
+		.getByTestId('credential-name')
+		.getByTestId('inline-edit-preview')
+		.filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+		.waitFor();
 }
