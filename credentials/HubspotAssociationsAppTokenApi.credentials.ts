@@ -3,7 +3,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Ico
 export class HubspotAssociationsAppTokenApi implements ICredentialType {
 	name = 'hubspotAssociationsAppTokenApi';
 
-	displayName = 'HubSpot Associations App Token API';
+	displayName = 'HubSpot CRM App Token API';
 
 	icon: Icon = { light: 'file:../icons/hubspotAssociations.svg', dark: 'file:../icons/hubspotAssociations.dark.svg' };
 

@@ -1,11 +1,19 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-const DEFAULT_SCOPES = [
+/** Scopes every run needs; HubSpot refuses to install the app without them. */
+export const REQUIRED_SCOPES = [
 	'oauth',
 	'crm.objects.contacts.read',
 	'crm.objects.contacts.write',
 	'crm.objects.companies.read',
 	'crm.objects.companies.write',
+];
+
+/**
+ * Scopes of object types some portals lack (custom objects need Enterprise): asked for in HubSpot's
+ * `optional_scope`, which grants those the portal has and drops the rest instead of failing.
+ */
+export const OPTIONAL_SCOPES = [
 	'crm.objects.deals.read',
 	'crm.objects.deals.write',
 	'tickets',
@@ -19,7 +27,9 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'HubSpot Associations OAuth2 API';
+	// n8n's editor derives the app name from this minus "OAuth2 API": its redirect URL hint reads
+	// "In HubSpot CRM, use the URL above…" and a new credential is named "HubSpot CRM account".
+	displayName = 'HubSpot CRM OAuth2 API';
 
 	icon: Icon = { light: 'file:../icons/hubspotAssociations.svg', dark: 'file:../icons/hubspotAssociations.dark.svg' };
 
@@ -31,13 +41,6 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 			name: 'grantType',
 			type: 'hidden',
 			default: 'authorizationCode',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.hubapi.com',
-			description: "HubSpot's API address. Change it only for a proxy or for testing.",
 		},
 		{
 			displayName: 'Authorization URL',
@@ -56,21 +59,41 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'string',
-			default: DEFAULT_SCOPES.join(' '),
+			default: REQUIRED_SCOPES.join(' '),
 			description:
-				'Space-separated HubSpot scopes. Keep the write scope of every object type you associate; they must match the scopes of your HubSpot app.',
+				'Space-separated scopes the connection cannot work without: mark them Required in your HubSpot app. A portal that lacks one cannot connect.',
 		},
 		{
+			displayName: 'Optional Scope',
+			name: 'optionalScope',
+			type: 'string',
+			default: OPTIONAL_SCOPES.join(' '),
+			description:
+				"Space-separated scopes to get where the portal has them (deals, tickets, custom objects): mark them Optional in your HubSpot app. HubSpot grants those the portal's tier allows and drops the rest.",
+		},
+		{
+			// n8n adds these to the authorization URL, where HubSpot reads `optional_scope`. Hidden fields
+			// keep their default, so it is computed from the field above (minus what Scope already asks).
 			displayName: 'Auth URI Query Parameters',
 			name: 'authQueryParameters',
 			type: 'hidden',
-			default: '',
+			default:
+				"={{ (optional => optional ? 'optional_scope=' + encodeURIComponent(optional) : '')(String($self.optionalScope || '').split(/\\s+/).filter(scope => scope && !String($self.scope || '').split(/\\s+/).includes(scope)).join(' ')) }}",
 		},
 		{
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'hidden',
 			default: 'body',
+		},
+		{
+			// The editor lists inherited fields (Client ID, Client Secret, Scope) in oAuth2Api's order first,
+			// then the ones only this credential has: Optional Scope, then Base URL.
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.hubapi.com',
+			description: "HubSpot's API address. Change it only for a proxy or for testing.",
 		},
 	];
 }

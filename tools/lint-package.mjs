@@ -26,7 +26,7 @@ const TOP_LEVEL_FILES = new Set(['package.json', 'README.md', 'LICENSE']);
 /** Path segments that mark development-only material, wherever they appear. */
 const DEV_ONLY_SEGMENTS = new Set(['test', 'tests', '__tests__', 'fixtures', '__fixtures__', 'tools', 'simulator', 'contract', 'coverage', 'node_modules']);
 /** Folders of the working tree that a clean clone does not have. */
-const NOT_COPIED = new Set(['node_modules', 'dist', '.git', 'coverage', '.n8n-e2e']);
+const NOT_COPIED = new Set(['node_modules', 'dist', '.git', 'coverage', '.n8n-e2e', 'test-results']);
 
 const problems = [];
 const fail = (message) => problems.push(message);

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import * as association from './actions/association';
 import * as label from './actions/label';
 import { router } from './actions/router';
+import { NODE_SUBTITLE } from './actions/subtitle';
 import { toolDescriptionFields } from './actions/toolDescription';
 import { getFromIdTypes, getToIdTypes } from './methods/idTypes';
 import { getAssociationTypes, getObjectTypes, getUserDefinedLabels } from './methods/loadOptions';
@@ -13,9 +14,8 @@ export class HubspotAssociations implements INodeType {
 		icon: { light: 'file:../../icons/hubspotAssociations.svg', dark: 'file:../../icons/hubspotAssociations.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ ({ batchCreate: "Create", batchCreateDefault: "Create default", batchArchiveLabels: "Remove labels", batchArchive: "Remove", batchRead: "Get", batchSync: "Sync", getAll: "Get labels", create: "Create label", update: "Update label", delete: "Delete label" })[$parameter["operation"]] + ": " + $parameter["fromObjectType"] + " → " + $parameter["toObjectType"] }}',
-		description: 'Create HubSpot CRM associations in bulk, one result per input item',
+		subtitle: NODE_SUBTITLE,
+		description: 'Create, read, sync and remove HubSpot CRM associations and their labels in bulk, records given by ID, email or domain; one result per input item',
 		defaults: { name: 'HubSpot Associations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -14,23 +14,27 @@ export function isPrimaryType(label: AssociationLabel): boolean {
 	return label.category === 'HUBSPOT_DEFINED' && PRIMARY_TYPE_IDS.has(label.typeId);
 }
 
+/** What a user reads in the list: the label itself; the raw `CATEGORY:id` goes in the description. */
+function optionFor(label: AssociationLabel): INodePropertyOptions {
+	const code = `${label.category}:${label.typeId}`;
+	if (isPrimaryType(label)) {
+		const text = label.label || 'Primary';
+		return {
+			name: `⚠ ${/primary/i.test(text) ? text : `Primary: ${text}`}`,
+			value: code,
+			description: `Makes the target the primary record of this type, replacing the current primary one (${code})`,
+		};
+	}
+	if (!label.label) return { name: 'Unlabeled', value: code, description: `The plain association, without a label (${code})` };
+	return { name: label.label, value: code, description: code };
+}
+
 /** Dropdown entries for one direction: the unlabeled default first, primary types last and marked. */
 export function associationTypeOptions(labels: AssociationLabel[]): INodePropertyOptions[] {
 	const rank = (label: AssociationLabel) => (isPrimaryType(label) ? 2 : label.label ? 1 : 0);
-	return [...labels]
-		.sort((a, b) => rank(a) - rank(b) || a.typeId - b.typeId)
-		.map((label) => {
-			const code = `${label.category}:${label.typeId}`;
-			if (isPrimaryType(label)) {
-				return {
-					name: `⚠ Primary: ${label.label ?? 'Primary'} (${code})`,
-					value: code,
-					description: 'Makes the target the primary record of this type: replaces the current primary one',
-				};
-			}
-			if (!label.label) {
-				return { name: `Unlabeled (default) (${code})`, value: code, description: 'The plain association, without a label' };
-			}
-			return { name: `${label.label} (${code})`, value: code };
-		});
+	const options = [...labels].sort((a, b) => rank(a) - rank(b) || a.typeId - b.typeId).map(optionFor);
+	// Two types with the same name (e.g. two unlabeled ones) stay told apart by their type id.
+	const seen = new Map<string, number>();
+	for (const option of options) seen.set(option.name, (seen.get(option.name) ?? 0) + 1);
+	return options.map((option) => ((seen.get(option.name) ?? 0) > 1 ? { ...option, name: `${option.name} (${String(option.value).split(':')[1]})` } : option));
 }

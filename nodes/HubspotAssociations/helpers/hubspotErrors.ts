@@ -112,7 +112,7 @@ function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appT
 				? `The HubSpot credential lacks the scopes ${scopes.join(', ')} (403): ${
 						authentication === 'appToken'
 							? "add them to the private app's scopes in HubSpot, then put its new token in the credential's App Token field"
-							: "add them to your HubSpot app and to the credential's Scope field, then reconnect the credential"
+							: "add them to your HubSpot app and to the credential's Scope or Optional Scope field, then reconnect the credential (HubSpot grants an optional scope only where the portal's tier has the feature)"
 					}`
 				: `HubSpot refused the request (403)${said}`;
 		}

@@ -1,8 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The "from" and "to" object type pickers every association operation shares. */
-export function objectTypeFields(operations: string[], resource = 'association'): INodeProperties[] {
+/**
+ * The "from" and "to" object type pickers every operation shares. `toRecords`: whether the
+ * operation takes To Record IDs (Batch Get reads the to-records instead); `resource`: whose
+ * operations they are (labels belong to a direction, not to records).
+ */
+export function objectTypeFields(
+	operations: string[],
+	{ toRecords = true, resource = 'association' }: { toRecords?: boolean; resource?: string } = {},
+): INodeProperties[] {
 	const displayOptions = { show: { resource: [resource], operation: operations } };
+	const forLabels = resource === 'label';
 	return [
 		{
 			displayName: 'From Object Type Name or ID',
@@ -13,7 +21,7 @@ export function objectTypeFields(operations: string[], resource = 'association')
 			required: true,
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'The records associations start from. Custom objects are listed too; by expression use a type ID (e.g. 2-123456) or fully qualified name (p1234_cars).',
+			hint: forLabels ? 'Where the labelled associations start, e.g. contacts' : 'What each From Record ID is, e.g. a contact',
 			displayOptions,
 		},
 		{
@@ -25,7 +33,11 @@ export function objectTypeFields(operations: string[], resource = 'association')
 			required: true,
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'The records associations point to. Custom objects are listed too; by expression use a type ID (e.g. 2-123456) or fully qualified name (p1234_cars).',
+			hint: forLabels
+				? 'Where they lead, e.g. companies'
+				: toRecords
+					? 'What each To Record ID is, e.g. a company'
+					: 'Which associated records to read, e.g. companies',
 			displayOptions,
 		},
 	];

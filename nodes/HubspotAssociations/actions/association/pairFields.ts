@@ -38,7 +38,7 @@ export function pairFields(
 ): INodeProperties[] {
 	const displayOptions = { show: { resource: ['association'], operation: [operation] } };
 	return [
-		...objectTypeFields([operation]),
+		...objectTypeFields([operation], { toRecords: withTo }),
 		idTypeField('from', displayOptions),
 		{
 			displayName: 'From Record ID',

@@ -27,7 +27,7 @@ export function labelFields(
 ): INodeProperties[] {
 	const displayOptions = show([operation]);
 	return [
-		...objectTypeFields([operation], 'label'),
+		...objectTypeFields([operation], { resource: 'label' }),
 		...(withTypeId
 			? [
 					{

@@ -1,7 +1,7 @@
 import { associationTypeOptions, isPrimaryType } from '../../../../nodes/HubspotAssociations/helpers/associationLabels';
 
 describe('associationTypeOptions', () => {
-	it('lists the unlabeled type first, then labels, then the primary types, marked', () => {
+	it('lists the unlabeled type first, then labels, then the primary types, marked; the type id only in the description', () => {
 		const options = associationTypeOptions([
 			{ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' },
 			{ category: 'USER_DEFINED', typeId: 37, label: 'Billing contact' },
@@ -9,13 +9,13 @@ describe('associationTypeOptions', () => {
 			{ category: 'USER_DEFINED', typeId: 36, label: 'Manager' },
 		]);
 		expect(options).toEqual([
-			{ name: 'Unlabeled (default) (HUBSPOT_DEFINED:279)', value: 'HUBSPOT_DEFINED:279', description: 'The plain association, without a label' },
-			{ name: 'Manager (USER_DEFINED:36)', value: 'USER_DEFINED:36' },
-			{ name: 'Billing contact (USER_DEFINED:37)', value: 'USER_DEFINED:37' },
+			{ name: 'Unlabeled', value: 'HUBSPOT_DEFINED:279', description: 'The plain association, without a label (HUBSPOT_DEFINED:279)' },
+			{ name: 'Manager', value: 'USER_DEFINED:36', description: 'USER_DEFINED:36' },
+			{ name: 'Billing contact', value: 'USER_DEFINED:37', description: 'USER_DEFINED:37' },
 			{
-				name: '⚠ Primary: Primary (HUBSPOT_DEFINED:1)',
+				name: '⚠ Primary',
 				value: 'HUBSPOT_DEFINED:1',
-				description: 'Makes the target the primary record of this type: replaces the current primary one',
+				description: 'Makes the target the primary record of this type, replacing the current primary one (HUBSPOT_DEFINED:1)',
 			},
 		]);
 	});
@@ -28,29 +28,42 @@ describe('associationTypeOptions', () => {
 		]);
 		expect(options[0].value).toBe('HUBSPOT_DEFINED:3');
 		expect(options.slice(1).map((option) => option.value)).toEqual(primary.map((typeId) => `HUBSPOT_DEFINED:${typeId}`));
-		for (const option of options.slice(1)) expect(option.name).toMatch(/^⚠ Primary: /);
+		for (const option of options.slice(1)) expect(option.name).toMatch(/^⚠ Primary \d+$/);
 	});
 
-	it('names a primary type without a label "Primary"', () => {
-		expect(associationTypeOptions([{ category: 'HUBSPOT_DEFINED', typeId: 2 }])[0].name).toBe('⚠ Primary: Primary (HUBSPOT_DEFINED:2)');
+	it('names a primary type without a label "⚠ Primary", and one whose label lacks the word "⚠ Primary: <label>"', () => {
+		expect(associationTypeOptions([{ category: 'HUBSPOT_DEFINED', typeId: 2 }])[0].name).toBe('⚠ Primary');
+		expect(associationTypeOptions([{ category: 'HUBSPOT_DEFINED', typeId: 5, label: 'Main company' }])[0].name).toBe('⚠ Primary: Main company');
+	});
+
+	it('never doubles a word or a parenthesis in a name', () => {
+		const names = associationTypeOptions([
+			{ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' },
+			{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null },
+			{ category: 'USER_DEFINED', typeId: 36, label: 'Manager' },
+		]).map((option) => option.name);
+		for (const name of names) {
+			expect(name).not.toMatch(/\b(\w+)\W+\1\b/i);
+			expect(name).not.toMatch(/\).*\(/);
+		}
 	});
 
 	it('does not mark a user-defined label whose type id happens to be a primary one', () => {
 		expect(associationTypeOptions([{ category: 'USER_DEFINED', typeId: 1, label: 'Partner' }])).toEqual([
-			{ name: 'Partner (USER_DEFINED:1)', value: 'USER_DEFINED:1' },
+			{ name: 'Partner', value: 'USER_DEFINED:1', description: 'USER_DEFINED:1' },
 		]);
 	});
 
-	it('treats an absent or empty label as unlabeled', () => {
+	it('treats an absent or empty label as unlabeled, and tells same-named types apart by type id', () => {
 		const options = associationTypeOptions([
 			{ category: 'USER_DEFINED', typeId: 40, label: 'Owner' },
 			{ category: 'HUBSPOT_DEFINED', typeId: 280 },
 			{ category: 'HUBSPOT_DEFINED', typeId: 449, label: '' },
 		]);
 		expect(options.map((option) => option.name)).toEqual([
-			'Unlabeled (default) (HUBSPOT_DEFINED:280)',
-			'Unlabeled (default) (HUBSPOT_DEFINED:449)',
-			'Owner (USER_DEFINED:40)',
+			'Unlabeled (280)',
+			'Unlabeled (449)',
+			'Owner',
 		]);
 	});
 

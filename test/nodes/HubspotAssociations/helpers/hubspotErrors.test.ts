@@ -155,7 +155,7 @@ describe('describeFailedExchange', () => {
 	it('names the missing scopes on a 403 that lists them, from wherever HubSpot put them', () => {
 		const exchange = readFailedExchange(wrapped(axiosError(403, scopesBody)));
 		expect(describeFailedExchange(exchange)).toBe(
-			"The HubSpot credential lacks the scopes crm.objects.companies.write (403): add them to your HubSpot app and to the credential's Scope field, then reconnect the credential",
+			"The HubSpot credential lacks the scopes crm.objects.companies.write (403): add them to your HubSpot app and to the credential's Scope or Optional Scope field, then reconnect the credential (HubSpot grants an optional scope only where the portal's tier has the feature)",
 		);
 	});
 

@@ -29,9 +29,9 @@ describe('the Association Types dropdown', () => {
 		const options = await loadOptions('getAssociationTypes', parameters);
 
 		expect(options.map((option) => option.value)).toEqual(['HUBSPOT_DEFINED:279', 'USER_DEFINED:36', 'HUBSPOT_DEFINED:1']);
-		expect(options[0].name).toBe('Unlabeled (default) (HUBSPOT_DEFINED:279)');
-		expect(options[1].name).toBe('Billing contact (USER_DEFINED:36)');
-		expect(options[2].name).toMatch(/^⚠ Primary/);
+		expect(options[0]).toMatchObject({ name: 'Unlabeled', value: 'HUBSPOT_DEFINED:279' });
+		expect(options[1]).toMatchObject({ name: 'Billing contact', description: 'USER_DEFINED:36' });
+		expect(options[2].name).toBe('⚠ Primary');
 	});
 
 	it('asks HubSpot with the OAuth2 token for the direction the node is set to', async () => {
