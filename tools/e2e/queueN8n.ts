@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type { Postgres, Service } from './services';
-import { freePort } from './services';
+import { freePort } from '../dev/n8nInstance';
 
 const n8nSh = join(__dirname, 'n8n.sh');
 

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
-import { createServer } from 'net';
+import { freePort } from '../dev/n8nInstance';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -17,18 +17,6 @@ export interface Service {
 export interface Postgres extends Service {
 	user: string;
 	database: string;
-}
-
-/** A port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 async function waitFor(what: string, ready: () => boolean, timeoutMs: number): Promise<void> {
