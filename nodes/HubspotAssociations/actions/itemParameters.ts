@@ -19,14 +19,24 @@ export function simpleJsonPath(value: unknown): string[] | undefined {
 	return [...match[1].matchAll(PATH_SEGMENT)].map(([, dotted, doubleQuoted, singleQuoted, index]) => dotted ?? doubleQuoted ?? singleQuoted ?? index);
 }
 
-/** Follows `path` in `json`; `found: false` where a step meets no object (the engine would throw). */
-function readPath(json: IDataObject, path: string[]): { found: boolean; value?: unknown } {
+const NOT_FOUND = Symbol('not found');
+
+/** Follows `path` in `json`; NOT_FOUND where a step meets no object (the engine would throw). */
+function readPath(json: IDataObject, path: string[]): unknown {
 	let value: unknown = json;
 	for (const key of path) {
-		if (value === null || typeof value !== 'object') return { found: false };
+		if (value === null || typeof value !== 'object') return NOT_FOUND;
 		value = (value as Record<string, unknown>)[key];
 	}
-	return { found: true, value };
+	return value;
+}
+
+/** How a parameter is read, worked out once per run instead of once per item. */
+interface ReadingOf {
+	/** Set when the parameter only reads a field of the item. */
+	path?: string[];
+	/** Whether its top-level parameter holds an expression anywhere, so it may differ by item. */
+	dynamic: boolean;
 }
 
 export type ParameterReader = (name: string, itemIndex: number, fallback?: NodeParameterValueType) => unknown;
@@ -42,15 +52,22 @@ export function itemParameterReader(context: IExecuteFunctions): ParameterReader
 	const parameters = context.getNode().parameters;
 	const items = context.getInputData();
 	const constants = new Map<string, unknown>();
-	const paths = new Map(Object.entries(parameters).map(([name, value]) => [name, simpleJsonPath(value)]));
-	return (name, itemIndex, fallback) => {
-		const path = paths.get(name);
-		if (path) {
-			const read = readPath(items[itemIndex]?.json ?? {}, path);
-			if (read.found) return read.value;
+	const readings = new Map<string, ReadingOf>();
+	const readingOf = (name: string): ReadingOf => {
+		let reading = readings.get(name);
+		if (!reading) {
+			const path = Object.prototype.hasOwnProperty.call(parameters, name) ? simpleJsonPath(parameters[name]) : undefined;
+			reading = { path, dynamic: holdsExpression(parameters[name.split('.')[0]]) };
+			readings.set(name, reading);
 		}
-		const topLevel = name.split('.')[0];
-		const dynamic = holdsExpression(parameters[topLevel]);
+		return reading;
+	};
+	return (name, itemIndex, fallback) => {
+		const { path, dynamic } = readingOf(name);
+		if (path) {
+			const value = readPath(items[itemIndex]?.json ?? {}, path);
+			if (value !== NOT_FOUND) return value;
+		}
 		if (!dynamic && constants.has(name)) return constants.get(name);
 		let value: unknown;
 		let evaluationError: Error | undefined;

@@ -21,11 +21,37 @@ export function pairKey(fromObjectId: string, toObjectId: string): string {
 	return `${fromObjectId}>${toObjectId}`;
 }
 
+/**
+ * A from-record's inputs, in the order items first named their to-records. Most records of a run
+ * have one or a few pairs: a Map per record would cost far more than the pairs themselves, so a
+ * record holds its input alone, then an array searched in place, and a Map only once it is long.
+ */
+type RecordInputs = PlannedInput | PlannedInput[] | Map<string, PlannedInput>;
+const SEARCHED_IN_PLACE = 16;
+
+function inputTo(inputs: RecordInputs, toObjectId: string): PlannedInput | undefined {
+	if (inputs instanceof Map) return inputs.get(toObjectId);
+	if (Array.isArray(inputs)) return inputs.find((input) => input.toObjectId === toObjectId);
+	return inputs.toObjectId === toObjectId ? inputs : undefined;
+}
+
+function withInput(inputs: RecordInputs, input: PlannedInput): RecordInputs {
+	if (inputs instanceof Map) return inputs.set(input.toObjectId, input);
+	if (!Array.isArray(inputs)) return [inputs, input];
+	inputs.push(input);
+	return inputs.length > SEARCHED_IN_PLACE ? new Map(inputs.map((held) => [held.toObjectId, held])) : inputs;
+}
+
+function inputsInOrder(inputs: RecordInputs): Iterable<PlannedInput> {
+	if (inputs instanceof Map) return inputs.values();
+	return Array.isArray(inputs) ? inputs : [inputs];
+}
+
 interface PlannedDirection {
 	fromPathType: string;
 	toPathType: string;
-	/** Each from-record's inputs by to-record; both in the order items first named them. */
-	byFromRecord: Map<string, Map<string, PlannedInput>>;
+	/** Each from-record's inputs, in the order items first named the records. */
+	byFromRecord: Map<string, RecordInputs>;
 }
 
 /** "contacts" and "0-1" name one type: one direction, so one input per pair. */
@@ -57,26 +83,24 @@ export function planBatches(requests: AssociationRequest[], batchSize: number): 
 			}
 			last = { fromPathType: request.fromPathType, toPathType: request.toPathType, direction };
 		}
-		let ofRecord = direction.byFromRecord.get(request.fromObjectId);
-		if (!ofRecord) {
-			ofRecord = new Map();
-			direction.byFromRecord.set(request.fromObjectId, ofRecord);
-		}
-		const input = ofRecord.get(request.toObjectId);
+		const ofRecord = direction.byFromRecord.get(request.fromObjectId);
+		const input = ofRecord && inputTo(ofRecord, request.toObjectId);
 		if (input) {
 			input.itemIndexes.push(request.itemIndex);
 			input.types = unionOfTypes(input.types, request.types);
 			continue;
 		}
 		// The first item's types are shared until another item adds one: unionOfTypes copies before it changes them.
-		ofRecord.set(request.toObjectId, { fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, types: request.types, itemIndexes: [request.itemIndex] });
+		const added: PlannedInput = { fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, types: request.types, itemIndexes: [request.itemIndex] };
+		const grown = ofRecord ? withInput(ofRecord, added) : added;
+		if (grown !== ofRecord) direction.byFromRecord.set(request.fromObjectId, grown);
 	}
 
 	const batches: PlannedBatch[] = [];
 	for (const { fromPathType, toPathType, byFromRecord } of directions.values()) {
 		let inputs: PlannedInput[] = [];
 		for (const ofRecord of byFromRecord.values()) {
-			for (const input of ofRecord.values()) {
+			for (const input of inputsInOrder(ofRecord)) {
 				inputs.push(input);
 				if (inputs.length === batchSize) {
 					batches.push({ fromPathType, toPathType, inputs });

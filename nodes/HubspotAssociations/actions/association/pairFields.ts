@@ -106,30 +106,37 @@ export function pairFields(
 	];
 }
 
+/** The parameters of one side, and how errors name them; built once, not per item. */
+const SIDES = {
+	from: { idType: 'fromIdType', idTypeField: 'From Record Identified By (fromIdType)', id: 'fromObjectId', idField: 'From Record ID (fromObjectId)' },
+	to: { idType: 'toIdType', idTypeField: 'To Record Identified By (toIdType)', id: 'toObjectId', idField: 'To Record ID (toObjectId)' },
+};
+
 /** One side's record: its id, or the property value it is to be looked up by. */
 function readRecord(read: ParameterReader, itemIndex: number, side: 'from' | 'to'): { id: string; lookup?: RecordLookup } {
-	const From = side === 'from' ? 'From' : 'To';
-	const idType = parseIdType(`${From} Record Identified By (${side}IdType)`, read(`${side}IdType`, itemIndex, RECORD_ID));
-	const field = `${From} Record ID (${side}ObjectId)`;
-	const value = read(`${side}ObjectId`, itemIndex);
-	if (idType === RECORD_ID) return { id: parseRecordId(field, value) };
-	return { id: '', lookup: parseLookupValue(field, idType, value) };
+	const names = SIDES[side];
+	const idType = parseIdType(names.idTypeField, read(names.idType, itemIndex, RECORD_ID));
+	const value = read(names.id, itemIndex);
+	if (idType === RECORD_ID) return { id: parseRecordId(names.idField, value) };
+	return { id: '', lookup: parseLookupValue(names.idField, idType, value) };
 }
 
 // A run reads the same object types and association types for every item: each distinct value is
 // parsed once, so 100,000 items share one parsed value instead of holding 100,000 copies.
 const MAX_REMEMBERED_OBJECT_TYPES = 64;
-const parsedObjectTypes = new Map<string, ReturnType<typeof parseObjectType>>();
+/** Parsed object types by field, then by value: looked up without building a key per item. */
+const parsedObjectTypes = new Map<string, Map<string, ReturnType<typeof parseObjectType>>>();
 const parsedTypeLists = new WeakMap<object, ParsedAssociationTypes>();
 
 function objectTypeOf(field: string, value: unknown) {
-	const key = typeof value === 'string' ? `${field}\n${value}` : undefined;
-	const known = key === undefined ? undefined : parsedObjectTypes.get(key);
+	if (typeof value !== 'string') return parseObjectType(field, value);
+	let ofField = parsedObjectTypes.get(field);
+	const known = ofField?.get(value);
 	if (known) return known;
 	const parsed = parseObjectType(field, value);
-	if (key === undefined) return parsed;
-	if (parsedObjectTypes.size >= MAX_REMEMBERED_OBJECT_TYPES) parsedObjectTypes.clear();
-	parsedObjectTypes.set(key, parsed);
+	if (!ofField) parsedObjectTypes.set(field, (ofField = new Map()));
+	if (ofField.size >= MAX_REMEMBERED_OBJECT_TYPES) ofField.clear();
+	ofField.set(value, parsed);
 	return parsed;
 }
 

@@ -114,6 +114,20 @@ describe('planBatches', () => {
 		expect(batches.flatMap((batch) => batch.inputs.flatMap((input) => input.itemIndexes)).sort((a, b) => a - b)).toEqual(requests.map((r) => r.itemIndex));
 	});
 
+	it('keeps one input per pair and item order for a from-record with many to-records, repeats included', () => {
+		// Contact 1 with 40 companies named twice each (the second time with label 36), contact 2 between them.
+		const first = Array.from({ length: 40 }, (_, index) => request(index, '1', String(100 + index)));
+		const between = request(40, '2', '200');
+		const again = Array.from({ length: 40 }, (_, index) => request(41 + index, '1', String(139 - index), [LABEL_36]));
+		const batches = planBatches([...first, between, ...again], 2000);
+		expect(batches).toHaveLength(1);
+		const [{ inputs }] = batches;
+		expect(inputs.map((input) => `${input.fromObjectId}>${input.toObjectId}`)).toEqual([...first.map((r) => `1>${r.toObjectId}`), '2>200']);
+		expect(inputs[0]).toMatchObject({ itemIndexes: [0, 80], types: [DEFAULT_279, LABEL_36] });
+		expect(inputs[39]).toMatchObject({ itemIndexes: [39, 41], types: [DEFAULT_279, LABEL_36] });
+		expect(inputs[40]).toMatchObject({ itemIndexes: [40], types: [DEFAULT_279] });
+	});
+
 	it('plans nothing for no requests', () => {
 		expect(planBatches([], 100)).toEqual([]);
 	});
