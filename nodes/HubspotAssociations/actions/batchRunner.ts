@@ -101,7 +101,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		if (!continueOnFail) throw error;
 		failures.set(itemIndex, failure);
 	}
-	requests = requests.filter((request) => !unresolved.has(request.itemIndex));
+	if (unresolved.size > 0) requests = requests.filter((request) => !unresolved.has(request.itemIndex));
 
 	// 2. Send the planned batches; each answer settles the items of its inputs.
 	// Arrays by item index, not maps: a 500,000-item run keeps one slot per item, nothing more.
@@ -129,22 +129,30 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);
 			return;
 		}
-		const batchItems = batch.inputs.flatMap((input) => input.itemIndexes).sort((a, b) => a - b);
+		const batchItems = () => batch.inputs.flatMap((input) => input.itemIndexes).sort((a, b) => a - b);
 		if ('failed' in exchanged) {
 			const answer = exchanged.failed;
 			const message = describeFailedExchange(answer, authentication);
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
-			if (!continueOnFail) throw hubspotError(node, { message, hubspot, statusCode: answer.statusCode, itemIndex: batchItems[0] });
-			for (const itemIndex of batchItems) failed.set(itemIndex, { kind: 'failed', message, hubspot });
+			const itemsOfBatch = batchItems();
+			if (!continueOnFail) throw hubspotError(node, { message, hubspot, statusCode: answer.statusCode, itemIndex: itemsOfBatch[0] });
+			for (const itemIndex of itemsOfBatch) failed.set(itemIndex, { kind: 'failed', message, hubspot });
 			return;
 		}
+		let anyFailed = false;
 		for (const [input, outcome] of exchanged.outcomes) {
 			for (const itemIndex of input.itemIndexes) {
-				if (outcome.kind === 'failed') failed.set(itemIndex, outcome);
-				else succeeded[itemIndex] = operation.success(requestsByIndex[itemIndex]!, outcome.result);
+				if (outcome.kind === 'failed') {
+					failed.set(itemIndex, outcome);
+					anyFailed = true;
+					continue;
+				}
+				succeeded[itemIndex] = operation.success(requestsByIndex[itemIndex]!, outcome.result);
+				// Its output is built: the request is let go, so a large run does not hold both to the end.
+				requestsByIndex[itemIndex] = undefined;
 			}
 		}
-		const failedItems = failed.size === 0 ? [] : batchItems.filter((itemIndex) => failed.has(itemIndex));
+		const failedItems = anyFailed ? batchItems().filter((itemIndex) => failed.has(itemIndex)) : [];
 		if (!continueOnFail && failedItems.length > 0) {
 			const outcome = failed.get(failedItems[0])!;
 			const others = failedItems.length > 1 ? ` (and ${failedItems.length - 1} more items of this batch)` : '';
@@ -155,6 +163,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 
 	// Workers take batches in order; without continue-on-fail the first failure stops new sends.
 	const batches = operation.plan(requests);
+	// From here on each request is reached by its item index, and let go once its output is built.
+	requests = [];
 	let next = 0;
 	let stopError: Error | undefined;
 	const worker = async () => {
@@ -189,12 +199,12 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	const toErrorOutput = node.onError === 'continueErrorOutput';
 	return [
 		items.map((_, itemIndex) => {
+			const json = succeeded[itemIndex];
+			if (json) return { json, pairedItem: { item: itemIndex } };
 			const request = requestsByIndex[itemIndex];
 			if (!request) return failureItem(itemIndex, failures.get(itemIndex)!, toErrorOutput);
 			const plan = plans.get(itemIndex);
 			if (plan) return { json: dryRunJson(request, plan, batches.length, directory), pairedItem: { item: itemIndex } };
-			const json = succeeded[itemIndex];
-			if (json) return { json, pairedItem: { item: itemIndex } };
 			const outcome = failed.get(itemIndex);
 			if (!outcome) throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
 			const { fromObjectId, toObjectId } = request;
