@@ -113,14 +113,23 @@ export function planBatches(requests: AssociationRequest[], batchSize: number): 
 	return batches;
 }
 
-/** The JSON body HubSpot's batch/create takes for a batch. */
+/**
+ * The JSON body HubSpot's batch/create takes for a batch. The inputs of a run mostly share one
+ * types array: it is written once per batch, not once per input, since the body lives as long as
+ * its request.
+ */
 export function batchCreateBody(batch: PlannedBatch) {
+	const written = new Map<AssociationSpec[], AssociationSpec[]>();
+	const typesOf = (types: AssociationSpec[]) => {
+		let sent = written.get(types);
+		if (!sent) {
+			sent = types.map(({ associationCategory, associationTypeId }) => ({ associationCategory, associationTypeId }));
+			written.set(types, sent);
+		}
+		return sent;
+	};
 	return {
-		inputs: batch.inputs.map((input) => ({
-			from: { id: input.fromObjectId },
-			to: { id: input.toObjectId },
-			types: input.types.map(({ associationCategory, associationTypeId }) => ({ associationCategory, associationTypeId })),
-		})),
+		inputs: batch.inputs.map((input) => ({ from: { id: input.fromObjectId }, to: { id: input.toObjectId }, types: typesOf(input.types) })),
 	};
 }
 

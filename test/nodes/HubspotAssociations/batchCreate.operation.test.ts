@@ -60,6 +60,8 @@ describe('Batch Create Associations on the n8n engine', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+		// Users see the fields in this order in n8n's table and JSON views.
+		expect(Object.keys(output[0].json)).toEqual(['status', 'fromObjectType', 'fromObjectId', 'toObjectType', 'toObjectId', 'fromObjectTypeId', 'toObjectTypeId', 'labels', 'types']);
 	});
 
 	it('sends 4,500 items as 3 requests of 2,000, 2,000 and 500 and returns 4,500 results paired in order', async () => {

@@ -45,6 +45,7 @@ describe('records identified by email', () => {
 			pairedItem: { item: 1234 },
 		});
 		expect(output[0].json.toLookup).toBeUndefined();
+		expect(Object.keys(output[0].json)).toEqual(['status', 'fromObjectType', 'fromObjectId', 'toObjectType', 'toObjectId', 'fromLookup', 'fromObjectTypeId', 'toObjectTypeId', 'labels', 'types']);
 		expect(suite.sim.state.associationsBetween('contacts', '2500', 'companies', '20')).toContainEqual({ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 });
 	});
 
