@@ -48,6 +48,7 @@ describe('Batch Get Associations', () => {
 			pairedItem: { item: 0 },
 		});
 		expect(output[1].json).toMatchObject({ fromObjectId: '12', count: 0, associations: [] });
+		expect(Object.keys(output[0].json)).toEqual(['fromObjectType', 'fromObjectId', 'toObjectType', 'count', 'associations']);
 	});
 
 	it('follows paging cursors until every association of every record is read', async () => {

@@ -65,6 +65,7 @@ describe('every operation with looked-up sides', () => {
 		suite.sim.state.associate('contacts', '43', 'companies', '53');
 		const { output } = await run([{ email: 'c43@example.com' }, { email: 'ghost@example.com' }], pairByLookups('batchRead'));
 		expect(output[0].json).toMatchObject({ fromObjectId: '43', fromLookup: { property: 'email', value: 'c43@example.com' }, count: 1 });
+		expect(Object.keys(output[0].json)).toEqual(['fromObjectType', 'fromObjectId', 'toObjectType', 'fromLookup', 'count', 'associations']);
 		expect(output[1].json.error).toBe('Item 1: no contact has email ghost@example.com');
 		expect(sent('associations/batch/read')).toHaveLength(1);
 	});

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { AssociationsOfRecord } from '../../helpers/associationReads';
+import type { AssociationRequest } from '../../helpers/interfaces';
 import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
 import { planBatches } from '../../helpers/planning';
 import { runBatchOperation, type BatchExchange } from '../batchRunner';
@@ -35,20 +36,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				.map((input) => ({ fromObjectId: input.fromObjectId, toObjectId: '', associations: gathered.get(input.fromObjectId) ?? [] }));
 			return { outcomes: matchBatchResponse(batch, { results, errors }, byFromRecord) };
 		},
-		success: (request, result: AssociationsOfRecord): IDataObject => ({
-			fromObjectType: request.fromObjectType,
-			fromObjectId: request.fromObjectId,
-			toObjectType: request.toObjectType,
-			...lookupOutput(request),
-			count: result.associations.length,
-			associations: result.associations.map((record) => ({
-				toObjectId: String(record.toObjectId),
-				associationTypes: (record.associationTypes ?? []).map(({ category, typeId, label }) => ({
-					category,
-					typeId,
-					...(label ? { label } : {}),
-				})),
-			})),
-		}),
+		success: readJson,
 	});
+}
+
+/** The output json of an item whose from-record's associations were read. */
+function readJson(request: AssociationRequest, result: AssociationsOfRecord): IDataObject {
+	const { fromObjectType, fromObjectId, toObjectType } = request;
+	const count = result.associations.length;
+	const associations = result.associations.map((record) => ({
+		toObjectId: String(record.toObjectId),
+		associationTypes: (record.associationTypes ?? []).map(({ category, typeId, label }) => ({
+			category,
+			typeId,
+			...(label ? { label } : {}),
+		})),
+	}));
+	if (request.fromLookup || request.toLookup) return { fromObjectType, fromObjectId, toObjectType, ...lookupOutput(request), count, associations };
+	// The same keys in the same order, written out: one compact object per item on runs of 100,000s.
+	return { fromObjectType, fromObjectId, toObjectType, count, associations };
 }
