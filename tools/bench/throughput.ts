@@ -13,6 +13,7 @@
  * posting the same chunks; then continue-on-fail with 1 % failing and Batch Get, at 100,000.
  * The simulator reports a 190-per-10 s window in its rate headers, which the node follows and the raw
  * client ignores; `--reported-window 1000` makes it report (and enforce) 1000, so no case is paced.
+ * Each case also reports its process's CPU time, which a loaded machine hardly moves.
  * `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles every case process.
  */
 import './preferTypeScript';
@@ -37,11 +38,14 @@ const REPORTED_WINDOW = Number(option('reported-window', '0'));
 const HUBSPOT_WINDOW = { max: 100, intervalMs: 10_000 };
 const BATCH_CREATE_SIZE = 2000;
 
-type Figures = Record<string, number | string | Record<string, number>> & { executeMs: number; peakRssMiB: number };
+type Figures = Record<string, number | string | Record<string, number>> & { executeMs: number; cpuMs: number; peakRssMiB: number };
 
 const load = () => `load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+/** CPU time of the case processes: unlike execute time, it hardly moves with the machine's load. */
+const cpu = (node: Figures, floor: Figures, raw: Figures) =>
+	`CPU ${seconds(node.cpuMs)} vs ${seconds(floor.cpuMs)} + ${seconds(raw.cpuMs)}, ${ratio(node.cpuMs, floor.cpuMs + raw.cpuMs)}`;
 
 /** The simulator reports a 190-per-10 s window in its headers, which the node follows: the node starts on an empty one. */
 const WINDOW_DRAIN_MS = 10_000;
@@ -124,6 +128,7 @@ async function cost() {
 					`floor node ${seconds(floor.executeMs)} / ${floor.peakRssMiB} MiB`,
 					`raw client ${seconds(raw.executeMs)}`,
 					`time ${ratio(node.executeMs, floor.executeMs + raw.executeMs)} (floor + raw)`,
+					cpu(node, floor, raw),
 					`RSS ${ratio(node.peakRssMiB, floor.peakRssMiB)} floor`,
 					`${(((node.peakRssMiB - floor.peakRssMiB) * 1024) / count).toFixed(2)} KiB/item over floor`,
 					`${sent.count} requests (ceil(pairs/2000) = ${Math.ceil(unique / BATCH_CREATE_SIZE)})`,
@@ -142,6 +147,7 @@ async function cost() {
 				'100,000 items, continue on fail, 1 % failing',
 				`node ${seconds(failing.executeMs)} / ${failing.peakRssMiB} MiB`,
 				`time ${ratio(failing.executeMs, floor.executeMs + raw.executeMs)} (floor + raw)`,
+				cpu(failing, floor, raw),
 				`RSS ${ratio(failing.peakRssMiB, floor.peakRssMiB)} floor`,
 				`${failingSent.count} requests`,
 				`${JSON.stringify(failing.statuses)}`,
@@ -160,6 +166,7 @@ async function cost() {
 				`floor node ${seconds(readFloor.executeMs)} / ${readFloor.peakRssMiB} MiB`,
 				`raw client ${seconds(readRaw.executeMs)}`,
 				`time ${ratio(read.executeMs, readFloor.executeMs + readRaw.executeMs)} (floor + raw)`,
+				cpu(read, readFloor, readRaw),
 				`RSS ${ratio(read.peakRssMiB, readFloor.peakRssMiB)} floor`,
 				`${readSent.count} requests`,
 				load(),

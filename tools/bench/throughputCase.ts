@@ -34,6 +34,15 @@ function readItems(count: number): IDataObject[] {
 	return Array.from({ length: count }, (_, i) => ({ contactId: String(1 + (i % 100_000)) }));
 }
 
+/** Starts counting this process's CPU time (user + system); the returned function reads it in ms. */
+function cpuClock(): () => number {
+	const start = process.cpuUsage();
+	return () => {
+		const { user, system } = process.cpuUsage(start);
+		return (user + system) / 1000;
+	};
+}
+
 function* chunks<T>(all: T[], size: number): Generator<T[]> {
 	for (let start = 0; start < all.length; start += size) yield all.slice(start, start + size);
 }
@@ -51,7 +60,9 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 	const unpaced = { requestsPerTenSeconds: 1000 };
 	const nodeRun = async (items: IDataObject[], parameters: INodeParameters) => {
 		const started = performance.now();
+		const cpu = cpuClock();
 		const { output, error, run: execution } = await runNode({ items, parameters, credentials, onError: 'continueRegularOutput' });
+		const cpuMs = cpu();
 		const wallMs = performance.now() - started;
 		if (error) throw new Error(error.message);
 		const statuses: Record<string, number> = {};
@@ -59,7 +70,7 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 			const status = String(item.json.status ?? (item.json.error ? 'error' : 'read'));
 			statuses[status] = (statuses[status] ?? 0) + 1;
 		}
-		return { executeMs: execution.data.resultData.runData['HubSpot Associations'][0].executionTime, wallMs, outputs: output.length, statuses };
+		return { executeMs: execution.data.resultData.runData['HubSpot Associations'][0].executionTime, cpuMs, wallMs, outputs: output.length, statuses };
 	};
 	switch (spec.kind) {
 		case 'node':
@@ -96,17 +107,21 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 				credentialTypes: {},
 				credentials: {},
 			};
+			const cpu = cpuClock();
 			const { run: execution } = await executeWorkflow(definition as never, setup as never, 'Records');
+			const cpuMs = cpu();
 			const floorRun = execution.data.resultData.runData.Floor[0];
-			return { executeMs: floorRun.executionTime, outputs: floorRun.data?.main[0]?.length ?? 0 };
+			return { executeMs: floorRun.executionTime, cpuMs, outputs: floorRun.data?.main[0]?.length ?? 0 };
 		}
 		case 'raw':
 		case 'readRaw': {
+			const items = spec.kind === 'raw' ? pairItems(spec.count) : readItems(spec.count);
 			const started = performance.now();
+			const cpu = cpuClock();
 			let statuses: number[];
 			if (spec.kind === 'raw') {
 				const unique = new Map<string, IDataObject>();
-				for (const { contactId, companyId } of pairItems(spec.count)) {
+				for (const { contactId, companyId } of items) {
 					unique.set(`${contactId as string}>${companyId as string}`, { from: { id: contactId }, to: { id: companyId }, types: TYPES });
 				}
 				const bodies = (function* () {
@@ -114,13 +129,13 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 				})();
 				statuses = await postChunks(`${spec.baseUrl}/crm/associations/2026-03/contacts/companies/batch/create`, account.accessToken, bodies);
 			} else {
-				const ids = [...new Set(readItems(spec.count).map((item) => item.contactId as string))];
+				const ids = [...new Set(items.map((item) => item.contactId as string))];
 				const bodies = (function* () {
 					for (const part of chunks(ids, 1000)) yield { inputs: part.map((id) => ({ id })) };
 				})();
 				statuses = await postChunks(`${spec.baseUrl}/crm/associations/2026-03/contacts/companies/batch/read`, account.accessToken, bodies);
 			}
-			return { executeMs: performance.now() - started, requests: statuses.length, failedRequests: statuses.filter((status) => status >= 300).length };
+			return { executeMs: performance.now() - started, cpuMs: cpu(), requests: statuses.length, failedRequests: statuses.filter((status) => status >= 300).length };
 		}
 	}
 }
