@@ -46,11 +46,7 @@ function readJson(request: AssociationRequest, result: AssociationsOfRecord): ID
 	const count = result.associations.length;
 	const associations = result.associations.map((record) => ({
 		toObjectId: String(record.toObjectId),
-		associationTypes: (record.associationTypes ?? []).map(({ category, typeId, label }) => ({
-			category,
-			typeId,
-			...(label ? { label } : {}),
-		})),
+		associationTypes: (record.associationTypes ?? []).map(({ category, typeId, label }) => (label ? { category, typeId, label } : { category, typeId })),
 	}));
 	if (request.fromLookup || request.toLookup) return { fromObjectType, fromObjectId, toObjectType, ...lookupOutput(request), count, associations };
 	// The same keys in the same order, written out: one compact object per item on runs of 100,000s.
