@@ -7,6 +7,8 @@ import type { FakeClock } from './fakeClock';
 export interface RunPlan {
 	startAt: number;
 	requests: number;
+	/** Runs with the same process number share one throttle, as executions in one n8n process do. */
+	process?: number;
 }
 
 export interface SharedWindowResult {
@@ -34,6 +36,7 @@ export async function runSharedWindow(
 	const { window, latencyMs } = options;
 	const arrivals: number[] = [];
 	let sent = 0;
+	const processThrottles = new Map<number, RequestThrottle>();
 	let rateLimited = 0;
 
 	const admit = (): { status: number; headers: Record<string, string> } => {
@@ -71,8 +74,14 @@ export async function runSharedWindow(
 	/** One execution: its batches shared by workers as the batch runner does, each under the concurrency limit. */
 	const run = async (plan: RunPlan): Promise<number> => {
 		await clock.sleep(plan.startAt);
-		const throttle = new RequestThrottle(options.configured ?? { max: 100, intervalMs: 10_000 }, clock);
-		const rate = () => ({ perMs: throttle.budget / throttle.currentWindow.intervalMs, intervalMs: throttle.currentWindow.intervalMs });
+		const ownThrottle = () => new RequestThrottle(options.configured ?? { max: 100, intervalMs: 10_000 }, clock);
+		let throttle = plan.process === undefined ? ownThrottle() : processThrottles.get(plan.process);
+		if (!throttle) {
+			throttle = ownThrottle();
+			processThrottles.set(plan.process!, throttle);
+		}
+		const shared = throttle;
+		const rate = () => ({ perMs: shared.budget / shared.currentWindow.intervalMs, intervalMs: shared.currentWindow.intervalMs });
 		const limit = new ConcurrencyLimit(options.concurrency ?? 'auto', rate, clock);
 		let next = 0;
 		const worker = async () => {
@@ -80,7 +89,7 @@ export async function runSharedWindow(
 				next++;
 				const release = await limit.acquire();
 				try {
-					await request(throttle, limit);
+					await request(shared, limit);
 				} finally {
 					release();
 				}

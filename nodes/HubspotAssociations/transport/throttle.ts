@@ -33,6 +33,8 @@ export class RequestThrottle {
 	/** When each finished request of this run got its answer, oldest first. */
 	private readonly sends: number[] = [];
 	private inFlight = 0;
+	private waiting = 0;
+	private lastUsedAt = -Infinity;
 	private window: RateWindow;
 	/** Requests this run may have in one window (a fraction: it sets the spacing). */
 	private allowance: number;
@@ -46,11 +48,18 @@ export class RequestThrottle {
 	) {
 		this.window = { ...configured };
 		this.allowance = configured.max;
+		// A run that just made it is about to send.
+		this.lastUsedAt = clock.now();
 	}
 
 	/** How many requests this run may have in one window now. */
 	get budget(): number {
 		return Math.max(1, Math.floor(this.allowance));
+	}
+
+	/** Whether a run is using it: waiting to send, waiting for an answer, or answered within `graceMs`. */
+	inUse(graceMs: number): boolean {
+		return this.inFlight > 0 || this.waiting > 0 || this.clock.now() - this.lastUsedAt < graceMs;
 	}
 
 	get currentWindow(): RateWindow {
@@ -64,6 +73,15 @@ export class RequestThrottle {
 	 * over, however long the way to HubSpot took.
 	 */
 	async acquire(): Promise<() => void> {
+		this.waiting++;
+		try {
+			return await this.nextSlot();
+		} finally {
+			this.waiting--;
+		}
+	}
+
+	private async nextSlot(): Promise<() => void> {
 		for (;;) {
 			const now = this.clock.now();
 			const { intervalMs } = this.window;
@@ -85,7 +103,8 @@ export class RequestThrottle {
 					if (done) return;
 					done = true;
 					this.inFlight--;
-					this.sends.push(this.clock.now());
+					this.lastUsedAt = this.clock.now();
+					this.sends.push(this.lastUsedAt);
 				};
 			}
 			// The slot that frees first is a finished request leaving the window, or one in flight finishing.

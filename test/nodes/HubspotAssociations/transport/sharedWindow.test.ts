@@ -15,6 +15,8 @@ const SCENARIOS: Array<[string, RunPlan[], number]> = [
 	['four started 300 ms apart', [0, 300, 600, 900].map((startAt) => ({ startAt, requests: 100 })), 76],
 	['four started 2 s apart', [0, 2000, 4000, 6000].map((startAt) => ({ startAt, requests: 100 })), 70],
 	['four as webhook executions reach two workers', [0, 150, 700, 1100].map((startAt) => ({ startAt, requests: 100 })), 75],
+	['the same on two workers running two jobs each', [0, 150, 700, 1100].map((startAt, i) => ({ startAt, requests: 100, process: i % 2 })), 75],
+	['four in one n8n process, started 2 s apart', [0, 2000, 4000, 6000].map((startAt) => ({ startAt, requests: 100, process: 0 })), 70],
 	['unequal work: 200, 100, 50, 50', [200, 100, 50, 50].map((requests, i) => ({ startAt: i * 100, requests })), 77],
 	['back to back, the second 2 s before the first ends', [{ startAt: 0, requests: 100 }, { startAt: 8000, requests: 100 }], 64],
 	['a late starter joining two busy runs', [{ startAt: 0, requests: 150 }, { startAt: 0, requests: 150 }, { startAt: 12_000, requests: 100 }], 70],
