@@ -131,6 +131,8 @@ describe('the package in n8n queue mode (main + 2 workers, Redis, PostgreSQL)', 
 			`queue mode: ${EXECUTIONS} executions × ${ROWS_PER_EXECUTION} rows on workers ${perWorker.join(' + ')}, window ${WINDOW.max}/${WINDOW.intervalMs} ms: ${describeFigures(figures)}\n`,
 		);
 		process.stdout.write(`queue mode, per execution: ${pacePerExecution(sim.requests)}\n`);
+		process.stdout.write(`queue mode, webhook answers after: ${answers.map((answer) => `${((answer.answeredAt - started) / 1000).toFixed(1)} s`).join(', ')}\n`);
+		if (process.env.QUEUE_TIMELINE) require('node:fs').writeFileSync(process.env.QUEUE_TIMELINE, JSON.stringify(sim.requests.filter((r) => r.kind === 'associations/batch/create').map((r) => [r.at - started, Math.floor((Number((r.body as { inputs: Array<{ from: { id: string } }> }).inputs[0].from.id) - 1) / ROWS_PER_EXECUTION), r.status])));
 		assert.ok(figures.rateLimitedShare < 0.05, `429s are ${(figures.rateLimitedShare * 100).toFixed(1)} % of requests (under 5 % expected)`);
 	});
 });

@@ -13,7 +13,7 @@ const IN_FLIGHT_POLL_MS = 10;
 const LONGEST_NAP_MS = 250;
 /** Part of the window left unclaimed when growing: requests of other executions still on their way. */
 const RESERVE_SHARE = 0.15;
-/** How much of the unclaimed room one run grows into at once: others see the same room. */
+/** How much of the unclaimed room one run grows into at once while others grow too: they see the same room. */
 const FREE_ROOM_SHARE = 0.5;
 /** The least a run keeps sending when others fill the window, so it learns within ~2 s of a window that frees up. */
 const PROBE_SHARE = 0.05;
@@ -39,6 +39,8 @@ export class RequestThrottle {
 	/** Requests this run may have in one window (a fraction: it sets the spacing). */
 	private allowance: number;
 	private grownAt = 0;
+	/** Other executions' requests in the window at the last answer (none known before the first). */
+	private othersBefore = -Infinity;
 	private pausedUntil = 0;
 	private lastSendAt = -Infinity;
 
@@ -145,11 +147,16 @@ export class RequestThrottle {
 		// only: HubSpot's count leaves out requests still on their way, ours and everybody else's.
 		const proportional = used > ours ? (limit * answered) / used : limit;
 		const free = remaining - max * RESERVE_SHARE;
+		// Fewer of other executions' requests in the window than at the last answer: they are
+		// slowing down or done, so the room they leave is this run's to take, all of it.
+		const others = used - answered;
+		const othersLeaving = others < this.othersBefore;
+		this.othersBefore = others;
 		if (free > 0) {
 			// Room nobody uses: grow into part of it, at most a whole window per window. A run
 			// starved by others that started first catches up, and one left alone takes the window
 			// over within seconds instead of one slot per answer.
-			const grown = Math.min(ours + free * FREE_ROOM_SHARE, this.allowance + (limit * sinceGrown) / intervalMs);
+			const grown = Math.min(ours + (othersLeaving ? free : free * FREE_ROOM_SHARE), this.allowance + (limit * sinceGrown) / intervalMs);
 			this.allowance = Math.max(proportional, grown);
 		} else {
 			this.allowance = Math.min(this.allowance, proportional);
