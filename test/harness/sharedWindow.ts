@@ -58,9 +58,11 @@ export async function runSharedWindow(
 			const answered = await throttle.acquire();
 			sent++;
 			const sentAt = clock.now();
+			const onItsWay = limit.sending();
 			await clock.sleep(latencyMs / 2);
 			const { status, headers } = admit();
 			await clock.sleep(latencyMs / 2);
+			onItsWay();
 			answered();
 			limit.observe(answerSignal(status), clock.now() - sentAt);
 			throttle.observe(headers);

@@ -152,7 +152,9 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 				const answered = await throttle.acquire();
 				stats.requests++;
 				const sentAt = clock.now();
+				const onItsWay = throttle === associationsThrottle ? concurrency.sending() : undefined;
 				const answer = await send(context, type, `${base}${request.path}`, request);
+				onItsWay?.();
 				answered();
 				// Searches (record lookups) keep to their own window and do not steer the batches in flight.
 				if (throttle === associationsThrottle) concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
