@@ -157,7 +157,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	// Workers take batches in order, a batch sharing a record with one in flight after them (see
 	// BatchDispatch); without continue-on-fail the first failure stops new sends.
 	const batches = operation.plan(requests);
-	const dispatch = new BatchDispatch(batches, 2 * client.concurrency.ceiling);
+	const dispatch = new BatchDispatch(batches, client.concurrency.ceiling);
 	let stopError: Error | undefined;
 	const worker = async () => {
 		while (!stopError) {

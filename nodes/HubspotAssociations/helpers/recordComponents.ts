@@ -8,7 +8,8 @@
  * `toIdsOf` lists a from-record's to-ids; an empty id (reads) links nothing.
  */
 export function inRecordGroupOrder<R>(fromRecords: R[], toIdsOf: (record: R) => Iterable<string>): R[] {
-	const parent = new Int32Array(fromRecords.length);
+	const count = fromRecords.length;
+	const parent = new Int32Array(count);
 	const root = (index: number): number => {
 		while (parent[index] !== index) {
 			parent[index] = parent[parent[index]];
@@ -18,9 +19,9 @@ export function inRecordGroupOrder<R>(fromRecords: R[], toIdsOf: (record: R) => 
 	};
 	const ownerOfTo = new Map<string, number>();
 	let linked = false;
-	fromRecords.forEach((record, index) => {
+	for (let index = 0; index < count; index++) {
 		parent[index] = index;
-		for (const toId of toIdsOf(record)) {
+		for (const toId of toIdsOf(fromRecords[index])) {
 			if (toId === '') continue;
 			const owner = ownerOfTo.get(toId);
 			if (owner === undefined) {
@@ -29,20 +30,23 @@ export function inRecordGroupOrder<R>(fromRecords: R[], toIdsOf: (record: R) => 
 			}
 			const [a, b] = [root(owner), root(index)];
 			if (a === b) continue;
-			// The group keeps its earliest record as root, so groups keep first-named order.
+			// A group's root is its first record, so ordering by root keeps groups in first-named order.
 			if (a < b) parent[b] = a;
 			else parent[a] = b;
 			linked = true;
 		}
-	});
+	}
 	if (!linked) return fromRecords;
 
-	const groups = new Map<number, R[]>();
-	fromRecords.forEach((record, index) => {
-		const group = root(index);
-		const members = groups.get(group);
-		if (members) members.push(record);
-		else groups.set(group, [record]);
-	});
-	return [...groups.values()].flat();
+	// A counting sort by root: per-item work in typed arrays, no array per group.
+	const roots = new Int32Array(count);
+	const next = new Int32Array(count + 1);
+	for (let index = 0; index < count; index++) {
+		roots[index] = root(index);
+		next[roots[index] + 1]++;
+	}
+	for (let index = 0; index < count; index++) next[index + 1] += next[index];
+	const ordered = new Array<R>(count);
+	for (let index = 0; index < count; index++) ordered[next[roots[index]]++] = fromRecords[index];
+	return ordered;
 }

@@ -45,7 +45,7 @@ describe('BatchDispatch: which batch a worker sends next', () => {
 	});
 
 	it('looks no further than its lookahead for a batch to send first', async () => {
-		const dispatch = new BatchDispatch([batch([['1', '10']]), batch([['2', '10']]), batch([['3', '30']])], 1);
+		const dispatch = new BatchDispatch([batch([['1', '10']]), batch([['2', '10']]), batch([['3', '30']])], 4, 1);
 		const first = (await dispatch.take())!;
 
 		const second = dispatch.take();
@@ -54,8 +54,15 @@ describe('BatchDispatch: which batch a worker sends next', () => {
 		expect((await second)?.index).toBe(1);
 	});
 
-	it('names no to-record for reads, whose inputs have none', () => {
-		expect([...recordsOfBatch(batch([['1', ''], ['2', '']]))]).toEqual(['0-1:1', '0-1:2']);
-		expect([...recordsOfBatch(batch([['1', '10']], 'p_cars', '0-2'))]).toEqual(['p_cars:1', '0-2:10']);
+	it('tracks nothing for a single worker: batches go in order', async () => {
+		const dispatch = new BatchDispatch([batch([['1', '10']]), batch([['2', '10']])], 1);
+
+		expect([(await dispatch.take())?.index, (await dispatch.take())?.index, await dispatch.take()]).toEqual([0, 1, undefined]);
+	});
+
+	it('names records by object type, and no to-record for reads, whose inputs have none', () => {
+		expect(recordsOfBatch(batch([['1', ''], ['2', '']]))).toEqual(new Map([['0-1', ['1', '2']], ['0-2', []]]));
+		expect(recordsOfBatch(batch([['1', '10']], 'p_cars', '0-2'))).toEqual(new Map([['p_cars', ['1']], ['0-2', ['10']]]));
+		expect(recordsOfBatch(batch([['1', '2']], 'contacts', '0-1'))).toEqual(new Map([['0-1', ['1', '2']]]));
 	});
 });
