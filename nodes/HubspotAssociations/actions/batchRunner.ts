@@ -154,8 +154,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		}
 	};
 
-	// Workers take batches in order, a batch sharing a record with one in flight after them (see
-	// BatchDispatch); without continue-on-fail the first failure stops new sends.
+	// Workers take batches in order, except that one sharing a record with a batch in flight waits
+	// for it (BatchDispatch); without continue-on-fail the first failure stops new sends.
 	const batches = operation.plan(requests);
 	const dispatch = new BatchDispatch(batches, client.concurrency.ceiling);
 	let stopError: Error | undefined;
