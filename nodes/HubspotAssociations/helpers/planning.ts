@@ -77,7 +77,7 @@ export function planBatches(requests: AssociationRequest[], batchSize: number): 
 	const batches: PlannedBatch[] = [];
 	for (const { fromPathType, toPathType, byFromRecord } of directions.values()) {
 		let inputs: PlannedInput[] = [];
-		for (const ofRecord of inRecordGroupOrder([...byFromRecord.values()], (pairs) => pairs.keys())) {
+		for (const ofRecord of inRecordGroupOrder([...byFromRecord.values()], (pairs) => pairs.values())) {
 			for (const input of ofRecord.values()) {
 				inputs.push(input);
 				if (inputs.length === batchSize) {

@@ -5,9 +5,9 @@
  * Locked; cut in this order, batches share a record only where a group straddles a cut (or a
  * group is larger than a batch), so batches in flight together rarely touch the same record.
  * Groups keep the order in which items first named them, and so do the records of a group.
- * `toIdsOf` lists a from-record's to-ids; an empty id (reads) links nothing.
+ * `inputsOf` lists a from-record's inputs; an empty to-id (reads) links nothing.
  */
-export function inRecordGroupOrder<R>(fromRecords: R[], toIdsOf: (record: R) => Iterable<string>): R[] {
+export function inRecordGroupOrder<R>(fromRecords: R[], inputsOf: (record: R) => Iterable<{ toObjectId: string }>): R[] {
 	const count = fromRecords.length;
 	const parent = new Int32Array(count);
 	const root = (index: number): number => {
@@ -21,7 +21,7 @@ export function inRecordGroupOrder<R>(fromRecords: R[], toIdsOf: (record: R) => 
 	let linked = false;
 	for (let index = 0; index < count; index++) {
 		parent[index] = index;
-		for (const toId of toIdsOf(fromRecords[index])) {
+		for (const { toObjectId: toId } of inputsOf(fromRecords[index])) {
 			if (toId === '') continue;
 			const owner = ownerOfTo.get(toId);
 			if (owner === undefined) {

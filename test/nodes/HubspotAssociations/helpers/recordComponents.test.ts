@@ -2,12 +2,13 @@ import { inRecordGroupOrder } from '../../../../nodes/HubspotAssociations/helper
 
 /** A from-record and the to-ids of its pairs. */
 type Record = [from: string, toIds: string[]];
-const order = (records: Record[]) => inRecordGroupOrder(records, ([, toIds]) => toIds).map(([from]) => from);
+const inputsOf = ([, toIds]: Record) => toIds.map((toObjectId) => ({ toObjectId }));
+const order = (records: Record[]) => inRecordGroupOrder(records, inputsOf).map(([from]) => from);
 
 describe('inRecordGroupOrder', () => {
 	it('keeps the order when no two from-records share a to-record (the very same array)', () => {
 		const records: Record[] = [['1', ['10']], ['2', ['20']], ['3', ['30', '31']]];
-		expect(inRecordGroupOrder(records, ([, toIds]) => toIds)).toBe(records);
+		expect(inRecordGroupOrder(records, inputsOf)).toBe(records);
 	});
 
 	it('gathers from-records sharing a to-record, groups in first-named order, records in order within', () => {
