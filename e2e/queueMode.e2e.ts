@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -92,6 +92,16 @@ function pacePerExecution(requests: HubSpotSimulator['requests']): string {
 		.join('; ');
 }
 
+/** Every batch request as [ms after `started`, execution index, status]. */
+function timeline(requests: HubSpotSimulator['requests'], started: number): Array<[number, number, number]> {
+	return requests
+		.filter((request) => request.kind === 'associations/batch/create')
+		.map((request) => {
+			const first = (request.body as { inputs: Array<{ from: { id: string } }> }).inputs[0];
+			return [request.at - started, Math.floor((Number(first.from.id) - 1) / ROWS_PER_EXECUTION), request.status];
+		});
+}
+
 /** Executions each worker process logged as started. */
 function executionsPerWorker(queue: QueueN8n): number[] {
 	return queue.workers.map((worker) => (worker.log().match(/Worker started execution/g) ?? []).length);
@@ -131,6 +141,9 @@ describe('the package in n8n queue mode (main + 2 workers, Redis, PostgreSQL)', 
 			`queue mode: ${EXECUTIONS} executions × ${ROWS_PER_EXECUTION} rows on workers ${perWorker.join(' + ')}, window ${WINDOW.max}/${WINDOW.intervalMs} ms: ${describeFigures(figures)}\n`,
 		);
 		process.stdout.write(`queue mode, per execution: ${pacePerExecution(sim.requests)}\n`);
+		process.stdout.write(`queue mode, webhook answers after: ${answers.map((answer) => `${((answer.answeredAt - started) / 1000).toFixed(1)} s`).join(', ')}\n`);
+		// QUEUE_TIMELINE=file.json keeps every batch request as [ms after the start, execution, status], to see who sent when.
+		if (process.env.QUEUE_TIMELINE) writeFileSync(process.env.QUEUE_TIMELINE, JSON.stringify(timeline(sim.requests, started)));
 		assert.ok(figures.rateLimitedShare < 0.05, `429s are ${(figures.rateLimitedShare * 100).toFixed(1)} % of requests (under 5 % expected)`);
 	});
 });

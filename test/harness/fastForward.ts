@@ -6,7 +6,7 @@
  *
  *   jest.mock('n8n-workflow', () => require('../harness/fastForward').fastForwardN8nWorkflow());
  */
-export const fastForward = { skippedMs: 0, sleeps: 0 };
+export const fastForward = { skippedMs: 0, sleeps: 0, /** Set for a spec that needs real waits (e.g. against the simulator's real-time locks). */ paused: false };
 
 export function fastForwardN8nWorkflow(): typeof import('n8n-workflow') {
 	const actual = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
@@ -15,6 +15,7 @@ export function fastForwardN8nWorkflow(): typeof import('n8n-workflow') {
 	return {
 		...actual,
 		sleep: async (ms: number) => {
+			if (fastForward.paused) return await actual.sleep(ms);
 			const real = Math.min(Math.max(0, ms), 5);
 			fastForward.skippedMs += Math.max(0, ms - real);
 			fastForward.sleeps++;

@@ -2,11 +2,16 @@
  * `npm run bench:throughput`: how close the node gets to HubSpot's rate, and what it costs on top of
  * the work itself. Prints figures only; nothing here is a pass/fail test.
  *
- *   npm run bench:throughput -- [--only latency|cost] [--latency 800,100] [--items 100000] [--sizes 10000,100000,500000] [--reported-window 1000]
+ *   npm run bench:throughput -- [--only latency|cost] [--latency 800,100] [--items 100000] [--sizes 10000,100000,500000]
+ *                               [--data distinct,companies,linkedCompanies] [--reported-window 1000]
  *
  * Latency: N items with default options against the simulator answering after 800 ms (and 100 ms),
  * under HubSpot's default window (100 requests per 10 s), vs the rate-bound optimum (requests ÷ window
- * rate + one answer's latency) and vs one request in flight; 429s and 423s counted by the simulator.
+ * rate + one answer's latency) and vs one request in flight; 429s and 423s counted by the simulator,
+ * which locks the records of a write while it is handled (`faults.lockConcurrentWrites`). Data
+ * (`sharedRecords.ts`): `distinct` pairs (5 contacts per company, in company blocks), contacts of
+ * 5,000 `companies` spread over the input, and `linkedCompanies`, where one contact in ten also
+ * works for a second company.
  *
  * Cost: at each size, pacing taken out (requestsPerTenSeconds 1000), each case in its own process so
  * its peak RSS is its own: the node, the floor node (no I/O, `floor.ts`) and a plain fetch client
@@ -21,6 +26,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { startSimulator, type HubSpotSimulator } from '../simulator';
+import type { LatencyData } from './sharedRecords';
 import type { CaseKind, CaseSpec } from './throughputCase';
 
 const args = process.argv.slice(2);
@@ -33,6 +39,7 @@ const ONLY = option('only', 'all');
 const LATENCIES = numbers(option('latency', '800,100'));
 const LATENCY_ITEMS = Number(option('items', '100000'));
 const SIZES = numbers(option('sizes', '10000,100000,500000'));
+const LATENCY_DATA = option('data', 'distinct,companies,linkedCompanies').split(',') as LatencyData[];
 /** Requests per 10 s the simulator reports and enforces in the cost cases; unset, its default report of 190. */
 const REPORTED_WINDOW = Number(option('reported-window', '0'));
 const HUBSPOT_WINDOW = { max: 100, intervalMs: 10_000 };
@@ -50,10 +57,10 @@ const cpu = (node: Figures, floor: Figures, raw: Figures) =>
 /** The simulator reports a 190-per-10 s window in its headers, which the node follows: the node starts on an empty one. */
 const WINDOW_DRAIN_MS = 10_000;
 
-async function runCase(sim: HubSpotSimulator, kind: CaseKind, count: number, options?: CaseSpec['options']): Promise<Figures> {
+async function runCase(sim: HubSpotSimulator, kind: CaseKind, count: number, options?: CaseSpec['options'], data?: LatencyData): Promise<Figures> {
 	if (kind !== 'floor' && kind !== 'readFloor') await new Promise((resolve) => setTimeout(resolve, WINDOW_DRAIN_MS));
 	const { accessToken, refreshToken } = sim.issueToken({ expiresInSeconds: 24 * 3600 });
-	const spec: CaseSpec = { kind, count, baseUrl: sim.baseUrl, account: { ...sim.oauthClient, accessToken, refreshToken }, options };
+	const spec: CaseSpec = { kind, count, baseUrl: sim.baseUrl, account: { ...sim.oauthClient, accessToken, refreshToken }, options, data };
 	const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 	const child = spawn(process.execPath, ['--max-old-space-size=8192', ...flags, '--import', 'tsx', path.join(__dirname, 'throughputCase.ts')], {
 		env: { ...process.env, BENCH_CASE: JSON.stringify(spec) },
@@ -78,32 +85,36 @@ function takeRequests(sim: HubSpotSimulator, action: string) {
 async function latency() {
 	console.log(`\nLatency: ${LATENCY_ITEMS.toLocaleString('en')} items, default options, simulator window ${HUBSPOT_WINDOW.max} requests / ${HUBSPOT_WINDOW.intervalMs / 1000} s`);
 	for (const latencyMs of LATENCIES) {
-		for (const [name, options] of [
-			['default', {}],
-			['1 in flight', { concurrency: 1 }],
-		] as const) {
-			const sim = await startSimulator({ seed: 13 });
-			try {
-				sim.faults.rateWindow(HUBSPOT_WINDOW);
-				sim.faults.random({ rate: 1, kinds: [{ kind: 'slow', ms: latencyMs }] });
-				const figures = await runCase(sim, 'latency', LATENCY_ITEMS, options);
-				const sent = takeRequests(sim, '/batch/create');
-				const requests = Math.ceil(LATENCY_ITEMS / BATCH_CREATE_SIZE);
-				const optimumMs = (requests / HUBSPOT_WINDOW.max) * HUBSPOT_WINDOW.intervalMs + latencyMs;
-				console.log(
-					[
-						`${latencyMs} ms answers, ${name}`,
-						`wall ${seconds(Number(figures.wallMs))}`,
-						`optimum ${seconds(optimumMs)}`,
-						`${ratio(Number(figures.wallMs), optimumMs)} optimum`,
-						`${sent.count} requests`,
-						`${sent.rateLimited} × 429`,
-						`${sent.locked} × 423`,
-						`${load()}`,
-					].join(' | '),
-				);
-			} finally {
-				await sim.close();
+		for (const data of LATENCY_DATA) {
+			for (const [name, options] of [
+				['default', {}],
+				['1 in flight', { concurrency: 1 }],
+			] as const) {
+				const sim = await startSimulator({ seed: 13 });
+				try {
+					sim.faults.rateWindow(HUBSPOT_WINDOW);
+					sim.faults.random({ rate: 1, kinds: [{ kind: 'slow', ms: latencyMs }] });
+					sim.faults.lockConcurrentWrites(true);
+					const figures = await runCase(sim, 'latency', LATENCY_ITEMS, options, data);
+					const sent = takeRequests(sim, '/batch/create');
+					const requests = Math.ceil(LATENCY_ITEMS / BATCH_CREATE_SIZE);
+					const optimumMs = (requests / HUBSPOT_WINDOW.max) * HUBSPOT_WINDOW.intervalMs + latencyMs;
+					console.log(
+						[
+							`${latencyMs} ms answers, ${data}, ${name}`,
+							`wall ${seconds(Number(figures.wallMs))}`,
+							`optimum ${seconds(optimumMs)}`,
+							`${ratio(Number(figures.wallMs), optimumMs)} optimum`,
+							`${sent.count} requests`,
+							`${sent.rateLimited} × 429`,
+							`${sent.locked} × 423`,
+							`${JSON.stringify(figures.statuses)}`,
+							`${load()}`,
+						].join(' | '),
+					);
+				} finally {
+					await sim.close();
+				}
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import { NodeConnectionTypes, type IDataObject, type INodeParameters } from 'n8n
 import { executeWorkflow } from '../../test/harness/engine';
 import { batchCreateParameters, oauthCredential, runNode } from '../../test/harness/runWorkflow';
 import { FLOOR_NODE_TYPE, floorNodeType, postChunks } from './floor';
+import { sharedRecordItems, type LatencyData } from './sharedRecords';
 
 export type CaseKind = 'node' | 'floor' | 'raw' | 'nodeFailing' | 'read' | 'readFloor' | 'readRaw' | 'latency';
 
@@ -18,6 +19,8 @@ export interface CaseSpec {
 	account: { clientId: string; clientSecret: string; accessToken: string; refreshToken: string };
 	/** Options of the node (`latency` runs). */
 	options?: IDataObject;
+	/** Which pairs a `latency` run sends (default `distinct`: `pairItems`). */
+	data?: LatencyData;
 }
 
 const TYPES = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }];
@@ -76,7 +79,10 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 		case 'node':
 			return await nodeRun(pairItems(spec.count), batchCreateParameters({ options: unpaced }));
 		case 'latency':
-			return await nodeRun(pairItems(spec.count), batchCreateParameters({ options: (spec.options ?? {}) as INodeParameters }));
+			return await nodeRun(
+				spec.data && spec.data !== 'distinct' ? sharedRecordItems(spec.count, spec.data) : pairItems(spec.count),
+				batchCreateParameters({ options: (spec.options ?? {}) as INodeParameters }),
+			);
 		case 'nodeFailing':
 			return await nodeRun(pairItems(spec.count, 100), batchCreateParameters({ options: unpaced }));
 		case 'read':

@@ -98,6 +98,8 @@ export interface ExecutionAnswer {
 	status: number;
 	items: Array<Record<string, unknown>>;
 	body: string;
+	/** Epoch milliseconds when the webhook answered. */
+	answeredAt: number;
 }
 
 /** Starts `executions` executions at once, each with `count` rows; resolves with every answer. */
@@ -112,6 +114,7 @@ export async function fireExecutions(baseUrl: string, executions: number, count:
 				signal: AbortSignal.timeout(600_000),
 			});
 			const body = await response.text();
+			const answeredAt = Date.now();
 			let items: Array<Record<string, unknown>> = [];
 			try {
 				const parsed = JSON.parse(body) as unknown;
@@ -119,7 +122,7 @@ export async function fireExecutions(baseUrl: string, executions: number, count:
 			} catch {
 				/* not JSON: the assertion on status shows the body */
 			}
-			return { offset, count, status: response.status, items, body };
+			return { offset, count, status: response.status, items, body, answeredAt };
 		}),
 	);
 }

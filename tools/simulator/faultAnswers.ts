@@ -41,11 +41,16 @@ export function transientAnswer(status: TransientStatus, html = false): SimRespo
 	return { status, body: errorBody(category, TRANSIENT_MESSAGES[status]) };
 }
 
+/** HubSpot's 423: a record of the request is being changed by another one; wait at least 2 s. */
+export function lockedAnswer(): SimResponse {
+	return { status: 423, body: errorBody('LOCKED', 'The resource is locked while another change is applied. Try again in at least 2 seconds.') };
+}
+
 /** The answer for a status fault; other kinds are handled by the server. */
 export function statusFaultAnswer(fault: Extract<Fault, { status: number }>): SimResponse {
 	switch (fault.status) {
 		case 423:
-			return { status: 423, body: errorBody('LOCKED', 'The resource is locked while another change is applied. Try again in at least 2 seconds.') };
+			return lockedAnswer();
 		case 403:
 			return {
 				status: 403,

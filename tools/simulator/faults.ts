@@ -1,5 +1,6 @@
 import { SeededRandom } from './random';
 import { RateLimiter, SEARCH_WINDOW, type RateWindow } from './rateLimit';
+import { RecordLocks } from './recordLocks';
 import { StatsCollector, type SimulatorStats } from './stats';
 
 export type TransientStatus = 500 | 502 | 503 | 504 | 521 | 523 | 524;
@@ -43,7 +44,13 @@ export interface FaultControl {
 	next(count: number, fault: Fault): void;
 	/** Seeded random faults on a share of /crm requests without a queued fault; `null` turns them off. */
 	random(options: RandomFaults | null): void;
-	/** Drops queued and random faults, the rate window and the daily limit; the search limit goes back to HubSpot's. */
+	/**
+	 * While on, an association write (batch create, default, archive, labels archive) holds the
+	 * records it names, both ends of each pair, until it is answered (a `slow` delay included);
+	 * a write naming a held record meanwhile answers 423 LOCKED whole, nothing of it applied.
+	 */
+	lockConcurrentWrites(on: boolean): void;
+	/** Drops queued and random faults, write locks, the rate window and the daily limit; the search limit goes back to HubSpot's. */
 	clear(): void;
 	stats(): SimulatorStats;
 	resetStats(): void;
@@ -56,6 +63,7 @@ export function faultName(fault: Fault): string {
 export class Faults implements FaultControl {
 	readonly limiter = new RateLimiter();
 	readonly counts = new StatsCollector();
+	readonly locks = new RecordLocks();
 	private queue: Fault[] = [];
 	private mix?: { random: SeededRandom; rate: number; kinds: Fault[] };
 
@@ -82,7 +90,12 @@ export class Faults implements FaultControl {
 		this.mix = options ? { random: new SeededRandom(options.seed ?? this.defaultSeed), rate: options.rate, kinds: options.kinds } : undefined;
 	}
 
+	lockConcurrentWrites(on: boolean): void {
+		this.locks.enabled = on;
+	}
+
 	clear(): void {
+		this.locks.clear();
 		this.queue = [];
 		this.mix = undefined;
 		this.limiter.setWindow(null);

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import { authenticate } from './auth';
-import { MALFORMED_BODY, rateLimitedAnswer, statusFaultAnswer, transientAnswer } from './faultAnswers';
-import { faultName, type Fault, type Faults } from './faults';
+import { lockedAnswer, MALFORMED_BODY, rateLimitedAnswer, statusFaultAnswer, transientAnswer } from './faultAnswers';
+import { faultName, type Faults } from './faults';
 import { badRequest, errorBody, HubSpotRequestError } from './hubspotErrors';
+import { LOCKED_RECORD, recordsWritten } from './recordLocks';
 import { findRoute, type Route, type RouteContext, type SimRequest, type SimResponse } from './routing';
 
 export interface RecordedRequest {
@@ -78,7 +79,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 		body: parsed.ok ? parsed.value : undefined,
 		bodyLength: rawBody.length,
 	};
-	const record = (status: number, response: SimResponse | undefined, fault?: Fault) => {
+	const record = (status: number, response: SimResponse | undefined, fault?: string) => {
 		parts.requests.push({
 			method,
 			path: url.pathname,
@@ -86,7 +87,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 			body: redact(parsed.ok ? parsed.value : rawBody),
 			status,
 			responseBody: redact(response?.body),
-			...(fault ? { fault: faultName(fault) } : {}),
+			...(fault ? { fault } : {}),
 			kind,
 			at,
 		});
@@ -129,23 +130,37 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 	}
 
 	const fault = parts.faults.take();
-	let response: SimResponse;
-	if (!fault) response = run();
-	else if (!('kind' in fault)) response = statusFaultAnswer(fault);
-	else if (fault.kind === 'reset') {
-		record(0, undefined, fault);
-		req.socket.destroy();
+	// A write that will run holds its records from arrival to answer; one that finds a record held is refused whole.
+	const runs = !fault || ('kind' in fault && (fault.kind === 'slow' || fault.kind === 'applied-then-500'));
+	const release = runs && parts.faults.locks.enabled ? parts.faults.locks.tryHold(recordsWritten(kind, url.pathname, request.body)) : () => {};
+	if (!release) {
+		parts.faults.counts.injected(LOCKED_RECORD);
+		const response = withHeaders(lockedAnswer(), decision.headers);
+		record(response.status, response, LOCKED_RECORD);
+		send(res, response);
 		return;
-	} else if (fault.kind === 'slow') {
-		await delay(fault.ms);
-		response = run();
-	} else if (fault.kind === 'malformed') response = { status: 200, body: MALFORMED_BODY };
-	else {
-		run();
-		response = transientAnswer(fault.status ?? 500);
+	}
+	let response: SimResponse;
+	try {
+		if (!fault) response = run();
+		else if (!('kind' in fault)) response = statusFaultAnswer(fault);
+		else if (fault.kind === 'reset') {
+			record(0, undefined, faultName(fault));
+			req.socket.destroy();
+			return;
+		} else if (fault.kind === 'slow') {
+			await delay(fault.ms);
+			response = run();
+		} else if (fault.kind === 'malformed') response = { status: 200, body: MALFORMED_BODY };
+		else {
+			run();
+			response = transientAnswer(fault.status ?? 500);
+		}
+	} finally {
+		release();
 	}
 	response = withHeaders(response, decision.headers);
-	record(response.status, response, fault);
+	record(response.status, response, fault && faultName(fault));
 	if (!res.destroyed) send(res, response);
 }
 

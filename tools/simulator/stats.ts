@@ -9,7 +9,7 @@ export interface SimulatorStats {
 	rateLimited: number;
 	/** rateLimited / requests (0 when there were none). */
 	share429: number;
-	/** Faults by name: `status:503`, `reset`, `slow`, `malformed`, `applied-then-500`, `TEN_SECONDLY_ROLLING`, `SECONDLY`, `DAILY`. */
+	/** Faults by name: `status:503`, `reset`, `slow`, `malformed`, `applied-then-500`, `locked-record`, `TEN_SECONDLY_ROLLING`, `SECONDLY`, `DAILY`. */
 	faultsInjected: Record<string, number>;
 }
 

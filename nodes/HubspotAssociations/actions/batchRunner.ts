@@ -4,6 +4,7 @@ import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput } fro
 import { InvalidInputError } from '../helpers/validation';
 import { authenticationOf, createHubSpotClient, type HubSpotAnswer } from '../transport';
 import { runsAsTool } from './asTool';
+import { BatchDispatch } from './batchDispatch';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
 import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } from './dryRun';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
@@ -161,25 +162,27 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		}
 	};
 
-	// Workers take batches in order; without continue-on-fail the first failure stops new sends.
+	// Workers take batches in order, except that one sharing a record with a batch in flight waits
+	// for it (BatchDispatch); without continue-on-fail the first failure stops new sends.
 	const batches = operation.plan(requests);
 	// From here on each request is reached by its item index, and let go once its output is built.
 	requests = [];
-	let next = 0;
+	const dispatch = new BatchDispatch(batches, client.concurrency.ceiling);
 	let stopError: Error | undefined;
 	const worker = async () => {
-		while (!stopError && next < batches.length) {
+		while (!stopError) {
 			// A slot first, then a batch: batches go out in order however the limit moves.
 			const release = await client.concurrency.acquire();
+			const taken = stopError ? undefined : await dispatch.take();
 			try {
-				if (stopError || next >= batches.length) break;
-				const batchNumber = ++next;
-				await sendBatch(batches[batchNumber - 1], batchNumber);
+				if (stopError || !taken) break;
+				await sendBatch(batches[taken.index], taken.index + 1);
 				// Sent and settled: its inputs are no longer needed.
-				batches[batchNumber - 1] = SETTLED_BATCH;
+				batches[taken.index] = SETTLED_BATCH;
 			} catch (error) {
 				stopError ??= error as Error;
 			} finally {
+				taken?.settled();
 				release();
 			}
 		}

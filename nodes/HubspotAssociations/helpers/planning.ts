@@ -1,4 +1,5 @@
 import { knownObjectTypeId } from './objectTypes';
+import { inRecordGroupOrder } from './recordComponents';
 import type { AssociationRequest, AssociationSpec, PlannedBatch, PlannedInput } from './interfaces';
 
 function sameType(a: AssociationSpec, b: AssociationSpec): boolean {
@@ -63,10 +64,11 @@ function directionKey(request: AssociationRequest): string {
  * Gathers the requests of a run into batches: one input per (direction, from, to) pair,
  * carrying the union of the types every item asked for (HubSpot replaces a pair's labels,
  * so two inputs for one pair could drop one), cut into batches of at most `batchSize`.
- * The pairs of one from-record sit next to each other, so parallel batches rarely write to
- * the same record (HubSpot answers concurrent writes to one record with 423 Locked): only a
- * from-record whose pairs straddle a cut is in two batches, and never a batch more than needed.
- * Directions, from-records and each record's pairs keep the order in which items first named them.
+ * The pairs of one from-record sit next to each other, and from-records sharing a to-record
+ * (contacts of one company) too, so parallel batches rarely write to the same record (HubSpot
+ * answers concurrent writes to one record with 423 Locked): only a group whose pairs straddle a
+ * cut is in two batches, and never a batch more than needed. Directions, groups, the from-records
+ * of a group and each record's pairs keep the order in which items first named them.
  */
 export function planBatches(requests: AssociationRequest[], batchSize: number): PlannedBatch[] {
 	const directions = new Map<string, PlannedDirection>();
@@ -99,7 +101,7 @@ export function planBatches(requests: AssociationRequest[], batchSize: number): 
 	const batches: PlannedBatch[] = [];
 	for (const { fromPathType, toPathType, byFromRecord } of directions.values()) {
 		let inputs: PlannedInput[] = [];
-		for (const ofRecord of byFromRecord.values()) {
+		for (const ofRecord of inRecordGroupOrder([...byFromRecord.values()], inputsInOrder)) {
 			for (const input of inputsInOrder(ofRecord)) {
 				inputs.push(input);
 				if (inputs.length === batchSize) {

@@ -12,6 +12,9 @@ export function answerSignal(statusCode: number | undefined): AnswerSignal {
 	return statusCode === undefined || statusCode === 423 || statusCode === 429 || statusCode >= 500 ? 'congested' : 'clean';
 }
 
+/** How often a request waiting for a slot checks whether the oldest unanswered request says the limit must grow. */
+const WAITING_POLL_MS = 25;
+
 /** The most requests in flight `auto` grows to; the rate window bounds it long before on HubSpot's limits. */
 export const AUTO_MAX_IN_FLIGHT = 20;
 
@@ -22,13 +25,16 @@ export type ConcurrencySetting = number | 'auto';
  * Little's law: to use the rate window while each answer takes `latency`, `latency × rate`
  * requests must be in flight; it grows to that (never past what the window allows, since the
  * throttle still spaces every send) while answers are clean, and halves on 423, 429, 5xx or
- * a timeout, then grows back one at a time for a rate window.
+ * a timeout, then grows back one at a time for a rate window. It does not wait for the first
+ * answer to learn the latency: a request unanswered for `t` already says `t × rate` are needed.
  */
 export class ConcurrencyLimit {
 	private current: number;
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
 	private calmAfter = 0;
+	/** When each request now on its way to HubSpot was sent, oldest first. */
+	private readonly sentAt: number[] = [];
 
 	constructor(
 		private readonly setting: ConcurrencySetting,
@@ -51,7 +57,15 @@ export class ConcurrencyLimit {
 
 	/** Waits for a free slot; call the returned function once the request (with its retries) is done. */
 	async acquire(): Promise<() => void> {
-		while (this.inFlight >= this.current) await new Promise<void>((resolve) => this.waiting.push(resolve));
+		while (this.inFlight >= this.current) {
+			if (this.setting !== 'auto') {
+				await new Promise<void>((resolve) => this.waiting.push(resolve));
+				continue;
+			}
+			this.growFromUnanswered();
+			if (this.inFlight < this.current) break;
+			await this.wakeOrPoll();
+		}
 		this.inFlight++;
 		let released = false;
 		return () => {
@@ -59,6 +73,18 @@ export class ConcurrencyLimit {
 			released = true;
 			this.inFlight--;
 			this.wake();
+		};
+	}
+
+	/** Tells that a request was sent; call the returned function when its answer (or failure) is in. */
+	sending(): () => void {
+		const at = this.clock.now();
+		this.sentAt.push(at);
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			this.sentAt.splice(this.sentAt.indexOf(at), 1);
 		};
 	}
 
@@ -76,6 +102,24 @@ export class ConcurrencyLimit {
 		// Right after pushback, probe one slot at a time; otherwise go straight to what the latency needs.
 		this.current = now < this.calmAfter ? this.current + 1 : needed;
 		this.wake();
+	}
+
+	/** Under `auto`, the oldest unanswered request has waited `age`: `age × rate` requests in flight keep the pace. */
+	private growFromUnanswered(): void {
+		const now = this.clock.now();
+		if (this.sentAt.length === 0 || now < this.calmAfter) return;
+		const needed = Math.min(AUTO_MAX_IN_FLIGHT, Math.floor((now - this.sentAt[0]) * this.window().perMs) + 1);
+		if (needed > this.current) this.current = needed;
+	}
+
+	/** Until a slot frees or a poll interval passes, whichever comes first. */
+	private async wakeOrPoll(): Promise<void> {
+		let wake!: () => void;
+		const woken = new Promise<void>((resolve) => (wake = resolve));
+		this.waiting.push(wake);
+		await Promise.race([woken, this.clock.sleep(WAITING_POLL_MS)]);
+		const stale = this.waiting.indexOf(wake);
+		if (stale >= 0) this.waiting.splice(stale, 1);
 	}
 
 	private wake(): void {

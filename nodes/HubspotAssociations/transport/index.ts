@@ -2,6 +2,7 @@ import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMetho
 import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
 import { retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
+import { accountThrottle } from './accountThrottles';
 import { searchThrottle } from './searchThrottle';
 import { RequestThrottle, type Clock } from './throttle';
 
@@ -115,7 +116,9 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 
 /** The one place that talks to HubSpot: every operation and dropdown goes through a client. */
 export function createHubSpotClient(context: HubSpotContext, settings: ClientSettings = DEFAULT_CLIENT_SETTINGS, clock: Clock = systemClock): HubSpotClient {
-	const associationsThrottle = new RequestThrottle({ max: settings.requestsPerTenSeconds, intervalMs: 10_000 }, clock);
+	const configured = { max: settings.requestsPerTenSeconds, intervalMs: 10_000 };
+	// Until the credential is read (first request), a throttle of its own; then the account's.
+	let associationsThrottle = new RequestThrottle(configured, clock);
 	const searchesThrottle = searchThrottle(clock);
 	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
 	// Batches in flight follow the association endpoints' window: searches have their own, per second.
@@ -124,7 +127,13 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 	let target: Promise<{ type: string; baseUrl: string }> | undefined;
 	const resolveTarget = async () => {
 		const type = credentialType(context);
-		return { type, baseUrl: await baseUrl(context, type) };
+		const url = await baseUrl(context, type);
+		// Virtual clocks (tests) keep their own; real runs of one account in this process share one.
+		if (clock === systemClock) {
+			const credentialId = context.getNode().credentials?.[type]?.id ?? undefined;
+			associationsThrottle = accountThrottle({ credentialType: type, credentialId, baseUrl: url }, configured, clock);
+		}
+		return { type, baseUrl: url };
 	};
 
 	return {
@@ -143,7 +152,9 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 				const answered = await throttle.acquire();
 				stats.requests++;
 				const sentAt = clock.now();
+				const onItsWay = throttle === associationsThrottle ? concurrency.sending() : undefined;
 				const answer = await send(context, type, `${base}${request.path}`, request);
+				onItsWay?.();
 				answered();
 				// Searches (record lookups) keep to their own window and do not steer the batches in flight.
 				if (throttle === associationsThrottle) concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);

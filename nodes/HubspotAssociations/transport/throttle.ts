@@ -9,6 +9,14 @@ export interface RateWindow {
 }
 
 const IN_FLIGHT_POLL_MS = 10;
+/** The longest a wait sleeps in one go, so a budget grown meanwhile shortens it. */
+const LONGEST_NAP_MS = 250;
+/** Part of the window left unclaimed when growing: requests of other executions still on their way. */
+const RESERVE_SHARE = 0.15;
+/** How much of the unclaimed room one run grows into at once while others grow too: they see the same room. */
+const FREE_ROOM_SHARE = 0.5;
+/** The least a run keeps sending when others fill the window, so it learns within ~2 s of a window that frees up. */
+const PROBE_SHARE = 0.05;
 
 function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const value = Number(headers[name]);
@@ -18,27 +26,42 @@ function headerNumber(headers: Record<string, string>, name: string): number | u
 /**
  * Spaces the requests of one run so HubSpot's rolling window is not exceeded. It starts from
  * the configured limit and follows HubSpot's rate-limit headers, which speak for the whole
- * account: when other executions use the same window, this run's budget shrinks to its share.
+ * account: when other executions use the same window (other workflows, n8n's queue-mode
+ * workers), this run's budget shrinks to its share, and grows again as the window frees up.
  */
 export class RequestThrottle {
 	/** When each finished request of this run got its answer, oldest first. */
 	private readonly sends: number[] = [];
 	private inFlight = 0;
+	private waiting = 0;
+	private lastUsedAt = -Infinity;
 	private window: RateWindow;
-	private share = 1;
+	/** Requests this run may have in one window (a fraction: it sets the spacing). */
+	private allowance: number;
+	private grownAt = 0;
+	/** Other executions' requests in the window at the last answer (none known before the first). */
+	private othersBefore = -Infinity;
 	private pausedUntil = 0;
-	private nextSendAt = 0;
+	private lastSendAt = -Infinity;
 
 	constructor(
 		private readonly configured: RateWindow,
 		private readonly clock: Clock,
 	) {
 		this.window = { ...configured };
+		this.allowance = configured.max;
+		// A run that just made it is about to send.
+		this.lastUsedAt = clock.now();
 	}
 
 	/** How many requests this run may have in one window now. */
 	get budget(): number {
-		return Math.max(1, Math.floor(this.window.max * this.share));
+		return Math.max(1, Math.floor(this.allowance));
+	}
+
+	/** Whether a run is using it: waiting to send, waiting for an answer, or answered within `graceMs`. */
+	inUse(graceMs: number): boolean {
+		return this.inFlight > 0 || this.waiting > 0 || this.clock.now() - this.lastUsedAt < graceMs;
 	}
 
 	get currentWindow(): RateWindow {
@@ -52,32 +75,43 @@ export class RequestThrottle {
 	 * over, however long the way to HubSpot took.
 	 */
 	async acquire(): Promise<() => void> {
+		this.waiting++;
+		try {
+			return await this.nextSlot();
+		} finally {
+			this.waiting--;
+		}
+	}
+
+	private async nextSlot(): Promise<() => void> {
 		for (;;) {
 			const now = this.clock.now();
-			const holdUntil = Math.max(this.pausedUntil, this.nextSendAt);
+			const { intervalMs } = this.window;
+			// Spread over the window rather than in bursts: executions sharing it then see each
+			// other's requests in HubSpot's headers before they collide. Read at every wake-up, so
+			// a budget that grew meanwhile brings the next send forward.
+			const holdUntil = Math.max(this.pausedUntil, this.lastSendAt + intervalMs / Math.max(1, this.allowance));
 			if (holdUntil > now) {
-				await this.clock.sleep(holdUntil - now);
+				await this.clock.sleep(Math.min(holdUntil - now, LONGEST_NAP_MS));
 				continue;
 			}
-			const { intervalMs } = this.window;
 			while (this.sends.length > 0 && this.sends[0] <= now - intervalMs) this.sends.shift();
 			const over = this.inFlight + this.sends.length - this.budget;
 			if (over < 0) {
-				// Spread over the window rather than in bursts: executions sharing it then see each
-				// other's requests in HubSpot's headers before they collide.
-				this.nextSendAt = now + intervalMs / this.budget;
+				this.lastSendAt = now;
 				this.inFlight++;
 				let done = false;
 				return () => {
 					if (done) return;
 					done = true;
 					this.inFlight--;
-					this.sends.push(this.clock.now());
+					this.lastUsedAt = this.clock.now();
+					this.sends.push(this.lastUsedAt);
 				};
 			}
 			// The slot that frees first is a finished request leaving the window, or one in flight finishing.
 			const freesAt = over < this.sends.length ? this.sends[over] + intervalMs : now + IN_FLIGHT_POLL_MS;
-			await this.clock.sleep(Math.max(1, freesAt - now));
+			await this.clock.sleep(Math.min(LONGEST_NAP_MS, Math.max(1, freesAt - now)));
 		}
 	}
 
@@ -96,14 +130,38 @@ export class RequestThrottle {
 		// HubSpot's window length, with no more requests in it than the configured rate allows.
 		const allowed = Math.floor((this.configured.max * intervalMs) / this.configured.intervalMs);
 		this.window = { max: Math.max(1, Math.min(max, allowed)), intervalMs };
+		const limit = this.window.max;
 
-		if (remaining === undefined) return;
 		const now = this.clock.now();
+		const sinceGrown = now - this.grownAt;
+		this.grownAt = now;
+		if (remaining === undefined) {
+			this.allowance = Math.min(this.allowance, limit);
+			return;
+		}
 		const used = max - remaining;
-		const ours = this.inFlight + this.sends.filter((answeredAt) => answeredAt > now - intervalMs).length;
-		const estimate = used > ours && used > 0 ? Math.max(1 / max, Math.min(1, ours / used)) : 1;
-		// Others pausing make this run's part of the window look larger than it is: grow back one slot at a time.
-		this.share = Math.min(estimate, this.share + 1 / max);
+		const answered = this.sends.filter((answeredAt) => answeredAt > now - intervalMs).length;
+		const ours = this.inFlight + answered;
+		// This run's part of what the account used, scaled to the whole window: if every execution
+		// did the same, the window would be just full; alone, that is all of it. Answered requests
+		// only: HubSpot's count leaves out requests still on their way, ours and everybody else's.
+		const proportional = used > ours ? (limit * answered) / used : limit;
+		const free = remaining - max * RESERVE_SHARE;
+		// Fewer of other executions' requests in the window than at the last answer: they are
+		// slowing down or done, so the room they leave is this run's to take, all of it.
+		const others = used - answered;
+		const othersLeaving = others < this.othersBefore;
+		this.othersBefore = others;
+		if (free > 0) {
+			// Room nobody uses: grow into part of it, at most a whole window per window. A run
+			// starved by others that started first catches up, and one left alone takes the window
+			// over within seconds instead of one slot per answer.
+			const grown = Math.min(ours + (othersLeaving ? free : free * FREE_ROOM_SHARE), this.allowance + (limit * sinceGrown) / intervalMs);
+			this.allowance = Math.max(proportional, grown);
+		} else {
+			this.allowance = Math.min(this.allowance, proportional);
+		}
+		this.allowance = Math.min(limit, Math.max(limit * PROBE_SHARE, 1, this.allowance));
 		if (remaining <= 0) this.pause(Math.ceil(intervalMs / max));
 	}
 }

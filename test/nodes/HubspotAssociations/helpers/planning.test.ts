@@ -128,6 +128,28 @@ describe('planBatches', () => {
 		expect(inputs[40]).toMatchObject({ itemIndexes: [40], types: [DEFAULT_279] });
 	});
 
+	it('puts the contacts of one company next to each other, wherever items list them, so batches share no company', () => {
+		// Contacts 1–6 alternate between companies 100 and 200.
+		const requests = Array.from({ length: 6 }, (_, index) => request(index, String(index + 1), index % 2 === 0 ? '100' : '200'));
+		const batches = planBatches(requests, 3);
+		expect(batches.map((batch) => batch.inputs.map((input) => `${input.fromObjectId}>${input.toObjectId}`))).toEqual([
+			['1>100', '3>100', '5>100'],
+			['2>200', '4>200', '6>200'],
+		]);
+	});
+
+	it('keeps companies linked through a contact of both together, groups in the order items first named them', () => {
+		// Contact 4 works for companies 100 and 300: its group gathers both companies' contacts.
+		const pairs: Array<[string, string]> = [['1', '100'], ['2', '200'], ['3', '300'], ['4', '200'], ['5', '100'], ['4', '300'], ['6', '200']];
+		const batches = planBatches(pairs.map(([from, to], index) => request(index, from, to)), 100);
+		expect(batches[0].inputs.map((input) => `${input.fromObjectId}>${input.toObjectId}`)).toEqual(['1>100', '5>100', '2>200', '3>300', '4>200', '4>300', '6>200']);
+	});
+
+	it('keeps from-record order for reads, which name no to-record', () => {
+		const requests = ['3', '1', '2'].map((from, index) => request(index, from, ''));
+		expect(planBatches(requests, 2).map((batch) => batch.inputs.map((input) => input.fromObjectId))).toEqual([['3', '1'], ['2']]);
+	});
+
 	it('plans nothing for no requests', () => {
 		expect(planBatches([], 100)).toEqual([]);
 	});

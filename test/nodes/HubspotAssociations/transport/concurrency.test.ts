@@ -83,6 +83,49 @@ describe('ConcurrencyLimit', () => {
 		for (const release of await Promise.all(waiters)) release();
 	});
 
+	it('auto grows before the first answer: a request unanswered for t needs t × rate in flight', async () => {
+		const clock = new FakeClock();
+		const limit = new ConcurrencyLimit('auto', DEFAULT_WINDOW, clock);
+		await limit.acquire();
+		const onItsWay = limit.sending();
+		let second = false;
+		const waiting = limit.acquire().then(() => (second = true));
+		await clock.advance(90);
+		expect(second).toBe(false);
+		await clock.advance(20);
+		await waiting;
+		// 100 ms unanswered at 0.01 per ms: one request per spacing is already on its way.
+		expect(limit.limit).toBe(2);
+		await clock.advance(300);
+		const third = limit.acquire();
+		await clock.advance(25);
+		await third;
+		expect(limit.limit).toBe(5);
+		onItsWay();
+	});
+
+	it('a pinned number does not grow from unanswered requests, nor auto right after pushback', async () => {
+		const clock = new FakeClock();
+		const pinned = new ConcurrencyLimit(1, DEFAULT_WINDOW, clock);
+		await pinned.acquire();
+		pinned.sending();
+		let admitted = false;
+		void pinned.acquire().then(() => (admitted = true));
+		await clock.advance(5_000);
+		expect(admitted).toBe(false);
+
+		const auto = new ConcurrencyLimit('auto', DEFAULT_WINDOW, clock);
+		auto.observe('congested', 100);
+		await auto.acquire();
+		auto.sending();
+		let autoAdmitted = false;
+		void auto.acquire().then(() => (autoAdmitted = true));
+		await clock.advance(5_000);
+		expect(autoAdmitted).toBe(false);
+		await clock.advance(5_100);
+		expect(autoAdmitted).toBe(true);
+	});
+
 	it('with the throttle, 50 batches answered in 800 ms finish within 1.25× of the rate-bound optimum, never over the window', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
@@ -101,7 +144,9 @@ describe('ConcurrencyLimit', () => {
 				const answered = await throttle.acquire();
 				const started = clock.now();
 				sentAt.push(started);
+				const onItsWay = limit.sending();
 				await clock.sleep(800);
+				onItsWay();
 				answered();
 				limit.observe('clean', clock.now() - started);
 				release();
@@ -112,7 +157,8 @@ describe('ConcurrencyLimit', () => {
 		await run;
 		const optimumMs = (50 / 100) * 10_000 + 800;
 		expect(sentAt).toHaveLength(50);
-		expect(clock.now()).toBeLessThanOrEqual(optimumMs * 1.25);
+		// Before the first answer, the unanswered first request already grows the limit: no lost 800 ms.
+		expect(clock.now()).toBeLessThanOrEqual(optimumMs * 1.02);
 		// Never more than the window's 100 in any 10 s, and spaced as the throttle spaces them.
 		expect(sentAt.every((at, i) => i === 0 || at - sentAt[i - 1] >= 100)).toBe(true);
 	});

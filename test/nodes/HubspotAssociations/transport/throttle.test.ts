@@ -138,20 +138,51 @@ describe('RequestThrottle', () => {
 		expect(busiestWindow(later, 1000)).toBe(2);
 	});
 
-	it('grows back to the whole window one slot per answer once Remaining shows it is alone again', async () => {
+	it('grows into room nobody uses: all of it while others leave, half beyond its own use while they grow, at most a window per window', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
 		await sendTimes(throttle, clock, 2);
-		throttle.observe(rateHeaders(10, 1000, 2));
-		expect(throttle.budget).toBe(2);
+		throttle.observe(rateHeaders(100, 10_000, 20));
+		// 80 used, 2 of them ours: a fortieth of the window each, were every execution alike.
+		expect(throttle.budget).toBe(5);
 
-		const budgets = [1, 2, 3, 4, 5, 6, 7, 8, 9].map(() => {
-			throttle.observe(rateHeaders(10, 1000, 8));
-			return throttle.budget;
+		// The others stop: their requests leave the window, Remaining climbs. 55 free beyond the 15
+		// kept for requests on their way, but 3 s add at most 30 to a 100-per-10 s window.
+		await clock.advance(3000);
+		throttle.observe(rateHeaders(100, 10_000, 70));
+		expect(throttle.budget).toBe(35);
+
+		// Others send more again: half of the 45 free beyond our 2.
+		await clock.advance(3000);
+		throttle.observe(rateHeaders(100, 10_000, 60));
+		expect(throttle.budget).toBe(24);
+
+		// Alone in the window: all of it.
+		throttle.observe(rateHeaders(100, 10_000, 98));
+		expect(throttle.budget).toBe(100);
+	});
+
+	it('keeps sending at a probing pace when others fill the window, and brings a long-spaced send forward once it may grow', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		const first = await throttle.acquire();
+		first();
+		throttle.observe(rateHeaders(100, 10_000, 0));
+		// One of 100 used by others: the floor of 5 per window, a send every 2 s rather than one every 10 s.
+		expect(throttle.budget).toBe(5);
+
+		let sentAt: number | undefined;
+		const waiting = throttle.acquire().then((answered) => {
+			sentAt = clock.now();
+			answered();
 		});
-
-		// Others pausing after a 429 would look like room: taking it all at once tips the window over.
-		expect(budgets).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 10]);
+		await clock.advance(500);
+		expect(sentAt).toBeUndefined();
+		// The window emptied (e.g. an answer of another request of this run says so): the waiting send need not wait for 2 s.
+		throttle.observe(rateHeaders(100, 10_000, 99));
+		await clock.run();
+		await waiting;
+		expect(sentAt).toBe(750);
 	});
 
 	it('pauses when Remaining reaches 0 until a slot of the window frees up', async () => {

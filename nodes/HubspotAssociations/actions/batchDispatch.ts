@@ -1,0 +1,117 @@
+import { knownObjectTypeId } from '../helpers/objectTypes';
+import type { PlannedBatch } from '../helpers/interfaces';
+
+/** The records a batch names: ids by object type id (so "contacts" and "0-1" name one record), an id once per input naming it. */
+export type BatchRecords = Map<string, string[]>;
+
+/** Each record a batch names; reads name no to-record. */
+export function recordsOfBatch(batch: PlannedBatch): BatchRecords {
+	const fromType = knownObjectTypeId(batch.fromPathType) ?? batch.fromPathType;
+	const toType = knownObjectTypeId(batch.toPathType) ?? batch.toPathType;
+	const fromIds: string[] = [];
+	const toIds = fromType === toType ? fromIds : [];
+	for (const { fromObjectId, toObjectId } of batch.inputs) {
+		fromIds.push(fromObjectId);
+		if (toObjectId !== '') toIds.push(toObjectId);
+	}
+	return new Map([
+		[fromType, fromIds],
+		[toType, toIds],
+	]);
+}
+
+/**
+ * Hands a run's batches to its workers in order, except that a batch naming a record that a
+ * batch in flight (retries included) also names waits, and a later batch that shares none goes
+ * first: HubSpot answers a write to a record another write is changing with 423 Locked, so two
+ * such batches in flight would only trade 423s and 2-second waits. With nothing in flight the
+ * first batch left always goes, so every batch is sent. With one worker there is nothing to keep
+ * apart, and nothing is tracked.
+ */
+export class BatchDispatch {
+	/** Ids named by the batches in flight, by object type, with how many of them name each. */
+	private readonly held = new Map<string, Map<string, number>>();
+	private inFlight = 0;
+	/** Records of the batches looked at but not sent yet: a waiting batch is read once, not on every wake-up. */
+	private readonly looked = new Map<number, BatchRecords>();
+	/** The held record a waiting batch last ran into: while it stays held, the batch is not looked at again. */
+	private readonly blockedOn = new Map<number, [type: string, id: string]>();
+	private readonly taken = new Set<number>();
+	/** Index of the first batch not yet handed out. */
+	private first = 0;
+	private waiting: Array<() => void> = [];
+
+	constructor(
+		private readonly batches: readonly PlannedBatch[],
+		/** How many batches may be in flight at most. */
+		workers: number,
+		/** How far past the first batch left to look for one that shares no record. */
+		private readonly lookahead = 2 * workers,
+		private readonly tracks = workers > 1,
+	) {}
+
+	/** The index of the next batch to send and what to call once it is settled; undefined when none is left. */
+	async take(): Promise<{ index: number; settled: () => void } | undefined> {
+		for (;;) {
+			while (this.taken.has(this.first)) this.taken.delete(this.first++);
+			if (this.first >= this.batches.length) return undefined;
+			if (!this.tracks) return { index: this.first++, settled: () => {} };
+			const last = Math.min(this.batches.length, this.first + this.lookahead);
+			for (let index = this.first; index < last; index++) {
+				if (this.taken.has(index)) continue;
+				let records = this.looked.get(index);
+				if (!records) {
+					records = recordsOfBatch(this.batches[index]);
+					this.looked.set(index, records);
+				}
+				const blocker = this.blockedOn.get(index);
+				if (blocker && this.held.get(blocker[0])?.has(blocker[1])) continue;
+				const shared = this.inFlight > 0 ? this.heldRecordIn(records) : undefined;
+				if (shared) {
+					this.blockedOn.set(index, shared);
+					continue;
+				}
+				this.blockedOn.delete(index);
+				this.looked.delete(index);
+				this.taken.add(index);
+				return { index, settled: this.hold(records) };
+			}
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
+		}
+	}
+
+	private heldRecordIn(records: BatchRecords): [type: string, id: string] | undefined {
+		// To-records first: they are the shared ones (a company of many contacts), so a clash shows soonest.
+		for (const [type, ids] of [...records].reverse()) {
+			const held = this.held.get(type);
+			if (held) for (const id of ids) if (held.has(id)) return [type, id];
+		}
+		return undefined;
+	}
+
+	private hold(records: BatchRecords): () => void {
+		this.inFlight++;
+		for (const [type, ids] of records) {
+			let held = this.held.get(type);
+			if (!held) this.held.set(type, (held = new Map()));
+			for (const id of ids) held.set(id, (held.get(id) ?? 0) + 1);
+		}
+		let settled = false;
+		return () => {
+			if (settled) return;
+			settled = true;
+			this.inFlight--;
+			for (const [type, ids] of records) {
+				const held = this.held.get(type)!;
+				for (const id of ids) {
+					const count = held.get(id)! - 1;
+					if (count === 0) held.delete(id);
+					else held.set(id, count);
+				}
+			}
+			const waiting = this.waiting;
+			this.waiting = [];
+			for (const wake of waiting) wake();
+		};
+	}
+}

@@ -1,0 +1,116 @@
+import { retryDecision } from '../../nodes/HubspotAssociations/helpers/retryPolicy';
+import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from '../../nodes/HubspotAssociations/transport/concurrency';
+import { RequestThrottle, type RateWindow } from '../../nodes/HubspotAssociations/transport/throttle';
+import type { FakeClock } from './fakeClock';
+
+/** One execution of the node: when it starts and how many batch requests it has to send. */
+export interface RunPlan {
+	startAt: number;
+	requests: number;
+	/** Runs with the same process number share one throttle, as executions in one n8n process do. */
+	process?: number;
+}
+
+export interface SharedWindowResult {
+	/** When each run got its last answer. */
+	finishedAt: number[];
+	/** From the first start to the last answer. */
+	wallMs: number;
+	sent: number;
+	rateLimited: number;
+	/** Requests ÷ the window's rate: the fastest the account allows. */
+	optimumMs: number;
+}
+
+/**
+ * Several executions, each with its own throttle (as on n8n workers), sharing one account's
+ * rolling window in virtual time: HubSpot counts a request when it arrives, half an answer's
+ * time after it is sent, answers 429 over the window, and reports Max and Remaining in headers.
+ * A 429 is retried as the transport does: the throttle pauses for the retry policy's wait.
+ */
+export async function runSharedWindow(
+	clock: FakeClock,
+	plans: RunPlan[],
+	options: { window: RateWindow; configured?: RateWindow; latencyMs: number; concurrency?: ConcurrencySetting },
+): Promise<SharedWindowResult> {
+	const { window, latencyMs } = options;
+	const arrivals: number[] = [];
+	let sent = 0;
+	const processThrottles = new Map<number, RequestThrottle>();
+	let rateLimited = 0;
+
+	const admit = (): { status: number; headers: Record<string, string> } => {
+		const now = clock.now();
+		while (arrivals.length > 0 && arrivals[0] <= now - window.intervalMs) arrivals.shift();
+		const over = arrivals.length >= window.max;
+		if (!over) arrivals.push(now);
+		const headers = {
+			'x-hubspot-ratelimit-max': String(window.max),
+			'x-hubspot-ratelimit-interval-milliseconds': String(window.intervalMs),
+			'x-hubspot-ratelimit-remaining': String(Math.max(0, window.max - arrivals.length)),
+		};
+		return { status: over ? 429 : 200, headers };
+	};
+
+	/** One request as the transport sends it: under the throttle, 429s retried after the policy's wait. */
+	const request = async (throttle: RequestThrottle, limit: ConcurrencyLimit): Promise<void> => {
+		for (;;) {
+			const answered = await throttle.acquire();
+			sent++;
+			const sentAt = clock.now();
+			const onItsWay = limit.sending();
+			await clock.sleep(latencyMs / 2);
+			const { status, headers } = admit();
+			await clock.sleep(latencyMs / 2);
+			onItsWay();
+			answered();
+			limit.observe(answerSignal(status), clock.now() - sentAt);
+			throttle.observe(headers);
+			if (status === 200) return;
+			rateLimited++;
+			const decision = retryDecision({ statusCode: 429, headers }, 0, 0.5);
+			if (decision.retry) throttle.pause(decision.waitMs);
+		}
+	};
+
+	/** One execution: its batches shared by workers as the batch runner does, each under the concurrency limit. */
+	const run = async (plan: RunPlan): Promise<number> => {
+		await clock.sleep(plan.startAt);
+		const ownThrottle = () => new RequestThrottle(options.configured ?? { max: 100, intervalMs: 10_000 }, clock);
+		let throttle = plan.process === undefined ? ownThrottle() : processThrottles.get(plan.process);
+		if (!throttle) {
+			throttle = ownThrottle();
+			processThrottles.set(plan.process!, throttle);
+		}
+		const shared = throttle;
+		const rate = () => ({ perMs: shared.budget / shared.currentWindow.intervalMs, intervalMs: shared.currentWindow.intervalMs });
+		const limit = new ConcurrencyLimit(options.concurrency ?? 'auto', rate, clock);
+		let next = 0;
+		const worker = async () => {
+			while (next < plan.requests) {
+				next++;
+				const release = await limit.acquire();
+				try {
+					await request(shared, limit);
+				} finally {
+					release();
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(limit.ceiling, plan.requests) }, worker));
+		return clock.now();
+	};
+
+	const finishing = Promise.all(plans.map(run));
+	await clock.run();
+	const finishedAt = await finishing;
+	const firstStart = Math.min(...plans.map((plan) => plan.startAt));
+	const total = plans.reduce((sum, plan) => sum + plan.requests, 0);
+	return {
+		finishedAt,
+		wallMs: Math.max(...finishedAt) - firstStart,
+		sent,
+		rateLimited,
+		optimumMs: (total / window.max) * window.intervalMs,
+	};
+}

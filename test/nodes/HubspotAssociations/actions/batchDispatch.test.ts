@@ -1,0 +1,68 @@
+import { BatchDispatch, recordsOfBatch } from '../../../../nodes/HubspotAssociations/actions/batchDispatch';
+import type { PlannedBatch } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
+
+function batch(pairs: Array<[string, string]>, fromPathType = 'contacts', toPathType = 'companies'): PlannedBatch {
+	return { fromPathType, toPathType, inputs: pairs.map(([fromObjectId, toObjectId], i) => ({ fromObjectId, toObjectId, types: [], itemIndexes: [i] })) };
+}
+
+/** Resolves to whether `promise` settled within a few turns of the event loop. */
+async function settlesSoon(promise: Promise<unknown>): Promise<boolean> {
+	let settled = false;
+	void promise.then(() => (settled = true));
+	for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+	return settled;
+}
+
+describe('BatchDispatch: which batch a worker sends next', () => {
+	it('hands out batches that share no record in order, each once, then none', async () => {
+		const dispatch = new BatchDispatch([batch([['1', '10']]), batch([['2', '20']]), batch([['3', '30']])], 4);
+
+		const taken = [await dispatch.take(), await dispatch.take(), await dispatch.take()];
+
+		expect(taken.map((t) => t?.index)).toEqual([0, 1, 2]);
+		expect(await dispatch.take()).toBeUndefined();
+	});
+
+	it('holds back a batch naming a company a batch in flight names, sends a later one first, and the held one once the first settles', async () => {
+		const dispatch = new BatchDispatch([batch([['1', '10']]), batch([['2', '10']]), batch([['3', '30']])], 4);
+		const first = (await dispatch.take())!;
+
+		expect((await dispatch.take())?.index).toBe(2);
+		const third = dispatch.take();
+		expect(await settlesSoon(third)).toBe(false);
+		first.settled();
+		expect((await third)?.index).toBe(1);
+	});
+
+	it('holds back a batch naming a contact in flight, whatever the path calls its type', async () => {
+		const dispatch = new BatchDispatch([batch([['1', '10']], 'contacts', 'companies'), batch([['1', '5']], '0-1', 'deals')], 4);
+		const first = (await dispatch.take())!;
+
+		const second = dispatch.take();
+		expect(await settlesSoon(second)).toBe(false);
+		first.settled();
+		expect((await second)?.index).toBe(1);
+	});
+
+	it('looks no further than its lookahead for a batch to send first', async () => {
+		const dispatch = new BatchDispatch([batch([['1', '10']]), batch([['2', '10']]), batch([['3', '30']])], 4, 1);
+		const first = (await dispatch.take())!;
+
+		const second = dispatch.take();
+		expect(await settlesSoon(second)).toBe(false);
+		first.settled();
+		expect((await second)?.index).toBe(1);
+	});
+
+	it('tracks nothing for a single worker: batches go in order', async () => {
+		const dispatch = new BatchDispatch([batch([['1', '10']]), batch([['2', '10']])], 1);
+
+		expect([(await dispatch.take())?.index, (await dispatch.take())?.index, await dispatch.take()]).toEqual([0, 1, undefined]);
+	});
+
+	it('names records by object type, and no to-record for reads, whose inputs have none', () => {
+		expect(recordsOfBatch(batch([['1', ''], ['2', '']]))).toEqual(new Map([['0-1', ['1', '2']], ['0-2', []]]));
+		expect(recordsOfBatch(batch([['1', '10']], 'p_cars', '0-2'))).toEqual(new Map([['p_cars', ['1']], ['0-2', ['10']]]));
+		expect(recordsOfBatch(batch([['1', '2']], 'contacts', '0-1'))).toEqual(new Map([['0-1', ['1', '2']]]));
+	});
+});

@@ -1,0 +1,40 @@
+import { FakeClock } from '../../../harness/fakeClock';
+import { runSharedWindow, type RunPlan } from '../../../harness/sharedWindow';
+
+/** HubSpot's default burst limit, shared by every execution on the account. */
+const HUBSPOT = { max: 100, intervalMs: 10_000 };
+
+/**
+ * Executions of the node sharing one account, as on n8n's queue-mode workers: each run has its
+ * own throttle and sees the others only through HubSpot's headers. The floors are this design's
+ * figures in virtual time less a margin; with one slot of growth per answer (the throttle
+ * before), back to back reached 29 % and a late starter 43 %.
+ */
+const SCENARIOS: Array<[string, RunPlan[], number, number?]> = [
+	['four at once', [0, 0, 0, 0].map((startAt) => ({ startAt, requests: 100 })), 80],
+	['four started 300 ms apart', [0, 300, 600, 900].map((startAt) => ({ startAt, requests: 100 })), 76],
+	['four started 2 s apart', [0, 2000, 4000, 6000].map((startAt) => ({ startAt, requests: 100 })), 70],
+	['four as webhook executions reach two workers', [0, 150, 700, 1100].map((startAt) => ({ startAt, requests: 100 })), 75],
+	['the same on two workers running two jobs each', [0, 150, 700, 1100].map((startAt, i) => ({ startAt, requests: 100, process: i % 2 })), 75],
+	['four in one n8n process, started 2 s apart', [0, 2000, 4000, 6000].map((startAt) => ({ startAt, requests: 100, process: 0 })), 70],
+	['unequal work: 200, 100, 50, 50', [200, 100, 50, 50].map((requests, i) => ({ startAt: i * 100, requests })), 77],
+	// The second run knows nothing of the full window before its first answer, and with slow answers
+	// it has several requests on their way by then: a few 429s, each a 10 s pause.
+	['back to back, the second 2 s before the first ends', [{ startAt: 0, requests: 100 }, { startAt: 8000, requests: 100 }], 60, 0.025],
+	['a late starter joining two busy runs', [{ startAt: 0, requests: 150 }, { startAt: 0, requests: 150 }, { startAt: 12_000, requests: 100 }], 70],
+	['eight at once', Array.from({ length: 8 }, (_, i) => ({ startAt: i * 50, requests: 50 })), 80],
+];
+
+describe('executions sharing one HubSpot rate window (virtual time, Parallel Requests auto)', () => {
+	it.each(SCENARIOS)('%s: close to the rate-bound optimum, almost no 429s', async (name, plans, floorPercent, most429 = 0.01) => {
+		for (const latencyMs of [20, 300, 800]) {
+			const result = await runSharedWindow(new FakeClock(), plans, { window: HUBSPOT, latencyMs });
+			const percent = (100 * result.optimumMs) / result.wallMs;
+			process.stdout.write(
+				`${name}, ${latencyMs} ms answers: ${percent.toFixed(1)} % of optimum (${(result.wallMs / 1000).toFixed(1)} s vs ${result.optimumMs / 1000} s), ${result.rateLimited} × 429 in ${result.sent}\n`,
+			);
+			expect(percent).toBeGreaterThanOrEqual(floorPercent);
+			expect(result.rateLimited / result.sent).toBeLessThanOrEqual(most429);
+		}
+	});
+});
