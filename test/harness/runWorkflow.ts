@@ -67,19 +67,7 @@ export function simulatorCredentials(sim: SimulatorAccountSource) {
 	return simulatorAccount(sim).credentials;
 }
 
-/** Batch Create Associations from contacts to companies, ids mapped from `contactId` / `companyId`. */
-export function batchCreateParameters(overrides: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'association',
-		operation: 'batchCreate',
-		fromObjectType: 'contacts',
-		toObjectType: 'companies',
-		fromObjectId: '={{ $json.contactId }}',
-		toObjectId: '={{ $json.companyId }}',
-		associationTypes: ['HUBSPOT_DEFINED:279'],
-		...overrides,
-	};
-}
+export { batchCreateParameters } from './batchCreateParameters';
 
 /** A node that outputs the given items, standing in for the records a workflow starts from. */
 function sourceNodeType(items: IDataObject[]): INodeType {

@@ -4,6 +4,8 @@
  * "Row of each result" looks each result's input row up through n8n's paired items
  * (`$('Rows').item`), so a wrong pairing shows in the answer.
  */
+import { batchCreateParameters } from '../../test/harness/batchCreateParameters';
+
 export const WEBHOOK_PATH = 'hubspot-associations-queue-e2e';
 export const WORKFLOW_ID = 'e2eQueueLink000001';
 
@@ -54,16 +56,7 @@ export function queueWorkflow(credential: { id: string; name: string }, batchSiz
 				'Link contacts to companies',
 				'n8n-nodes-hubspot-associations.hubspotAssociations',
 				1,
-				{
-					resource: 'association',
-					operation: 'batchCreate',
-					fromObjectType: 'contacts',
-					toObjectType: 'companies',
-					fromObjectId: '={{ $json.contactId }}',
-					toObjectId: '={{ $json.companyId }}',
-					associationTypes: ['HUBSPOT_DEFINED:279'],
-					options: { batchSize },
-				},
+				batchCreateParameters({ options: { batchSize } }),
 				400,
 				{ onError: 'continueRegularOutput', credentials: { hubspotAssociationsOAuth2Api: credential } },
 			),

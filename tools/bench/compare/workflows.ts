@@ -7,6 +7,8 @@
  * Both HTTP Request ways continue on error, so a refused request fails its items instead of the
  * whole run (the kindest setting for them when counting failed items).
  */
+import { batchCreateParameters } from '../../../test/harness/batchCreateParameters';
+
 export type Way = 'node' | 'perItem' | 'chunks';
 
 export const WAYS: Record<Way, { title: string; nodes: string[] }> = {
@@ -58,16 +60,7 @@ function steps(way: Way, baseUrl: string) {
 					'n8n-nodes-hubspot-associations.hubspotAssociations',
 					1,
 					400,
-					{
-						resource: 'association',
-						operation: 'batchCreate',
-						fromObjectType: 'contacts',
-						toObjectType: 'companies',
-						fromObjectId: '={{ $json.contactId }}',
-						toObjectId: '={{ $json.companyId }}',
-						associationTypes: ['HUBSPOT_DEFINED:279'],
-						options: {},
-					},
+					batchCreateParameters({ options: {} }),
 					{ onError: 'continueRegularOutput', credentials: { hubspotAssociationsOAuth2Api: OAUTH_CREDENTIAL } },
 				),
 			];
