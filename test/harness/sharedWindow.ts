@@ -37,6 +37,11 @@ export async function runSharedWindow(
 	const arrivals: number[] = [];
 	let sent = 0;
 	const processThrottles = new Map<number, RequestThrottle>();
+	/** The one throttle of a process, as `accountThrottle` gives the runs of one n8n process. */
+	const processThrottle = (process: number, configured: RateWindow): RequestThrottle => {
+		if (!processThrottles.has(process)) processThrottles.set(process, new RequestThrottle(configured, clock));
+		return processThrottles.get(process)!;
+	};
 	let rateLimited = 0;
 
 	const admit = (): { status: number; headers: Record<string, string> } => {
@@ -76,22 +81,16 @@ export async function runSharedWindow(
 	/** One execution: its batches shared by workers as the batch runner does, each under the concurrency limit. */
 	const run = async (plan: RunPlan): Promise<number> => {
 		await clock.sleep(plan.startAt);
-		const ownThrottle = () => new RequestThrottle(options.configured ?? { max: 100, intervalMs: 10_000 }, clock);
-		let throttle = plan.process === undefined ? ownThrottle() : processThrottles.get(plan.process);
-		if (!throttle) {
-			throttle = ownThrottle();
-			processThrottles.set(plan.process!, throttle);
-		}
-		const shared = throttle;
-		const rate = () => ({ perMs: shared.budget / shared.currentWindow.intervalMs, intervalMs: shared.currentWindow.intervalMs });
-		const limit = new ConcurrencyLimit(options.concurrency ?? 'auto', rate, clock);
+		const configured = options.configured ?? { max: 100, intervalMs: 10_000 };
+		const throttle = plan.process === undefined ? new RequestThrottle(configured, clock) : processThrottle(plan.process, configured);
+		const limit = new ConcurrencyLimit(options.concurrency ?? 'auto', () => throttle.pace(), clock);
 		let next = 0;
 		const worker = async () => {
 			while (next < plan.requests) {
 				next++;
 				const release = await limit.acquire();
 				try {
-					await request(shared, limit);
+					await request(throttle, limit);
 				} finally {
 					release();
 				}

@@ -12,7 +12,7 @@ export function answerSignal(statusCode: number | undefined): AnswerSignal {
 	return statusCode === undefined || statusCode === 423 || statusCode === 429 || statusCode >= 500 ? 'congested' : 'clean';
 }
 
-/** How often a request waiting for a slot checks whether the oldest unanswered request says the limit must grow. */
+/** How often, while requests wait for a slot, the oldest unanswered request is checked for whether the limit must grow. */
 const WAITING_POLL_MS = 25;
 
 /** The most requests in flight `auto` grows to; the rate window bounds it long before on HubSpot's limits. */
@@ -35,6 +35,7 @@ export class ConcurrencyLimit {
 	private calmAfter = 0;
 	/** When each request now on its way to HubSpot was sent, oldest first. */
 	private readonly sentAt: number[] = [];
+	private watching = false;
 
 	constructor(
 		private readonly setting: ConcurrencySetting,
@@ -58,13 +59,13 @@ export class ConcurrencyLimit {
 	/** Waits for a free slot; call the returned function once the request (with its retries) is done. */
 	async acquire(): Promise<() => void> {
 		while (this.inFlight >= this.current) {
-			if (this.setting !== 'auto') {
-				await new Promise<void>((resolve) => this.waiting.push(resolve));
-				continue;
+			if (this.setting === 'auto') {
+				this.growFromUnanswered();
+				if (this.inFlight < this.current) break;
 			}
-			this.growFromUnanswered();
-			if (this.inFlight < this.current) break;
-			await this.wakeOrPoll();
+			const woken = new Promise<void>((resolve) => this.waiting.push(resolve));
+			if (this.setting === 'auto') void this.watchUnanswered();
+			await woken;
 		}
 		this.inFlight++;
 		let released = false;
@@ -109,17 +110,23 @@ export class ConcurrencyLimit {
 		const now = this.clock.now();
 		if (this.sentAt.length === 0 || now < this.calmAfter) return;
 		const needed = Math.min(AUTO_MAX_IN_FLIGHT, Math.floor((now - this.sentAt[0]) * this.window().perMs) + 1);
-		if (needed > this.current) this.current = needed;
+		if (needed <= this.current) return;
+		this.current = needed;
+		this.wake();
 	}
 
-	/** Until a slot frees or a poll interval passes, whichever comes first. */
-	private async wakeOrPoll(): Promise<void> {
-		let wake!: () => void;
-		const woken = new Promise<void>((resolve) => (wake = resolve));
-		this.waiting.push(wake);
-		await Promise.race([woken, this.clock.sleep(WAITING_POLL_MS)]);
-		const stale = this.waiting.indexOf(wake);
-		if (stale >= 0) this.waiting.splice(stale, 1);
+	/** One watch per run while requests wait for a slot: unanswered requests age without any event to say so. */
+	private async watchUnanswered(): Promise<void> {
+		if (this.watching) return;
+		this.watching = true;
+		try {
+			while (this.waiting.length > 0 && this.current < AUTO_MAX_IN_FLIGHT) {
+				await this.clock.sleep(WAITING_POLL_MS);
+				this.growFromUnanswered();
+			}
+		} finally {
+			this.watching = false;
+		}
 	}
 
 	private wake(): void {

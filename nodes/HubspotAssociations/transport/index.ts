@@ -122,8 +122,7 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 	const searchesThrottle = searchThrottle(clock);
 	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
 	// Batches in flight follow the association endpoints' window: searches have their own, per second.
-	const rate = () => ({ perMs: associationsThrottle.budget / associationsThrottle.currentWindow.intervalMs, intervalMs: associationsThrottle.currentWindow.intervalMs });
-	const concurrency = new ConcurrencyLimit(settings.concurrency, rate, clock);
+	const concurrency = new ConcurrencyLimit(settings.concurrency, () => associationsThrottle.pace(), clock);
 	let target: Promise<{ type: string; baseUrl: string }> | undefined;
 	const resolveTarget = async () => {
 		const type = credentialType(context);

@@ -68,6 +68,11 @@ export class RequestThrottle {
 		return { ...this.window };
 	}
 
+	/** Requests per millisecond this run may send now, and the window's length: what Parallel Requests `auto` follows. */
+	pace(): { perMs: number; intervalMs: number } {
+		return { perMs: this.budget / this.window.intervalMs, intervalMs: this.window.intervalMs };
+	}
+
 	/**
 	 * Waits until a request may be sent and counts it; call the returned function when its
 	 * answer arrives. HubSpot counts a request when it arrives, which is somewhere between

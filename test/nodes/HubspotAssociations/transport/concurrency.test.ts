@@ -129,8 +129,7 @@ describe('ConcurrencyLimit', () => {
 	it('with the throttle, 50 batches answered in 800 ms finish within 1.25× of the rate-bound optimum, never over the window', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
-		const rate = () => ({ perMs: throttle.budget / throttle.currentWindow.intervalMs, intervalMs: throttle.currentWindow.intervalMs });
-		const limit = new ConcurrencyLimit('auto', rate, clock);
+		const limit = new ConcurrencyLimit('auto', () => throttle.pace(), clock);
 		const sentAt: number[] = [];
 		let next = 0;
 		const worker = async () => {
