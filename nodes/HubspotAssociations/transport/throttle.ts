@@ -24,7 +24,8 @@ function headerNumber(headers: Record<string, string>, name: string): number | u
 }
 
 /**
- * Spaces the requests of one run so HubSpot's rolling window is not exceeded. It starts from
+ * Spaces the requests of one run (or of the runs of one account in one n8n process, see
+ * `accountThrottles.ts`) so HubSpot's rolling window is not exceeded. It starts from
  * the configured limit and follows HubSpot's rate-limit headers, which speak for the whole
  * account: when other executions use the same window (other workflows, n8n's queue-mode
  * workers), this run's budget shrinks to its share, and grows again as the window frees up.
@@ -34,7 +35,7 @@ export class RequestThrottle {
 	private readonly sends: number[] = [];
 	private inFlight = 0;
 	private waiting = 0;
-	private lastUsedAt = -Infinity;
+	private lastUsedAt: number;
 	private window: RateWindow;
 	/** Requests this run may have in one window (a fraction: it sets the spacing). */
 	private allowance: number;
