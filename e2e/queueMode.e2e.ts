@@ -70,7 +70,7 @@ function checkAnswer(answer: ExecutionAnswer): void {
 		const row = rows[index];
 		assert.equal(item.error, undefined, `row ${answer.offset + index} failed: ${String(item.error)}`);
 		assert.equal(item.status, 'created');
-		assert.deepEqual([item.rowContactId, item.rowCompanyId], [row.contactId, row.companyId], `result ${index} is paired to its row`);
+		assert.deepEqual(item.row, row, `result ${index} is paired to its row`);
 		assert.deepEqual([item.fromObjectId, item.toObjectId], [row.contactId, row.companyId], `result ${index} is about its row`);
 	}
 }
@@ -144,6 +144,7 @@ describe('the package in n8n queue mode (main + 2 workers, Redis, PostgreSQL)', 
 		process.stdout.write(`queue mode, webhook answers after: ${answers.map((answer) => `${((answer.answeredAt - started) / 1000).toFixed(1)} s`).join(', ')}\n`);
 		// QUEUE_TIMELINE=file.json keeps every batch request as [ms after the start, execution, status], to see who sent when.
 		if (process.env.QUEUE_TIMELINE) writeFileSync(process.env.QUEUE_TIMELINE, JSON.stringify(timeline(sim.requests, started)));
+		if (process.env.QUEUE_LOG_STAMPS) writeFileSync(process.env.QUEUE_LOG_STAMPS, JSON.stringify({ started, answers: answers.map((a) => a.answeredAt - started), main: n8n!.main.log(), workers: n8n!.workers.map((w) => w.log()) }));
 		assert.ok(figures.rateLimitedShare < 0.05, `429s are ${(figures.rateLimitedShare * 100).toFixed(1)} % of requests (under 5 % expected)`);
 	});
 });

@@ -66,10 +66,9 @@ export function queueWorkflow(credential: { id: string; name: string }, batchSiz
 				3.4,
 				{
 					assignments: {
-						assignments: [
-							{ id: 'a1', name: 'rowContactId', value: "={{ $('Rows').item.json.contactId }}", type: 'string' },
-							{ id: 'a2', name: 'rowCompanyId', value: "={{ $('Rows').item.json.companyId }}", type: 'string' },
-						],
+						// One lookup per item: n8n spends about 1 ms of its event loop on each expression
+						// here, time in which the worker's other job sends nothing.
+						assignments: [{ id: 'a1', name: 'row', value: "={{ $('Rows').item.json }}", type: 'object' }],
 					},
 					includeOtherFields: true,
 					options: {},

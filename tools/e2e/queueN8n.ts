@@ -91,8 +91,12 @@ function spawnN8n(name: string, args: string[], env: NodeJS.ProcessEnv): N8nProc
 	// Own process group: stopping it also stops the task runners it spawned.
 	const child = spawn('bash', [n8nSh, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let log = '';
-	child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-	child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+	const stamp = (chunk: Buffer) => {
+		if (process.env.QUEUE_LOG_STAMPS) log += chunk.toString().replace(/^(?=.)/gm, `[${Date.now()}] `);
+		else log += chunk.toString();
+	};
+	child.stdout!.on('data', stamp);
+	child.stderr!.on('data', stamp);
 	return { name, child, log: () => log };
 }
 

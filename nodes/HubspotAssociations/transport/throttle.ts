@@ -17,6 +17,8 @@ const RESERVE_SHARE = 0.15;
 const FREE_ROOM_SHARE = 0.5;
 /** The least a run keeps sending when others fill the window, so it learns within ~2 s of a window that frees up. */
 const PROBE_SHARE = 0.05;
+/** How far back a fall in other executions' count is measured. */
+const TAKEOVER_BASELINE_MS = 1_000;
 
 function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const value = Number(headers[name]);
@@ -42,6 +44,8 @@ export class RequestThrottle {
 	private grownAt = 0;
 	/** Other executions' requests in the window at the last answer (none known before the first). */
 	private othersBefore = -Infinity;
+	/** Other executions' requests in the window at recent answers, [when, how many], oldest first. */
+	private readonly othersSeen: Array<[number, number]> = [];
 	private pausedUntil = 0;
 	private lastSendAt = -Infinity;
 
@@ -158,6 +162,18 @@ export class RequestThrottle {
 		const others = used - answered;
 		const othersLeaving = others < this.othersBefore;
 		this.othersBefore = others;
+		this.othersSeen.push([now, others]);
+		while (this.othersSeen.length > 1 && this.othersSeen[1][0] <= now - TAKEOVER_BASELINE_MS) this.othersSeen.shift();
+		const [seenAt, seen] = this.othersSeen[0];
+		let takeover = 0;
+		if (now - seenAt >= TAKEOVER_BASELINE_MS / 2 && seen > others) {
+			// Others' count fell over the last second: they send less than what leaves the window
+			// for them, by that much per second. Take over that rate on top of ours at once,
+			// instead of waiting for their requests to age out of the window.
+			const span = now - seenAt;
+			const sentLately = this.sends.filter((answeredAt) => answeredAt > now - span).length;
+			takeover = ((sentLately + ((seen - others) * answered) / Math.max(1, used)) * intervalMs) / span;
+		}
 		if (free > 0) {
 			// Room nobody uses: grow into part of it, at most a whole window per window. A run
 			// starved by others that started first catches up, and one left alone takes the window
@@ -167,6 +183,7 @@ export class RequestThrottle {
 		} else {
 			this.allowance = Math.min(this.allowance, proportional);
 		}
+		if (remaining - (this.inFlight * used) / Math.max(1, answered) > max * PROBE_SHARE) this.allowance = Math.max(this.allowance, takeover);
 		this.allowance = Math.min(limit, Math.max(limit * PROBE_SHARE, 1, this.allowance));
 		if (remaining <= 0) this.pause(Math.ceil(intervalMs / max));
 	}
