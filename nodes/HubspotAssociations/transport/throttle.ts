@@ -162,18 +162,7 @@ export class RequestThrottle {
 		const others = used - answered;
 		const othersLeaving = others < this.othersBefore;
 		this.othersBefore = others;
-		this.othersSeen.push([now, others]);
-		while (this.othersSeen.length > 1 && this.othersSeen[1][0] <= now - TAKEOVER_BASELINE_MS) this.othersSeen.shift();
-		const [seenAt, seen] = this.othersSeen[0];
-		let takeover = 0;
-		if (now - seenAt >= TAKEOVER_BASELINE_MS / 2 && seen > others) {
-			// Others' count fell over the last second: they send less than what leaves the window
-			// for them, by that much per second. Take over that rate on top of ours at once,
-			// instead of waiting for their requests to age out of the window.
-			const span = now - seenAt;
-			const sentLately = this.sends.filter((answeredAt) => answeredAt > now - span).length;
-			takeover = ((sentLately + ((seen - others) * answered) / Math.max(1, used)) * intervalMs) / span;
-		}
+		const takeover = this.takeOver(now, others, answered, used);
 		if (free > 0) {
 			// Room nobody uses: grow into part of it, at most a whole window per window. A run
 			// starved by others that started first catches up, and one left alone takes the window
@@ -183,8 +172,27 @@ export class RequestThrottle {
 		} else {
 			this.allowance = Math.min(this.allowance, proportional);
 		}
-		if (remaining - (this.inFlight * used) / Math.max(1, answered) > max * PROBE_SHARE) this.allowance = Math.max(this.allowance, takeover);
+		// Not into the last few slots: others' requests on their way are not in Remaining yet.
+		if (remaining > max * PROBE_SHARE) this.allowance = Math.max(this.allowance, takeover);
 		this.allowance = Math.min(limit, Math.max(limit * PROBE_SHARE, 1, this.allowance));
 		if (remaining <= 0) this.pause(Math.ceil(intervalMs / max));
+	}
+
+	/**
+	 * The budget that takes over, at once, the rate other executions gave up: their count in the
+	 * window falling over the last second means they send that much less per second than what
+	 * leaves the window for them (a worker busy finishing another job, or done). Waiting for
+	 * their requests to age out instead would leave up to a whole window half used. Several runs
+	 * see the same fall: each takes its part, in the proportion of the window it has.
+	 */
+	private takeOver(now: number, others: number, answered: number, used: number): number {
+		this.othersSeen.push([now, others]);
+		while (this.othersSeen.length > 1 && this.othersSeen[1][0] <= now - TAKEOVER_BASELINE_MS) this.othersSeen.shift();
+		const [seenAt, seen] = this.othersSeen[0];
+		const span = now - seenAt;
+		if (span < TAKEOVER_BASELINE_MS / 2 || seen <= others) return 0;
+		const ourRate = this.sends.filter((answeredAt) => answeredAt > seenAt).length / span;
+		const givenUp = ((seen - others) * answered) / Math.max(1, used) / span;
+		return (ourRate + givenUp) * this.window.intervalMs;
 	}
 }

@@ -8,21 +8,25 @@ const HUBSPOT = { max: 100, intervalMs: 10_000 };
  * Executions of the node sharing one account, as on n8n's queue-mode workers: each run has its
  * own throttle and sees the others only through HubSpot's headers. The floors are this design's
  * figures in virtual time less a margin; with one slot of growth per answer (the throttle
- * before), back to back reached 29 % and a late starter 43 %.
+ * before), back to back reached 29 % and a late starter 43 %; before it took over the rate
+ * others give up, two workers held 1.5 s per finishing execution reached 81–83 %.
  */
 const SCENARIOS: Array<[string, RunPlan[], number, number?]> = [
-	['four at once', [0, 0, 0, 0].map((startAt) => ({ startAt, requests: 100 })), 80],
-	['four started 300 ms apart', [0, 300, 600, 900].map((startAt) => ({ startAt, requests: 100 })), 76],
+	['four at once', [0, 0, 0, 0].map((startAt) => ({ startAt, requests: 100 })), 85],
+	['four started 300 ms apart', [0, 300, 600, 900].map((startAt) => ({ startAt, requests: 100 })), 82],
 	['four started 2 s apart', [0, 2000, 4000, 6000].map((startAt) => ({ startAt, requests: 100 })), 70],
-	['four as webhook executions reach two workers', [0, 150, 700, 1100].map((startAt) => ({ startAt, requests: 100 })), 75],
-	['the same on two workers running two jobs each', [0, 150, 700, 1100].map((startAt, i) => ({ startAt, requests: 100, process: i % 2 })), 75],
-	['four in one n8n process, started 2 s apart', [0, 2000, 4000, 6000].map((startAt) => ({ startAt, requests: 100, process: 0 })), 70],
-	['unequal work: 200, 100, 50, 50', [200, 100, 50, 50].map((requests, i) => ({ startAt: i * 100, requests })), 77],
+	['four as webhook executions reach two workers', [0, 150, 700, 1100].map((startAt) => ({ startAt, requests: 100 })), 82],
+	['the same on two workers running two jobs each', [0, 150, 700, 1100].map((startAt, i) => ({ startAt, requests: 100, process: i % 2 })), 85],
+	// n8n holds a worker's event loop for a second or more while an execution finishes (the nodes
+	// after this one, saving it): the other worker must take the window over meanwhile.
+	['two workers, each held 1.5 s by every execution that finishes', [0, 150, 700, 1100].map((startAt, i) => ({ startAt, requests: 100, process: i % 2, finishingMs: 1500 })), 82],
+	['four in one n8n process, started 2 s apart', [0, 2000, 4000, 6000].map((startAt) => ({ startAt, requests: 100, process: 0 })), 88],
+	['unequal work: 200, 100, 50, 50', [200, 100, 50, 50].map((requests, i) => ({ startAt: i * 100, requests })), 84],
 	// The second run knows nothing of the full window before its first answer, and with slow answers
 	// it has several requests on their way by then: a few 429s, each a 10 s pause.
 	['back to back, the second 2 s before the first ends', [{ startAt: 0, requests: 100 }, { startAt: 8000, requests: 100 }], 60, 0.025],
-	['a late starter joining two busy runs', [{ startAt: 0, requests: 150 }, { startAt: 0, requests: 150 }, { startAt: 12_000, requests: 100 }], 70],
-	['eight at once', Array.from({ length: 8 }, (_, i) => ({ startAt: i * 50, requests: 50 })), 80],
+	['a late starter joining two busy runs', [{ startAt: 0, requests: 150 }, { startAt: 0, requests: 150 }, { startAt: 12_000, requests: 100 }], 79],
+	['eight at once', Array.from({ length: 8 }, (_, i) => ({ startAt: i * 50, requests: 50 })), 78],
 ];
 
 describe('executions sharing one HubSpot rate window (virtual time, Parallel Requests auto)', () => {

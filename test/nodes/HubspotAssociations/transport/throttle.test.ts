@@ -162,6 +162,30 @@ describe('RequestThrottle', () => {
 		expect(throttle.budget).toBe(100);
 	});
 
+	it('takes over at once the rate others give up, when their count falls over a second and the window has room', async () => {
+		/** 30 answered requests of ours and 60 of others in the window, then 3 more of ours at our share's pace. */
+		const busyRun = async (options: { othersAfter: number }) => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			await sendTimes(throttle, clock, 30);
+			throttle.observe(rateHeaders(100, 10_000, 10));
+			// Our share: 30 of 90, scaled to the window.
+			expect(throttle.budget).toBe(33);
+			const started = clock.now();
+			await sendTimes(throttle, clock, 3);
+			expect(clock.now() - started).toBeGreaterThanOrEqual(600);
+			throttle.observe(rateHeaders(100, 10_000, 100 - 33 - options.othersAfter));
+			return throttle.budget;
+		};
+		// Others went from 60 to 52 in under a second: they send about 9 per second less than leaves
+		// the window for them. Our part of that (33 of 85) on top of our own pace: twice our share.
+		expect(await busyRun({ othersAfter: 52 })).toBeGreaterThanOrEqual(60);
+		// Others steady at 60: the share stays.
+		expect(await busyRun({ othersAfter: 60 })).toBe(33);
+		// Others done at once: no more than the whole window.
+		expect(await busyRun({ othersAfter: 0 })).toBe(100);
+	});
+
 	it('keeps sending at a probing pace when others fill the window, and brings a long-spaced send forward once it may grow', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
