@@ -23,8 +23,6 @@ export interface SharedWindowResult {
 	/** From the first start to the last run done. */
 	wallMs: number;
 	sent: number;
-	/** Every request as HubSpot saw it: [when it arrived, the run's index, its status]. */
-	arrivals: Array<[number, number, number]>;
 	rateLimited: number;
 	/** Requests ÷ the window's rate: the fastest the account allows. */
 	optimumMs: number;
@@ -54,10 +52,10 @@ export async function runSharedWindow(
 	/** Until when each process's event loop is held by a finishing run. */
 	const heldUntil = new Map<number, number>();
 	const whileHeld = async (process: number | undefined): Promise<void> => {
-		for (let until = heldUntil.get(process ?? -1) ?? 0; until > clock.now(); until = heldUntil.get(process ?? -1) ?? 0) await clock.sleep(until - clock.now());
+		if (process === undefined) return;
+		for (let until = heldUntil.get(process) ?? 0; until > clock.now(); until = heldUntil.get(process) ?? 0) await clock.sleep(until - clock.now());
 	};
 
-	const log: Array<[number, number, number]> = [];
 	const admit = (): { status: number; headers: Record<string, string> } => {
 		const now = clock.now();
 		while (arrivals.length > 0 && arrivals[0] <= now - window.intervalMs) arrivals.shift();
@@ -72,7 +70,7 @@ export async function runSharedWindow(
 	};
 
 	/** One request as the transport sends it: under the throttle, 429s retried after the policy's wait. */
-	const request = async (throttle: RequestThrottle, limit: ConcurrencyLimit, process: number | undefined, run: number): Promise<void> => {
+	const request = async (throttle: RequestThrottle, limit: ConcurrencyLimit, process: number | undefined): Promise<void> => {
 		for (;;) {
 			await whileHeld(process);
 			const answered = await throttle.acquire();
@@ -81,7 +79,6 @@ export async function runSharedWindow(
 			const onItsWay = limit.sending();
 			await clock.sleep(latencyMs / 2);
 			const { status, headers } = admit();
-			log.push([clock.now(), run, status]);
 			await clock.sleep(latencyMs / 2);
 			await whileHeld(process);
 			onItsWay();
@@ -96,7 +93,7 @@ export async function runSharedWindow(
 	};
 
 	/** One execution: its batches shared by workers as the batch runner does, each under the concurrency limit. */
-	const run = async (plan: RunPlan, index: number): Promise<number> => {
+	const run = async (plan: RunPlan): Promise<number> => {
 		await clock.sleep(plan.startAt);
 		const configured = options.configured ?? { max: 100, intervalMs: 10_000 };
 		const throttle = plan.process === undefined ? new RequestThrottle(configured, clock) : processThrottle(plan.process, configured);
@@ -107,7 +104,7 @@ export async function runSharedWindow(
 				next++;
 				const release = await limit.acquire();
 				try {
-					await request(throttle, limit, plan.process, index);
+					await request(throttle, limit, plan.process);
 				} finally {
 					release();
 				}
@@ -115,14 +112,13 @@ export async function runSharedWindow(
 		};
 		await Promise.all(Array.from({ length: Math.min(limit.ceiling, plan.requests) }, worker));
 		if (!plan.finishingMs) return clock.now();
-		const key = plan.process ?? -1;
 		await whileHeld(plan.process);
-		heldUntil.set(key, clock.now() + plan.finishingMs);
+		if (plan.process !== undefined) heldUntil.set(plan.process, clock.now() + plan.finishingMs);
 		await clock.sleep(plan.finishingMs);
 		return clock.now();
 	};
 
-	const finishing = Promise.all(plans.map((plan, index) => run(plan, index)));
+	const finishing = Promise.all(plans.map(run));
 	await clock.run();
 	const finishedAt = await finishing;
 	const firstStart = Math.min(...plans.map((plan) => plan.startAt));
@@ -131,7 +127,6 @@ export async function runSharedWindow(
 		finishedAt,
 		wallMs: Math.max(...finishedAt) - firstStart,
 		sent,
-		arrivals: log,
 		rateLimited,
 		optimumMs: (total / window.max) * window.intervalMs,
 	};
