@@ -92,14 +92,12 @@ function pacePerExecution(requests: HubSpotSimulator['requests']): string {
 		.join('; ');
 }
 
-/** Every batch request as [ms after `started`, execution index, status]. */
-function timeline(requests: HubSpotSimulator['requests'], started: number): Array<[number, number, number]> {
-	return requests
-		.filter((request) => request.kind === 'associations/batch/create')
-		.map((request) => {
-			const first = (request.body as { inputs: Array<{ from: { id: string } }> }).inputs[0];
-			return [request.at - started, Math.floor((Number(first.from.id) - 1) / ROWS_PER_EXECUTION), request.status];
-		});
+/** Every request as [ms after `started`, execution index (-1 for requests other than batch creates), status, kind]. */
+function timeline(requests: HubSpotSimulator['requests'], started: number): Array<[number, number, number, string]> {
+	return requests.map((request) => {
+		const first = request.kind === 'associations/batch/create' ? (request.body as { inputs: Array<{ from: { id: string } }> }).inputs[0] : undefined;
+		return [request.at - started, first ? Math.floor((Number(first.from.id) - 1) / ROWS_PER_EXECUTION) : -1, request.status, request.kind];
+	});
 }
 
 /** Executions each worker process logged as started. */
@@ -142,7 +140,8 @@ describe('the package in n8n queue mode (main + 2 workers, Redis, PostgreSQL)', 
 		);
 		process.stdout.write(`queue mode, per execution: ${pacePerExecution(sim.requests)}\n`);
 		process.stdout.write(`queue mode, webhook answers after: ${answers.map((answer) => `${((answer.answeredAt - started) / 1000).toFixed(1)} s`).join(', ')}\n`);
-		// QUEUE_TIMELINE=file.json keeps every batch request as [ms after the start, execution, status], to see who sent when.
+		// QUEUE_TIMELINE=file.json keeps every request as [ms after the start, execution, status, kind], to see who sent when;
+		// QUEUE_LOG_STAMPS=file.json keeps what main and workers printed, each line stamped with the time it came.
 		if (process.env.QUEUE_TIMELINE) writeFileSync(process.env.QUEUE_TIMELINE, JSON.stringify(timeline(sim.requests, started)));
 		if (process.env.QUEUE_LOG_STAMPS) writeFileSync(process.env.QUEUE_LOG_STAMPS, JSON.stringify({ started, answers: answers.map((a) => a.answeredAt - started), main: n8n!.main.log(), workers: n8n!.workers.map((w) => w.log()) }));
 		assert.ok(figures.rateLimitedShare < 0.05, `429s are ${(figures.rateLimitedShare * 100).toFixed(1)} % of requests (under 5 % expected)`);
