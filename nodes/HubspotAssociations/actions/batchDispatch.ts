@@ -1,21 +1,17 @@
 import { knownObjectTypeId } from '../helpers/objectTypes';
-import type { PlannedBatch } from '../helpers/interfaces';
+import type { WaitingBatch } from '../helpers/interfaces';
 
 /** The records a batch names: ids by object type id (so "contacts" and "0-1" name one record), an id once per input naming it. */
-export type BatchRecords = Map<string, string[]>;
+export type BatchRecords = Map<string, readonly string[]>;
 
-/** Each record a batch names; reads name no to-record. */
-export function recordsOfBatch(batch: PlannedBatch): BatchRecords {
+/** Each record a batch names; reads name no to-record. The batch's own id columns are read, not copied. */
+export function recordsOfBatch(batch: WaitingBatch): BatchRecords {
 	const fromType = knownObjectTypeId(batch.fromPathType) ?? batch.fromPathType;
 	const toType = knownObjectTypeId(batch.toPathType) ?? batch.toPathType;
-	const fromIds: string[] = [];
-	const toIds = fromType === toType ? fromIds : [];
-	for (const { fromObjectId, toObjectId } of batch.inputs) {
-		fromIds.push(fromObjectId);
-		if (toObjectId !== '') toIds.push(toObjectId);
-	}
+	const toIds = batch.toObjectIds.some((id) => id === '') ? batch.toObjectIds.filter((id) => id !== '') : batch.toObjectIds;
+	if (fromType === toType) return new Map([[fromType, [...batch.fromObjectIds, ...toIds]]]);
 	return new Map([
-		[fromType, fromIds],
+		[fromType, batch.fromObjectIds],
 		[toType, toIds],
 	]);
 }
@@ -42,7 +38,7 @@ export class BatchDispatch {
 	private waiting: Array<() => void> = [];
 
 	constructor(
-		private readonly batches: readonly PlannedBatch[],
+		private readonly batches: readonly WaitingBatch[],
 		/** How many batches may be in flight at most. */
 		workers: number,
 		/** How far past the first batch left to look for one that shares no record. */

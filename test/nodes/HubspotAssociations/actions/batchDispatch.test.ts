@@ -1,8 +1,15 @@
 import { BatchDispatch, recordsOfBatch } from '../../../../nodes/HubspotAssociations/actions/batchDispatch';
-import type { PlannedBatch } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
+import type { WaitingBatch } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
 
-function batch(pairs: Array<[string, string]>, fromPathType = 'contacts', toPathType = 'companies'): PlannedBatch {
-	return { fromPathType, toPathType, inputs: pairs.map(([fromObjectId, toObjectId], i) => ({ fromObjectId, toObjectId, types: [], itemIndexes: [i] })) };
+function batch(pairs: Array<[string, string]>, fromPathType = 'contacts', toPathType = 'companies'): WaitingBatch {
+	return {
+		fromPathType,
+		toPathType,
+		fromObjectIds: pairs.map(([fromObjectId]) => fromObjectId),
+		toObjectIds: pairs.map(([, toObjectId]) => toObjectId),
+		types: pairs.map(() => []),
+		items: pairs.map((_, i) => i),
+	};
 }
 
 /** Resolves to whether `promise` settled within a few turns of the event loop. */
