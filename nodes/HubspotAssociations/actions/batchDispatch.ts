@@ -16,13 +16,37 @@ export function recordsOfBatch(batch: WaitingBatch): BatchRecords {
 	]);
 }
 
+/** Of each object type, the ids that more than one batch names: only those can keep two batches apart. */
+export function idsInSeveralBatches(batches: readonly WaitingBatch[]): Map<string, Set<string>> {
+	const batchNaming = new Map<string, Map<string, number>>();
+	const several = new Map<string, Set<string>>();
+	batches.forEach((batch, index) => {
+		for (const [type, ids] of recordsOfBatch(batch)) {
+			let named = batchNaming.get(type);
+			if (!named) batchNaming.set(type, (named = new Map()));
+			for (const id of ids) {
+				const first = named.get(id);
+				if (first === undefined) named.set(id, index);
+				else if (first !== index) {
+					let ofType = several.get(type);
+					if (!ofType) several.set(type, (ofType = new Set()));
+					ofType.add(id);
+				}
+			}
+		}
+	});
+	return several;
+}
+
 /**
  * Hands a run's batches to its workers in order, except that a batch naming a record that a
  * batch in flight (retries included) also names waits, and a later batch that shares none goes
  * first: HubSpot answers a write to a record another write is changing with 423 Locked, so two
  * such batches in flight would only trade 423s and 2-second waits. With nothing in flight the
  * first batch left always goes, so every batch is sent. With one worker there is nothing to keep
- * apart, and nothing is tracked.
+ * apart, and nothing is tracked. Only the records more than one batch names are tracked: the
+ * planner keeps each record's pairs together, so those are few, and a run of 500,000 items does
+ * not add and remove every id of every batch in flight.
  */
 export class BatchDispatch {
 	/** Ids named by the batches in flight, by object type, with how many of them name each. */
@@ -36,6 +60,8 @@ export class BatchDispatch {
 	/** Index of the first batch not yet handed out. */
 	private first = 0;
 	private waiting: Array<() => void> = [];
+	/** The records more than one batch names, by object type. */
+	private readonly shared: Map<string, Set<string>>;
 
 	constructor(
 		private readonly batches: readonly WaitingBatch[],
@@ -44,7 +70,19 @@ export class BatchDispatch {
 		/** How far past the first batch left to look for one that shares no record. */
 		private readonly lookahead = 2 * workers,
 		private readonly tracks = workers > 1,
-	) {}
+	) {
+		this.shared = tracks ? idsInSeveralBatches(batches) : new Map();
+	}
+
+	/** The records of a batch another batch also names. */
+	private sharedRecordsOf(batch: WaitingBatch): BatchRecords {
+		const records: BatchRecords = new Map();
+		for (const [type, ids] of recordsOfBatch(batch)) {
+			const shared = this.shared.get(type);
+			if (shared) records.set(type, ids.filter((id) => shared.has(id)));
+		}
+		return records;
+	}
 
 	/** The index of the next batch to send and what to call once it is settled; undefined when none is left. */
 	async take(): Promise<{ index: number; settled: () => void } | undefined> {
@@ -57,7 +95,7 @@ export class BatchDispatch {
 				if (this.taken.has(index)) continue;
 				let records = this.looked.get(index);
 				if (!records) {
-					records = recordsOfBatch(this.batches[index]);
+					records = this.sharedRecordsOf(this.batches[index]);
 					this.looked.set(index, records);
 				}
 				const blocker = this.blockedOn.get(index);

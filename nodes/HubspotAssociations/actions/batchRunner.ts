@@ -21,6 +21,13 @@ type FailedOutcome = Extract<InputOutcome<unknown>, { kind: 'failed' }>;
 /** Stands in for a batch once it is answered. */
 const SETTLED_BATCH: WaitingBatch = { fromPathType: '', toPathType: '', fromObjectIds: [], toObjectIds: [], types: [], items: [] };
 
+/** Each item's input in a batch as planned. */
+function plannedInputs(batch: PlannedBatch): Map<number, PlannedInput> {
+	const byItem = new Map<number, PlannedInput>();
+	for (const input of batch.inputs) for (const itemIndex of input.itemIndexes) byItem.set(itemIndex, input);
+	return byItem;
+}
+
 /** What a batch operation adds to the shared machinery: its input, endpoint and output. */
 export interface BatchOperation<R> {
 	/** The endpoint below `/{from}/{to}/`, e.g. `batch/create`. */
@@ -114,23 +121,18 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	// A dry run stops each batch at its write: the plan of each item instead of an answer.
 	const plans = new Map<number, DryRunPlan>();
 
-	/** The batch's exchange, and the inputs its outcomes are keyed by. */
-	const exchange = async (waiting: WaitingBatch, send: SendToDirection): Promise<{ batch: PlannedBatch; exchanged: BatchExchange<R> }> => {
-		if (operation.exchange) {
-			const batch = plannedBatch(waiting);
-			return { batch, exchanged: await operation.exchange(batch, send) };
-		}
-		// The inputs are built once for the body and again for the answer: none lives across the wait, which on large runs outlasts young objects.
-		const answer = await send(operation.body(plannedBatch(waiting)));
-		const batch = plannedBatch(waiting);
-		return { batch, exchanged: answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer } };
-	};
+	const exchange =
+		operation.exchange ??
+		(async (batch: PlannedBatch, send: SendToDirection): Promise<BatchExchange<R>> => {
+			const answer = await send(operation.body(batch));
+			return answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
+		});
 
-	const sendBatch = async (waiting: WaitingBatch, batchNumber: number) => {
-		const pathOf = (action = operation.action) => client.associationsPath(waiting.fromPathType, waiting.toPathType, action);
+	const sendBatch = async (batch: PlannedBatch, batchNumber: number) => {
+		const pathOf = (action = operation.action) => client.associationsPath(batch.fromPathType, batch.toPathType, action);
 		const post: SendToDirection = async (body, action) => await client.request({ method: 'POST', path: pathOf(action), body });
 		const recorder = dryRun ? writeRecorder(post, pathOf) : undefined;
-		const { batch, exchanged } = await exchange(waiting, recorder?.send ?? post);
+		const exchanged = await exchange(batch, recorder?.send ?? post);
 		if (recorder?.write) {
 			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);
 			for (const input of batch.inputs) held.keep(input);
@@ -147,19 +149,18 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			for (const itemIndex of itemsOfBatch) failed.set(itemIndex, { kind: 'failed', message, hubspot });
 			return;
 		}
-		// An exchange may answer with inputs of its own (types merged with the pair's current ones): an item's request is told from the input as planned.
-		const plannedInputOf = new Map<number, PlannedInput>();
-		for (const input of batch.inputs) for (const itemIndex of input.itemIndexes) plannedInputOf.set(itemIndex, input);
+		// An exchange of its own may answer with inputs of its own (types merged with the pair's current ones): an item's request is told from the input as planned.
+		const plannedInputOf = operation.exchange ? plannedInputs(batch) : undefined;
 		let anyFailed = false;
 		for (const [input, outcome] of exchanged.outcomes) {
 			for (const itemIndex of input.itemIndexes) {
 				if (outcome.kind === 'failed') {
 					failed.set(itemIndex, outcome);
-					held.keep(plannedInputOf.get(itemIndex)!, itemIndex);
+					held.keep(plannedInputOf?.get(itemIndex) ?? input, itemIndex);
 					anyFailed = true;
 					continue;
 				}
-				succeeded[itemIndex] = operation.success(held.of(itemIndex, plannedInputOf.get(itemIndex)!), outcome.result);
+				succeeded[itemIndex] = operation.success(held.of(itemIndex, plannedInputOf?.get(itemIndex) ?? input), outcome.result);
 				// Its output is built: the request is let go, so a large run does not hold both to the end.
 				held.release(itemIndex);
 			}
@@ -188,7 +189,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const taken = stopError ? undefined : await dispatch.take();
 			try {
 				if (stopError || !taken) break;
-				await sendBatch(batches[taken.index], taken.index + 1);
+				await sendBatch(plannedBatch(batches[taken.index]), taken.index + 1);
 				// Sent and settled: its inputs are no longer needed.
 				batches[taken.index] = SETTLED_BATCH;
 			} catch (error) {
