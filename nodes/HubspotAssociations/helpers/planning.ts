@@ -60,6 +60,7 @@ interface PlannedDirection {
 	toPathType: string;
 	/** Each from-record's pairs, in the order items first named the records. */
 	byFromRecord: Map<string, RecordPairs>;
+	pairs: number;
 }
 
 /** "contacts" and "0-1" name one type: one direction, so one input per pair. */
@@ -67,8 +68,13 @@ function directionKey(request: AssociationRequest): string {
 	return `${knownObjectTypeId(request.fromPathType) ?? request.fromPathType} ${knownObjectTypeId(request.toPathType) ?? request.toPathType}`;
 }
 
-function emptyBatch(fromPathType: string, toPathType: string): WaitingBatch {
-	return { fromPathType, toPathType, fromObjectIds: [], toObjectIds: [], types: [], items: [] };
+/** Longest column built at its final length: V8 gives `new Array(n)` fast elements only up to a size. */
+const PRESIZED_MAX = 65_536;
+
+/** A batch whose columns will hold `size` inputs: sized once, so a run's columns carry no spare room. */
+function emptyBatch(fromPathType: string, toPathType: string, size: number): WaitingBatch {
+	const column = <T>() => (size <= PRESIZED_MAX ? new Array<T>(size) : []);
+	return { fromPathType, toPathType, fromObjectIds: column(), toObjectIds: column(), types: column(), items: column() };
 }
 
 /**
@@ -94,7 +100,7 @@ export function planBatches(requests: AssociationRequest[], batchSize: number): 
 			const key = directionKey(request);
 			direction = directions.get(key);
 			if (!direction) {
-				direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, byFromRecord: new Map() };
+				direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, byFromRecord: new Map(), pairs: 0 };
 				directions.set(key, direction);
 			}
 			last = { fromPathType: request.fromPathType, toPathType: request.toPathType, direction };
@@ -109,27 +115,31 @@ export function planBatches(requests: AssociationRequest[], batchSize: number): 
 			again.types = unionOfTypes(again.types, request.types);
 			continue;
 		}
+		direction.pairs++;
 		const grown = ofRecord ? withPair(ofRecord, request) : request;
 		if (grown !== ofRecord) direction.byFromRecord.set(request.fromObjectId, grown);
 	}
 
 	const batches: WaitingBatch[] = [];
-	for (const { fromPathType, toPathType, byFromRecord } of directions.values()) {
-		let batch = emptyBatch(fromPathType, toPathType);
+	for (const { fromPathType, toPathType, byFromRecord, pairs } of directions.values()) {
+		let left = pairs;
+		let batch = emptyBatch(fromPathType, toPathType, Math.min(batchSize, left));
+		let at = 0;
 		for (const ofRecord of inRecordGroupOrder([...byFromRecord.values()], pairsInOrder)) {
 			for (const first of pairsInOrder(ofRecord)) {
 				const again = namedAgain.get(first);
-				batch.fromObjectIds.push(first.fromObjectId);
-				batch.toObjectIds.push(first.toObjectId);
-				batch.types.push(again?.types ?? first.types);
-				batch.items.push(again?.itemIndexes ?? first.itemIndex);
-				if (batch.items.length === batchSize) {
+				batch.fromObjectIds[at] = first.fromObjectId;
+				batch.toObjectIds[at] = first.toObjectId;
+				batch.types[at] = again?.types ?? first.types;
+				batch.items[at] = again?.itemIndexes ?? first.itemIndex;
+				if (++at === batchSize || at === left) {
 					batches.push(batch);
-					batch = emptyBatch(fromPathType, toPathType);
+					left -= at;
+					at = 0;
+					batch = emptyBatch(fromPathType, toPathType, Math.min(batchSize, left));
 				}
 			}
 		}
-		if (batch.items.length > 0) batches.push(batch);
 	}
 	return batches;
 }
