@@ -8,11 +8,11 @@ import { runsAsTool } from './asTool';
 import { BatchDispatch } from './batchDispatch';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
 import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } from './dryRun';
+import { HeldRequests } from './heldRequests';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
 import { LabelDirectory } from './labelDirectory';
 import { resolveLabelNames } from './labelNamesStep';
 import { lookUpRecords } from './lookup/lookupStep';
-import { HeldRequests } from './heldRequests';
 import { failureItem, type ItemFailure } from './outputItems';
 import { readClientSettings } from './requestOptions';
 
