@@ -7,7 +7,7 @@ import '../../test/setup-env';
 import { NodeConnectionTypes, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { executeWorkflow } from '../../test/harness/engine';
 import { batchCreateParameters, oauthCredential, runNode } from '../../test/harness/runWorkflow';
-import { FLOOR_NODE_TYPE, floorNodeType, postChunks } from './floor';
+import { FLOOR_NODE_TYPE, floorNodeType, postChunks, readAssociationsOf } from './floor';
 import { sharedRecordItems, type LatencyData } from './sharedRecords';
 
 export type CaseKind = 'node' | 'floor' | 'raw' | 'nodeFailing' | 'read' | 'readFloor' | 'readRaw' | 'latency';
@@ -97,6 +97,15 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 		case 'floor':
 		case 'readFloor': {
 			const items = spec.kind === 'floor' ? pairItems(spec.count) : readItems(spec.count);
+			// A read floor outputs the associations HubSpot holds: read before the run, as a plain client would.
+			const associationsRead =
+				spec.kind === 'readFloor'
+					? await readAssociationsOf(
+							`${spec.baseUrl}/crm/associations/2026-03/contacts/companies/batch/read`,
+							account.accessToken,
+							[...new Set(items.map((item) => item.contactId as string))],
+						)
+					: undefined;
 			const definition = {
 				nodes: [
 					{ id: 's', name: 'Records', type: 'test.testRecords', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
@@ -109,7 +118,10 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 				execute: async () => [items.map((json) => ({ json }))],
 			};
 			const setup = {
-				nodeTypes: { [FLOOR_NODE_TYPE]: floorNodeType('contactId', spec.kind === 'floor' ? 'companyId' : undefined), 'test.testRecords': records },
+				nodeTypes: {
+					[FLOOR_NODE_TYPE]: spec.kind === 'floor' ? floorNodeType('contactId', 'companyId') : floorNodeType('contactId', undefined, associationsRead),
+					'test.testRecords': records,
+				},
 				credentialTypes: {},
 				credentials: {},
 			};

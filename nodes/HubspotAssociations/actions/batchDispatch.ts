@@ -1,23 +1,41 @@
 import { knownObjectTypeId } from '../helpers/objectTypes';
-import type { PlannedBatch } from '../helpers/interfaces';
+import type { WaitingBatch } from '../helpers/interfaces';
 
 /** The records a batch names: ids by object type id (so "contacts" and "0-1" name one record), an id once per input naming it. */
-export type BatchRecords = Map<string, string[]>;
+export type BatchRecords = Map<string, readonly string[]>;
 
-/** Each record a batch names; reads name no to-record. */
-export function recordsOfBatch(batch: PlannedBatch): BatchRecords {
+/** Each record a batch names; reads name no to-record. The batch's own id columns are read, not copied. */
+export function recordsOfBatch(batch: WaitingBatch): BatchRecords {
 	const fromType = knownObjectTypeId(batch.fromPathType) ?? batch.fromPathType;
 	const toType = knownObjectTypeId(batch.toPathType) ?? batch.toPathType;
-	const fromIds: string[] = [];
-	const toIds = fromType === toType ? fromIds : [];
-	for (const { fromObjectId, toObjectId } of batch.inputs) {
-		fromIds.push(fromObjectId);
-		if (toObjectId !== '') toIds.push(toObjectId);
-	}
+	const toIds = batch.toObjectIds.some((id) => id === '') ? batch.toObjectIds.filter((id) => id !== '') : batch.toObjectIds;
+	if (fromType === toType) return new Map([[fromType, [...batch.fromObjectIds, ...toIds]]]);
 	return new Map([
-		[fromType, fromIds],
+		[fromType, batch.fromObjectIds],
 		[toType, toIds],
 	]);
+}
+
+/** Of each object type, the ids that more than one batch names: only those can keep two batches apart. */
+export function idsInSeveralBatches(batches: readonly WaitingBatch[]): Map<string, Set<string>> {
+	const batchNaming = new Map<string, Map<string, number>>();
+	const several = new Map<string, Set<string>>();
+	batches.forEach((batch, index) => {
+		for (const [type, ids] of recordsOfBatch(batch)) {
+			let named = batchNaming.get(type);
+			if (!named) batchNaming.set(type, (named = new Map()));
+			for (const id of ids) {
+				const first = named.get(id);
+				if (first === undefined) named.set(id, index);
+				else if (first !== index) {
+					let ofType = several.get(type);
+					if (!ofType) several.set(type, (ofType = new Set()));
+					ofType.add(id);
+				}
+			}
+		}
+	});
+	return several;
 }
 
 /**
@@ -26,7 +44,9 @@ export function recordsOfBatch(batch: PlannedBatch): BatchRecords {
  * first: HubSpot answers a write to a record another write is changing with 423 Locked, so two
  * such batches in flight would only trade 423s and 2-second waits. With nothing in flight the
  * first batch left always goes, so every batch is sent. With one worker there is nothing to keep
- * apart, and nothing is tracked.
+ * apart, and nothing is tracked. Only the records more than one batch names are tracked: the
+ * planner keeps each record's pairs together, so those are few, and a run of 500,000 items does
+ * not add and remove every id of every batch in flight.
  */
 export class BatchDispatch {
 	/** Ids named by the batches in flight, by object type, with how many of them name each. */
@@ -40,15 +60,29 @@ export class BatchDispatch {
 	/** Index of the first batch not yet handed out. */
 	private first = 0;
 	private waiting: Array<() => void> = [];
+	/** The records more than one batch names, by object type. */
+	private readonly shared: Map<string, Set<string>>;
 
 	constructor(
-		private readonly batches: readonly PlannedBatch[],
+		private readonly batches: readonly WaitingBatch[],
 		/** How many batches may be in flight at most. */
 		workers: number,
 		/** How far past the first batch left to look for one that shares no record. */
 		private readonly lookahead = 2 * workers,
 		private readonly tracks = workers > 1,
-	) {}
+	) {
+		this.shared = tracks ? idsInSeveralBatches(batches) : new Map();
+	}
+
+	/** The records of a batch another batch also names. */
+	private sharedRecordsOf(batch: WaitingBatch): BatchRecords {
+		const records: BatchRecords = new Map();
+		for (const [type, ids] of recordsOfBatch(batch)) {
+			const shared = this.shared.get(type);
+			if (shared) records.set(type, ids.filter((id) => shared.has(id)));
+		}
+		return records;
+	}
 
 	/** The index of the next batch to send and what to call once it is settled; undefined when none is left. */
 	async take(): Promise<{ index: number; settled: () => void } | undefined> {
@@ -61,7 +95,7 @@ export class BatchDispatch {
 				if (this.taken.has(index)) continue;
 				let records = this.looked.get(index);
 				if (!records) {
-					records = recordsOfBatch(this.batches[index]);
+					records = this.sharedRecordsOf(this.batches[index]);
 					this.looked.set(index, records);
 				}
 				const blocker = this.blockedOn.get(index);

@@ -1,12 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { describeFailedExchange } from '../helpers/hubspotErrors';
-import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput } from '../helpers/interfaces';
+import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput, WaitingBatch } from '../helpers/interfaces';
+import { plannedBatch } from '../helpers/planning';
 import { InvalidInputError } from '../helpers/validation';
 import { authenticationOf, createHubSpotClient, type HubSpotAnswer } from '../transport';
 import { runsAsTool } from './asTool';
 import { BatchDispatch } from './batchDispatch';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
 import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } from './dryRun';
+import { HeldRequests } from './heldRequests';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
 import { LabelDirectory } from './labelDirectory';
 import { resolveLabelNames } from './labelNamesStep';
@@ -17,7 +19,14 @@ import { readClientSettings } from './requestOptions';
 type FailedOutcome = Extract<InputOutcome<unknown>, { kind: 'failed' }>;
 
 /** Stands in for a batch once it is answered. */
-const SETTLED_BATCH: PlannedBatch = { fromPathType: '', toPathType: '', inputs: [] };
+const SETTLED_BATCH: WaitingBatch = { fromPathType: '', toPathType: '', fromObjectIds: [], toObjectIds: [], types: [], items: [] };
+
+/** Each item's input in a batch as planned. */
+function plannedInputs(batch: PlannedBatch): Map<number, PlannedInput> {
+	const byItem = new Map<number, PlannedInput>();
+	for (const input of batch.inputs) for (const itemIndex of input.itemIndexes) byItem.set(itemIndex, input);
+	return byItem;
+}
 
 /** What a batch operation adds to the shared machinery: its input, endpoint and output. */
 export interface BatchOperation<R> {
@@ -25,7 +34,7 @@ export interface BatchOperation<R> {
 	action: string;
 	/** Reads and validates one item; throws InvalidInputError naming the field. */
 	readItem(read: ParameterReader, itemIndex: number): AssociationRequest;
-	plan(requests: AssociationRequest[]): PlannedBatch[];
+	plan(requests: AssociationRequest[]): WaitingBatch[];
 	body(batch: PlannedBatch): IDataObject;
 	/** Pairs a 2xx answer with the batch's inputs. */
 	match(batch: PlannedBatch, body: unknown): Map<PlannedInput, InputOutcome<R>>;
@@ -106,8 +115,6 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 
 	// 2. Send the planned batches; each answer settles the items of its inputs.
 	// Arrays by item index, not maps: a 500,000-item run keeps one slot per item, nothing more.
-	const requestsByIndex: Array<AssociationRequest | undefined> = new Array(items.length);
-	for (const request of requests) requestsByIndex[request.itemIndex] = request;
 	// An item's output json is built as soon as its input succeeds, so HubSpot's answer is let go batch by batch.
 	const succeeded: Array<IDataObject | undefined> = new Array(items.length);
 	const failed = new Map<number, FailedOutcome>();
@@ -128,6 +135,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		const exchanged = await exchange(batch, recorder?.send ?? post);
 		if (recorder?.write) {
 			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);
+			for (const input of batch.inputs) held.keep(input);
 			return;
 		}
 		const batchItems = () => batch.inputs.flatMap((input) => input.itemIndexes).sort((a, b) => a - b);
@@ -137,27 +145,31 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
 			const itemsOfBatch = batchItems();
 			if (!continueOnFail) throw hubspotError(node, { message, hubspot, statusCode: answer.statusCode, itemIndex: itemsOfBatch[0] });
+			for (const input of batch.inputs) held.keep(input);
 			for (const itemIndex of itemsOfBatch) failed.set(itemIndex, { kind: 'failed', message, hubspot });
 			return;
 		}
+		// An exchange of its own may answer with inputs of its own (types merged with the pair's current ones): an item's request is told from the input as planned.
+		const plannedInputOf = operation.exchange ? plannedInputs(batch) : undefined;
 		let anyFailed = false;
 		for (const [input, outcome] of exchanged.outcomes) {
 			for (const itemIndex of input.itemIndexes) {
 				if (outcome.kind === 'failed') {
 					failed.set(itemIndex, outcome);
+					held.keep(plannedInputOf?.get(itemIndex) ?? input, itemIndex);
 					anyFailed = true;
 					continue;
 				}
-				succeeded[itemIndex] = operation.success(requestsByIndex[itemIndex]!, outcome.result);
+				succeeded[itemIndex] = operation.success(held.of(itemIndex, plannedInputOf?.get(itemIndex) ?? input), outcome.result);
 				// Its output is built: the request is let go, so a large run does not hold both to the end.
-				requestsByIndex[itemIndex] = undefined;
+				held.release(itemIndex);
 			}
 		}
 		const failedItems = anyFailed ? batchItems().filter((itemIndex) => failed.has(itemIndex)) : [];
 		if (!continueOnFail && failedItems.length > 0) {
 			const outcome = failed.get(failedItems[0])!;
 			const others = failedItems.length > 1 ? ` (and ${failedItems.length - 1} more items of this batch)` : '';
-			const message = `${rejectedItemMessage(requestsByIndex[failedItems[0]]!, outcome.message)}${others}`;
+			const message = `${rejectedItemMessage(held.kept(failedItems[0])!, outcome.message)}${others}`;
 			throw hubspotError(node, { message, hubspot: outcome.hubspot, itemIndex: failedItems[0] });
 		}
 	};
@@ -165,7 +177,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	// Workers take batches in order, except that one sharing a record with a batch in flight waits
 	// for it (BatchDispatch); without continue-on-fail the first failure stops new sends.
 	const batches = operation.plan(requests);
-	// From here on each request is reached by its item index, and let go once its output is built.
+	// From here on an item's request is told again from its batch's input; the few its input cannot tell are held.
+	const held = new HeldRequests(items.length, requests, batches);
 	requests = [];
 	const dispatch = new BatchDispatch(batches, client.concurrency.ceiling);
 	let stopError: Error | undefined;
@@ -176,7 +189,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const taken = stopError ? undefined : await dispatch.take();
 			try {
 				if (stopError || !taken) break;
-				await sendBatch(batches[taken.index], taken.index + 1);
+				await sendBatch(plannedBatch(batches[taken.index]), taken.index + 1);
 				// Sent and settled: its inputs are no longer needed.
 				batches[taken.index] = SETTLED_BATCH;
 			} catch (error) {
@@ -204,12 +217,13 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		items.map((_, itemIndex) => {
 			const json = succeeded[itemIndex];
 			if (json) return { json, pairedItem: { item: itemIndex } };
-			const request = requestsByIndex[itemIndex];
-			if (!request) return failureItem(itemIndex, failures.get(itemIndex)!, toErrorOutput);
+			const unsent = failures.get(itemIndex);
+			if (unsent) return failureItem(itemIndex, unsent, toErrorOutput);
+			const request = held.kept(itemIndex);
 			const plan = plans.get(itemIndex);
-			if (plan) return { json: dryRunJson(request, plan, batches.length, directory), pairedItem: { item: itemIndex } };
+			if (plan && request) return { json: dryRunJson(request, plan, batches.length, directory), pairedItem: { item: itemIndex } };
 			const outcome = failed.get(itemIndex);
-			if (!outcome) throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
+			if (!outcome || !request) throw new NodeOperationError(node, `Item ${itemIndex} got no answer: this is a bug in the node`, { itemIndex });
 			const { fromObjectId, toObjectId } = request;
 			const message = outcome.refusedByNode ? `Item ${itemIndex}: ${outcome.message}` : rejectedItemMessage(request, outcome.message);
 			const failure = { message, fromObjectId, toObjectId, hubspot: outcome.hubspot };

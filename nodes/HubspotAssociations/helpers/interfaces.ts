@@ -45,6 +45,23 @@ export interface PlannedBatch {
 	inputs: PlannedInput[];
 }
 
+/**
+ * A planned batch while it waits to be sent: its inputs in columns, a slot each, instead of an
+ * object and an item index array per input. A large run holds its batches from planning until
+ * their answers, so this is most of what it keeps per item beside the items themselves; the
+ * inputs are built just before the batch is sent (`plannedBatch`).
+ */
+export interface WaitingBatch {
+	fromPathType: string;
+	toPathType: string;
+	fromObjectIds: string[];
+	toObjectIds: string[];
+	/** Each input's types; the inputs of a run mostly share one array. */
+	types: AssociationSpec[][];
+	/** The item each input answers for, or its items when several named its pair. */
+	items: Array<number | number[]>;
+}
+
 /** The parts of a HubSpot error body worth keeping; every field is optional in practice. */
 export interface HubSpotErrorInfo extends IDataObject {
 	status?: string | number;

@@ -1,6 +1,6 @@
 import { knownObjectTypeId } from './objectTypes';
 import { inRecordGroupOrder } from './recordComponents';
-import type { AssociationRequest, AssociationSpec, PlannedBatch, PlannedInput } from './interfaces';
+import type { AssociationRequest, AssociationSpec, PlannedBatch, PlannedInput, WaitingBatch } from './interfaces';
 
 function sameType(a: AssociationSpec, b: AssociationSpec): boolean {
 	return a.associationTypeId === b.associationTypeId && a.associationCategory === b.associationCategory;
@@ -23,41 +23,58 @@ export function pairKey(fromObjectId: string, toObjectId: string): string {
 }
 
 /**
- * A from-record's inputs, in the order items first named their to-records. Most records of a run
- * have one or a few pairs: a Map per record would cost far more than the pairs themselves, so a
- * record holds its input alone, then an array searched in place, and a Map only once it is long.
+ * A from-record's pairs, each held as the request of the first item naming it, in the order items
+ * first named their to-records. Most records of a run have one or a few pairs: a Map per record
+ * would cost far more than the pairs themselves, so a record holds its request alone, then an
+ * array searched in place, and a Map only once it is long.
  */
-type RecordInputs = PlannedInput | PlannedInput[] | Map<string, PlannedInput>;
+type RecordPairs = AssociationRequest | AssociationRequest[] | Map<string, AssociationRequest>;
 const SEARCHED_IN_PLACE = 16;
 
-function inputTo(inputs: RecordInputs, toObjectId: string): PlannedInput | undefined {
-	if (inputs instanceof Map) return inputs.get(toObjectId);
-	if (Array.isArray(inputs)) return inputs.find((input) => input.toObjectId === toObjectId);
-	return inputs.toObjectId === toObjectId ? inputs : undefined;
+function pairTo(pairs: RecordPairs, toObjectId: string): AssociationRequest | undefined {
+	if (pairs instanceof Map) return pairs.get(toObjectId);
+	if (Array.isArray(pairs)) return pairs.find((first) => first.toObjectId === toObjectId);
+	return pairs.toObjectId === toObjectId ? pairs : undefined;
 }
 
-function withInput(inputs: RecordInputs, input: PlannedInput): RecordInputs {
-	if (inputs instanceof Map) return inputs.set(input.toObjectId, input);
-	if (!Array.isArray(inputs)) return [inputs, input];
-	inputs.push(input);
-	return inputs.length > SEARCHED_IN_PLACE ? new Map(inputs.map((held) => [held.toObjectId, held])) : inputs;
+function withPair(pairs: RecordPairs, first: AssociationRequest): RecordPairs {
+	if (pairs instanceof Map) return pairs.set(first.toObjectId, first);
+	if (!Array.isArray(pairs)) return [pairs, first];
+	pairs.push(first);
+	return pairs.length > SEARCHED_IN_PLACE ? new Map(pairs.map((held) => [held.toObjectId, held])) : pairs;
 }
 
-function inputsInOrder(inputs: RecordInputs): Iterable<PlannedInput> {
-	if (inputs instanceof Map) return inputs.values();
-	return Array.isArray(inputs) ? inputs : [inputs];
+function pairsInOrder(pairs: RecordPairs): Iterable<AssociationRequest> {
+	if (pairs instanceof Map) return pairs.values();
+	return Array.isArray(pairs) ? pairs : [pairs];
+}
+
+/** A pair several items named: the union of their types and every item. */
+interface NamedAgain {
+	types: AssociationSpec[];
+	itemIndexes: number[];
 }
 
 interface PlannedDirection {
 	fromPathType: string;
 	toPathType: string;
-	/** Each from-record's inputs, in the order items first named the records. */
-	byFromRecord: Map<string, RecordInputs>;
+	/** Each from-record's pairs, in the order items first named the records. */
+	byFromRecord: Map<string, RecordPairs>;
+	pairs: number;
 }
 
 /** "contacts" and "0-1" name one type: one direction, so one input per pair. */
 function directionKey(request: AssociationRequest): string {
 	return `${knownObjectTypeId(request.fromPathType) ?? request.fromPathType} ${knownObjectTypeId(request.toPathType) ?? request.toPathType}`;
+}
+
+/** Longest column built at its final length: V8 gives `new Array(n)` fast elements only up to a size. */
+const PRESIZED_MAX = 65_536;
+
+/** A batch whose columns will hold `size` inputs: sized once, so a run's columns carry no spare room. */
+function emptyBatch(fromPathType: string, toPathType: string, size: number): WaitingBatch {
+	const column = <T>() => (size <= PRESIZED_MAX ? new Array<T>(size) : []);
+	return { fromPathType, toPathType, fromObjectIds: column(), toObjectIds: column(), types: column(), items: column() };
 }
 
 /**
@@ -69,9 +86,12 @@ function directionKey(request: AssociationRequest): string {
  * answers concurrent writes to one record with 423 Locked): only a group whose pairs straddle a
  * cut is in two batches, and never a batch more than needed. Directions, groups, the from-records
  * of a group and each record's pairs keep the order in which items first named them.
+ * A pair is held by its first item's request until it is written into its batch's columns: no
+ * object per input, only one per pair that several items name.
  */
-export function planBatches(requests: AssociationRequest[], batchSize: number): PlannedBatch[] {
+export function planBatches(requests: AssociationRequest[], batchSize: number): WaitingBatch[] {
 	const directions = new Map<string, PlannedDirection>();
+	const namedAgain = new Map<AssociationRequest, NamedAgain>();
 	// Items of a run almost always share one direction: its key is worked out once per change.
 	let last: { fromPathType: string; toPathType: string; direction: PlannedDirection } | undefined;
 	for (const request of requests) {
@@ -80,39 +100,57 @@ export function planBatches(requests: AssociationRequest[], batchSize: number): 
 			const key = directionKey(request);
 			direction = directions.get(key);
 			if (!direction) {
-				direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, byFromRecord: new Map() };
+				direction = { fromPathType: request.fromPathType, toPathType: request.toPathType, byFromRecord: new Map(), pairs: 0 };
 				directions.set(key, direction);
 			}
 			last = { fromPathType: request.fromPathType, toPathType: request.toPathType, direction };
 		}
 		const ofRecord = direction.byFromRecord.get(request.fromObjectId);
-		const input = ofRecord && inputTo(ofRecord, request.toObjectId);
-		if (input) {
-			input.itemIndexes.push(request.itemIndex);
-			input.types = unionOfTypes(input.types, request.types);
+		const first = ofRecord && pairTo(ofRecord, request.toObjectId);
+		if (first) {
+			let again = namedAgain.get(first);
+			if (!again) namedAgain.set(first, (again = { types: first.types, itemIndexes: [first.itemIndex] }));
+			again.itemIndexes.push(request.itemIndex);
+			// The first item's types are shared until another item adds one: unionOfTypes copies before it changes them.
+			again.types = unionOfTypes(again.types, request.types);
 			continue;
 		}
-		// The first item's types are shared until another item adds one: unionOfTypes copies before it changes them.
-		const added: PlannedInput = { fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, types: request.types, itemIndexes: [request.itemIndex] };
-		const grown = ofRecord ? withInput(ofRecord, added) : added;
+		direction.pairs++;
+		const grown = ofRecord ? withPair(ofRecord, request) : request;
 		if (grown !== ofRecord) direction.byFromRecord.set(request.fromObjectId, grown);
 	}
 
-	const batches: PlannedBatch[] = [];
-	for (const { fromPathType, toPathType, byFromRecord } of directions.values()) {
-		let inputs: PlannedInput[] = [];
-		for (const ofRecord of inRecordGroupOrder([...byFromRecord.values()], inputsInOrder)) {
-			for (const input of inputsInOrder(ofRecord)) {
-				inputs.push(input);
-				if (inputs.length === batchSize) {
-					batches.push({ fromPathType, toPathType, inputs });
-					inputs = [];
+	const batches: WaitingBatch[] = [];
+	for (const { fromPathType, toPathType, byFromRecord, pairs } of directions.values()) {
+		let left = pairs;
+		let batch = emptyBatch(fromPathType, toPathType, Math.min(batchSize, left));
+		let at = 0;
+		for (const ofRecord of inRecordGroupOrder([...byFromRecord.values()], pairsInOrder)) {
+			for (const first of pairsInOrder(ofRecord)) {
+				const again = namedAgain.get(first);
+				batch.fromObjectIds[at] = first.fromObjectId;
+				batch.toObjectIds[at] = first.toObjectId;
+				batch.types[at] = again?.types ?? first.types;
+				batch.items[at] = again?.itemIndexes ?? first.itemIndex;
+				if (++at === batchSize || at === left) {
+					batches.push(batch);
+					left -= at;
+					at = 0;
+					batch = emptyBatch(fromPathType, toPathType, Math.min(batchSize, left));
 				}
 			}
 		}
-		if (inputs.length > 0) batches.push({ fromPathType, toPathType, inputs });
 	}
 	return batches;
+}
+
+/** A waiting batch's inputs, built for its send: an object per input lives only while its batch is in flight. */
+export function plannedBatch(batch: WaitingBatch): PlannedBatch {
+	const { fromPathType, toPathType, fromObjectIds, toObjectIds, types, items } = batch;
+	const inputs = items.map(
+		(item, at): PlannedInput => ({ fromObjectId: fromObjectIds[at], toObjectId: toObjectIds[at], types: types[at], itemIndexes: typeof item === 'number' ? [item] : item }),
+	);
+	return { fromPathType, toPathType, inputs };
 }
 
 /**

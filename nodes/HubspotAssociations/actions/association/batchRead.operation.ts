@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { AssociationsOfRecord } from '../../helpers/associationReads';
+import { outputAssociations, type AssociationsOfRecord } from '../../helpers/associationReads';
 import type { AssociationRequest } from '../../helpers/interfaces';
 import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
 import { planBatches } from '../../helpers/planning';
@@ -36,19 +36,24 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				.map((input) => ({ fromObjectId: input.fromObjectId, toObjectId: '', associations: gathered.get(input.fromObjectId) ?? [] }));
 			return { outcomes: matchBatchResponse(batch, { results, errors }, byFromRecord) };
 		},
-		success: readJson,
+		success: readJson(new WeakSet()),
 	});
 }
 
-/** The output json of an item whose from-record's associations were read. */
-function readJson(request: AssociationRequest, result: AssociationsOfRecord): IDataObject {
-	const { fromObjectType, fromObjectId, toObjectType } = request;
-	const count = result.associations.length;
-	const associations = result.associations.map((record) => ({
-		toObjectId: String(record.toObjectId),
-		associationTypes: (record.associationTypes ?? []).map(({ category, typeId, label }) => (label ? { category, typeId, label } : { category, typeId })),
-	}));
-	if (request.fromLookup || request.toLookup) return { fromObjectType, fromObjectId, toObjectType, ...lookupOutput(request), count, associations };
-	// The same keys in the same order, written out: one compact object per item on runs of 100,000s.
-	return { fromObjectType, fromObjectId, toObjectType, count, associations };
+/**
+ * The output json of an item whose from-record's associations were read. The first item given a
+ * record's result takes its parsed records (`handedOver` remembers it); an item naming the same
+ * record again gets a copy.
+ */
+function readJson(handedOver: WeakSet<AssociationsOfRecord>) {
+	return (request: AssociationRequest, result: AssociationsOfRecord): IDataObject => {
+		const { fromObjectType, fromObjectId, toObjectType } = request;
+		const count = result.associations.length;
+		const owned = !handedOver.has(result);
+		handedOver.add(result);
+		const associations = outputAssociations(result.associations, owned) as unknown as IDataObject[];
+		if (request.fromLookup || request.toLookup) return { fromObjectType, fromObjectId, toObjectType, ...lookupOutput(request), count, associations };
+		// The same keys in the same order, written out: one compact object per item on runs of 100,000s.
+		return { fromObjectType, fromObjectId, toObjectType, count, associations };
+	};
 }

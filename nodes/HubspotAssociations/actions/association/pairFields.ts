@@ -154,7 +154,8 @@ export function readFromRecord(read: ParameterReader, itemIndex: number): Associ
 	const from = objectTypeOf('From Object Type (fromObjectType)', read('fromObjectType', itemIndex));
 	const to = objectTypeOf('To Object Type (toObjectType)', read('toObjectType', itemIndex));
 	const record = readRecord(read, itemIndex, 'from');
-	return {
+	// One literal with every common field: a spread or a field added later would give each request a second object for its fields.
+	const request: AssociationRequest = {
 		itemIndex,
 		fromObjectType: from.given,
 		toObjectType: to.given,
@@ -163,8 +164,9 @@ export function readFromRecord(read: ParameterReader, itemIndex: number): Associ
 		fromObjectId: record.id,
 		toObjectId: '',
 		types: [],
-		...(record.lookup ? { fromLookup: record.lookup } : {}),
 	};
+	if (record.lookup) request.fromLookup = record.lookup;
+	return request;
 }
 
 /** Reads and validates one item's pair (and its association types, when the operation takes them). */
@@ -176,7 +178,7 @@ export function readPair(read: ParameterReader, itemIndex: number, withTypes: bo
 	if (withTypes) {
 		const { types, labelNames } = associationTypesOf('Association Types (associationTypes)', read('associationTypes', itemIndex));
 		request.types = types;
-		request.labelNames = labelNames;
+		if (labelNames.length > 0) request.labelNames = labelNames;
 	}
 	if (record.lookup) request.toLookup = record.lookup;
 	return request;

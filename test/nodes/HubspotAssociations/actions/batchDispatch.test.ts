@@ -1,8 +1,15 @@
-import { BatchDispatch, recordsOfBatch } from '../../../../nodes/HubspotAssociations/actions/batchDispatch';
-import type { PlannedBatch } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
+import { BatchDispatch, idsInSeveralBatches, recordsOfBatch } from '../../../../nodes/HubspotAssociations/actions/batchDispatch';
+import type { WaitingBatch } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
 
-function batch(pairs: Array<[string, string]>, fromPathType = 'contacts', toPathType = 'companies'): PlannedBatch {
-	return { fromPathType, toPathType, inputs: pairs.map(([fromObjectId, toObjectId], i) => ({ fromObjectId, toObjectId, types: [], itemIndexes: [i] })) };
+function batch(pairs: Array<[string, string]>, fromPathType = 'contacts', toPathType = 'companies'): WaitingBatch {
+	return {
+		fromPathType,
+		toPathType,
+		fromObjectIds: pairs.map(([fromObjectId]) => fromObjectId),
+		toObjectIds: pairs.map(([, toObjectId]) => toObjectId),
+		types: pairs.map(() => []),
+		items: pairs.map((_, i) => i),
+	};
 }
 
 /** Resolves to whether `promise` settled within a few turns of the event loop. */
@@ -64,5 +71,10 @@ describe('BatchDispatch: which batch a worker sends next', () => {
 		expect(recordsOfBatch(batch([['1', ''], ['2', '']]))).toEqual(new Map([['0-1', ['1', '2']], ['0-2', []]]));
 		expect(recordsOfBatch(batch([['1', '10']], 'p_cars', '0-2'))).toEqual(new Map([['p_cars', ['1']], ['0-2', ['10']]]));
 		expect(recordsOfBatch(batch([['1', '2']], 'contacts', '0-1'))).toEqual(new Map([['0-1', ['1', '2']]]));
+	});
+
+	it('tracks only the records more than one batch names: the others cannot keep two batches apart', () => {
+		const several = idsInSeveralBatches([batch([['1', '10'], ['2', '10']]), batch([['3', '10'], ['4', '40']]), batch([['4', '50']])]);
+		expect(several).toEqual(new Map([['0-2', new Set(['10'])], ['0-1', new Set(['4'])]]));
 	});
 });

@@ -1,5 +1,12 @@
 import type { AssociationRequest, AssociationSpec } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
-import { archiveBody, batchCreateBody, defaultAssociationBody, pairKey, planBatches } from '../../../../nodes/HubspotAssociations/helpers/planning';
+import {
+	archiveBody,
+	batchCreateBody,
+	defaultAssociationBody,
+	pairKey,
+	planBatches as planWaitingBatches,
+	plannedBatch,
+} from '../../../../nodes/HubspotAssociations/helpers/planning';
 
 const LABEL_36: AssociationSpec = { associationCategory: 'USER_DEFINED', associationTypeId: 36 };
 const LABEL_37: AssociationSpec = { associationCategory: 'USER_DEFINED', associationTypeId: 37 };
@@ -19,7 +26,24 @@ function request(itemIndex: number, from: string, to: string, types: Association
 	};
 }
 
+/** The batches as they are sent: each waiting batch's inputs built. */
+const planBatches = (...args: Parameters<typeof planWaitingBatches>) => planWaitingBatches(...args).map(plannedBatch);
+
 describe('planBatches', () => {
+	it('holds a pair one item names as a slot in its batch columns, and a pair several name once, with all their items', () => {
+		const shared = [DEFAULT_279];
+		const [batch] = planWaitingBatches([request(0, '1', '2', shared), request(1, '3', '4', shared), request(2, '1', '2', shared)], 100);
+		expect(batch).toEqual({
+			fromPathType: 'contacts',
+			toPathType: 'companies',
+			fromObjectIds: ['1', '3'],
+			toObjectIds: ['2', '4'],
+			types: [shared, shared],
+			items: [[0, 2], 1],
+		});
+		expect(batch.types[1]).toBe(shared);
+	});
+
 	it('treats a type given by name and by type id as one direction, so a pair gets one input', () => {
 		const batches = planBatches([request(0, '1', '2', [LABEL_36]), request(1, '1', '2', [LABEL_37], ['0-1', '0-2'])], 100);
 		expect(batches).toHaveLength(1);
