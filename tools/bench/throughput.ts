@@ -3,7 +3,7 @@
  * the work itself. Prints figures only; nothing here is a pass/fail test.
  *
  *   npm run bench:throughput -- [--only latency|cost] [--latency 800,100] [--items 100000] [--sizes 10000,100000,500000]
- *                               [--data distinct,companies,linkedCompanies] [--reported-window 1000]
+ *                               [--data distinct,companies,linkedCompanies] [--reported-window 1000] [--heap-limit 8192]
  *
  * Latency: N items with default options against the simulator answering after 800 ms (and 100 ms),
  * under HubSpot's default window (100 requests per 10 s), vs the rate-bound optimum (requests ÷ window
@@ -19,6 +19,9 @@
  * The simulator reports a 190-per-10 s window in its rate headers, which the node follows and the raw
  * client ignores; `--reported-window 1000` makes it report (and enforce) 1000, so no case is paced.
  * Each case also reports its process's CPU time, which a loaded machine hardly moves.
+ * `--heap-limit` is each case process's V8 heap limit in MiB (`--max-old-space-size`, default 8192):
+ * peak RSS is mostly what waits for V8's next full collection, which a larger limit puts off, so
+ * `--heap-limit 1024` shows the peaks of a container-sized heap.
  * `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles every case process.
  */
 import './preferTypeScript';
@@ -42,6 +45,7 @@ const SIZES = numbers(option('sizes', '10000,100000,500000'));
 const LATENCY_DATA = option('data', 'distinct,companies,linkedCompanies').split(',') as LatencyData[];
 /** Requests per 10 s the simulator reports and enforces in the cost cases; unset, its default report of 190. */
 const REPORTED_WINDOW = Number(option('reported-window', '0'));
+const HEAP_LIMIT_MIB = Number(option('heap-limit', '8192'));
 const HUBSPOT_WINDOW = { max: 100, intervalMs: 10_000 };
 const BATCH_CREATE_SIZE = 2000;
 
@@ -62,7 +66,7 @@ async function runCase(sim: HubSpotSimulator, kind: CaseKind, count: number, opt
 	const { accessToken, refreshToken } = sim.issueToken({ expiresInSeconds: 24 * 3600 });
 	const spec: CaseSpec = { kind, count, baseUrl: sim.baseUrl, account: { ...sim.oauthClient, accessToken, refreshToken }, options, data };
 	const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-	const child = spawn(process.execPath, ['--max-old-space-size=8192', ...flags, '--import', 'tsx', path.join(__dirname, 'throughputCase.ts')], {
+	const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MIB}`, ...flags, '--import', 'tsx', path.join(__dirname, 'throughputCase.ts')], {
 		env: { ...process.env, BENCH_CASE: JSON.stringify(spec) },
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
@@ -121,7 +125,7 @@ async function latency() {
 }
 
 async function cost() {
-	console.log(`\nCost: pacing taken out (requestsPerTenSeconds 1000), simulator reporting ${REPORTED_WINDOW || 190} requests / 10 s, each case in its own process`);
+	console.log(`\nCost: pacing taken out (requestsPerTenSeconds 1000), simulator reporting ${REPORTED_WINDOW || 190} requests / 10 s, each case in its own process with a ${HEAP_LIMIT_MIB} MiB heap limit`);
 	const sim = await startSimulator({ seed: 13 });
 	try {
 		if (REPORTED_WINDOW > 0) sim.faults.rateWindow({ max: REPORTED_WINDOW, intervalMs: 10_000 });
