@@ -1,8 +1,8 @@
 /**
  * The load the queue-mode e2e run drives: a webhook workflow (Webhook → Rows → HubSpot
  * Associations → Row of each result) and several executions started at once through it.
- * "Row of each result" looks each result's input row up through n8n's paired items
- * (`$('Rows').item`), so a wrong pairing shows in the answer.
+ * "Row of each result", a Code node, looks each result's input row up through n8n's paired items
+ * (`$('Rows').itemMatching(i)`), so a wrong pairing shows in the answer.
  */
 import { batchCreateParameters } from '../../test/harness/batchCreateParameters';
 
@@ -62,16 +62,12 @@ export function queueWorkflow(credential: { id: string; name: string }, batchSiz
 			),
 			node(
 				'Row of each result',
-				'n8n-nodes-base.set',
-				3.4,
+				'n8n-nodes-base.code',
+				2,
 				{
-					assignments: {
-						// One lookup per item: n8n spends about 1 ms of its event loop on each expression
-						// here, time in which the worker's other job sends nothing.
-						assignments: [{ id: 'a1', name: 'row', value: "={{ $('Rows').item.json }}", type: 'object' }],
-					},
-					includeOtherFields: true,
-					options: {},
+					// In the task runner, off the worker's event loop: n8n spends about a millisecond per
+					// expression, which in a Set node would hold up the worker's other job meanwhile.
+					jsCode: "return $input.all().map((item, i) => ({ json: { ...item.json, row: $('Rows').itemMatching(i).json } }));",
 				},
 				600,
 			),
