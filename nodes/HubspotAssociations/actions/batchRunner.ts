@@ -99,9 +99,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	const dryRun = readDryRun(this);
 
 	// 1b. Records named by email, domain or another property get their ids, before any write (labels created included).
-	// Lookups run their own pool of a pinned size; under Auto (which follows batch answers) one at a time, as before.
-	const lookupConcurrency = settings.concurrency === 'auto' ? 1 : settings.concurrency;
-	requests = await lookUpRecords(this, client, requests, { failures, concurrency: lookupConcurrency });
+	// Lookups come before any batch: under Auto they use the run's adaptive limit, free until then.
+	requests = await lookUpRecords(this, client, requests, { failures, concurrency: settings.concurrency === 'auto' ? client.concurrency : settings.concurrency });
 
 	// 1c. Label names become type ids of their direction (one labels read per direction).
 	const directory = new LabelDirectory(client);

@@ -209,6 +209,30 @@ describe('lookups and HubSpot limits', () => {
 	});
 });
 
+describe('lookups under Parallel Requests', () => {
+	const emails = Array.from({ length: 600 }, (_, i) => ({ email: `c${i + 1}@example.com`, companyId: String((i % 20) + 1) }));
+	const byEmail = (options: INodeParameters = {}) => batchCreateParameters({ fromIdType: 'email', fromObjectId: '={{ $json.email }}', options });
+	/** How long after the one before each unique-property read reached HubSpot. */
+	const readGaps = () => {
+		const at = sent('objects/batch/read').map((request) => request.at);
+		return at.slice(1).map((time, index) => time - at[index]);
+	};
+
+	it('auto (the default) keeps several slow lookups on their way at once; 1 waits for each answer', async () => {
+		suite.sim.faults.random({ rate: 1, kinds: [{ kind: 'slow', ms: 400 }] });
+		const auto = await run(emails, byEmail());
+		expect(auto.output.filter((item) => item.json.status === 'created')).toHaveLength(600);
+		expect(readGaps()).toHaveLength(5);
+		// Sent before the answer before it came back: more than one in flight.
+		expect(Math.min(...readGaps())).toBeLessThan(350);
+
+		suite.sim.requests.length = 0;
+		const pinned = await run(emails, byEmail({ concurrency: 1 }));
+		expect(pinned.output.filter((item) => item.json.status === 'created')).toHaveLength(600);
+		expect(Math.min(...readGaps())).toBeGreaterThanOrEqual(400);
+	});
+});
+
 describe('the Record Identified By dropdowns', () => {
 	it.each([
 		['contacts', ['id', 'email']],

@@ -1,6 +1,7 @@
 import { describeFailedExchange, missingScopes } from '../../helpers/hubspotErrors';
 import type { HubSpotErrorInfo } from '../../helpers/interfaces';
 import type { Authentication, HubSpotAnswer } from '../../transport';
+import type { ConcurrencyLimit } from '../../transport/concurrency';
 
 /** What looking up one distinct value came to. */
 export type ValueOutcome =
@@ -19,13 +20,29 @@ export function outcomeOf(ids: Set<string> | undefined, total?: number): ValueOu
 	return { kind: 'ambiguous', ids: found, total: Math.max(total ?? 0, found.length) };
 }
 
-/** Runs `jobs` with at most `concurrency` at once, in order. */
-export async function runPool(jobs: Array<() => Promise<void>>, concurrency: number): Promise<void> {
+/** How many lookups run at once: a pinned number, or the run's adaptive limit (Parallel Requests `auto`). */
+export type LookupConcurrency = number | ConcurrencyLimit;
+
+/** Runs `jobs` in order, at most `concurrency` at once, or each under a slot of the adaptive limit. */
+export async function runPool(jobs: Array<() => Promise<void>>, concurrency: LookupConcurrency): Promise<void> {
 	let next = 0;
 	const worker = async () => {
-		while (next < jobs.length) await jobs[next++]();
+		while (next < jobs.length) {
+			const job = jobs[next++];
+			if (typeof concurrency === 'number') {
+				await job();
+				continue;
+			}
+			const release = await concurrency.acquire();
+			try {
+				await job();
+			} finally {
+				release();
+			}
+		}
 	};
-	await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), jobs.length) }, worker));
+	const workers = typeof concurrency === 'number' ? Math.max(1, concurrency) : concurrency.ceiling;
+	await Promise.all(Array.from({ length: Math.min(workers, jobs.length) }, worker));
 }
 
 /** A lookup request HubSpot did not answer with records: every value it carried fails with this. */

@@ -5,7 +5,7 @@ import { authenticationOf, type HubSpotClient } from '../../transport';
 import { hubspotError } from '../batchErrors';
 import type { ItemFailure } from '../outputItems';
 import { draftGroups, settleGroups, type LookupGroup, type Side, type SideLookup } from './lookupGroups';
-import type { ValueOutcome } from './lookupOutcomes';
+import type { LookupConcurrency, ValueOutcome } from './lookupOutcomes';
 import { searchByProperty } from './searchLookups';
 import { readByUniqueProperty } from './uniqueLookups';
 
@@ -19,7 +19,7 @@ export async function lookUpRecords(
 	context: IExecuteFunctions,
 	client: HubSpotClient,
 	requests: AssociationRequest[],
-	{ failures, concurrency }: { failures: Map<number, ItemFailure>; concurrency: number },
+	{ failures, concurrency }: { failures: Map<number, ItemFailure>; concurrency: LookupConcurrency },
 ): Promise<AssociationRequest[]> {
 	const { drafts, sides } = draftGroups(requests);
 	if (drafts.length === 0) return requests;
@@ -31,7 +31,12 @@ export async function lookUpRecords(
 		drafts.flatMap(({ group }) =>
 			group
 				? [
-						(group.method === 'batchRead' ? readByUniqueProperty : searchByProperty)(client, group, concurrency).then((found) => {
+						// Under `auto`, unique reads follow the adaptive limit (they count against the window it
+						// follows); searches keep to their own 5 per second, one at a time.
+						(group.method === 'batchRead'
+							? readByUniqueProperty(client, group, concurrency)
+							: searchByProperty(client, group, typeof concurrency === 'number' ? concurrency : 1)
+						).then((found) => {
 							outcomes.set(group, found);
 						}),
 					]

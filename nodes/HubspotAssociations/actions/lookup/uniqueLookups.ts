@@ -1,6 +1,6 @@
 import type { HubSpotBatchError } from '../../helpers/interfaces';
 import type { HubSpotClient } from '../../transport';
-import { outcomeOf, runPool, type ValueOutcome } from './lookupOutcomes';
+import { outcomeOf, runPool, type LookupConcurrency, type ValueOutcome } from './lookupOutcomes';
 import type { LookupGroup } from './lookupGroups';
 
 /** HubSpot's cap on inputs of objects batch/read. */
@@ -15,7 +15,7 @@ interface ObjectsReadAnswer {
  * Looks values of a unique property up with objects batch/read (`idProperty`), 100 a request,
  * asking for the property back to tell which record answers which value.
  */
-export async function readByUniqueProperty(client: HubSpotClient, group: LookupGroup, concurrency: number): Promise<Map<string, ValueOutcome>> {
+export async function readByUniqueProperty(client: HubSpotClient, group: LookupGroup, concurrency: LookupConcurrency): Promise<Map<string, ValueOutcome>> {
 	const outcomes = new Map<string, ValueOutcome>();
 	const keys = [...group.values.keys()];
 	const path = `/crm/objects/${client.settings.apiVersion}/${encodeURIComponent(group.pathType)}/batch/read`;
