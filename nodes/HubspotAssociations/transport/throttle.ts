@@ -42,9 +42,7 @@ export class RequestThrottle {
 	/** Requests this run may have in one window (a fraction: it sets the spacing). */
 	private allowance: number;
 	private grownAt = 0;
-	/** Other executions' requests in the window at the last answer (none known before the first). */
-	private othersBefore = -Infinity;
-	/** Other executions' requests in the window at recent answers, [when, how many], oldest first. */
+	/** Other executions' requests in the window at recent answers, [when, how many], oldest first; the last is the previous answer's. */
 	private readonly othersSeen: Array<[number, number]> = [];
 	private pausedUntil = 0;
 	private lastSendAt = -Infinity;
@@ -160,8 +158,8 @@ export class RequestThrottle {
 		// Fewer of other executions' requests in the window than at the last answer: they are
 		// slowing down or done, so the room they leave is this run's to take, all of it.
 		const others = used - answered;
-		const othersLeaving = others < this.othersBefore;
-		this.othersBefore = others;
+		const previous = this.othersSeen[this.othersSeen.length - 1];
+		const othersLeaving = previous !== undefined && others < previous[1];
 		const takeover = this.takeOver(now, others, answered, used);
 		if (free > 0) {
 			// Room nobody uses: grow into part of it, at most a whole window per window. A run
