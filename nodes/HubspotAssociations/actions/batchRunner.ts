@@ -3,7 +3,7 @@ import { describeFailedExchange } from '../helpers/hubspotErrors';
 import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput, WaitingBatch } from '../helpers/interfaces';
 import { plannedBatch } from '../helpers/planning';
 import { InvalidInputError } from '../helpers/validation';
-import { authenticationOf, createHubSpotClient, type HubSpotAnswer } from '../transport';
+import { authenticationOf, createHubSpotClient, JsonBody, type HubSpotAnswer } from '../transport';
 import { runsAsTool } from './asTool';
 import { BatchDispatch } from './batchDispatch';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
@@ -127,11 +127,22 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			return answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
 		});
 
-	const sendBatch = async (batch: PlannedBatch, batchNumber: number) => {
-		const pathOf = (action = operation.action) => client.associationsPath(batch.fromPathType, batch.toPathType, action);
+	const sendBatch = async (waiting: WaitingBatch, batchNumber: number) => {
+		const pathOf = (action = operation.action) => client.associationsPath(waiting.fromPathType, waiting.toPathType, action);
 		const post: SendToDirection = async (body, action) => await client.request({ method: 'POST', path: pathOf(action), body });
 		const recorder = dryRun ? writeRecorder(post, pathOf) : undefined;
-		const exchanged = await exchange(batch, recorder?.send ?? post);
+		let batch: PlannedBatch;
+		let exchanged: BatchExchange<R>;
+		if (operation.exchange || recorder) {
+			batch = plannedBatch(waiting);
+			exchanged = await exchange(batch, recorder?.send ?? post);
+		} else {
+			// The one request of a batch: its body is written as JSON before it goes out and its inputs are
+			// built again from the batch's columns once answered, so neither waits on HubSpot in memory.
+			const answer = await client.request({ method: 'POST', path: pathOf(), body: JsonBody.of(operation.body(plannedBatch(waiting))) });
+			batch = plannedBatch(waiting);
+			exchanged = answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
+		}
 		if (recorder?.write) {
 			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);
 			for (const input of batch.inputs) held.keep(input);
@@ -188,7 +199,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const taken = stopError ? undefined : await dispatch.take();
 			try {
 				if (stopError || !taken) break;
-				await sendBatch(plannedBatch(batches[taken.index]), taken.index + 1);
+				await sendBatch(batches[taken.index], taken.index + 1);
 				// Sent and settled: its inputs are no longer needed.
 				batches[taken.index] = SETTLED_BATCH;
 			} catch (error) {

@@ -44,6 +44,8 @@ describe('HubSpot client retries, through the n8n engine', () => {
 		expect(error).toBeUndefined();
 		expect(sent).toHaveLength(2);
 		expect(sent[1].body).toEqual(sent[0].body);
+		// Written as JSON once, before it went out: the same bytes, said to be JSON, on every attempt.
+		expect(sent.map((request) => request.headers['content-type'])).toEqual(['application/json', 'application/json']);
 		expect(output.map((item) => [item.json.status, item.pairedItem])).toEqual([
 			['created', { item: 0 }],
 			['created', { item: 1 }],
