@@ -47,7 +47,7 @@ export function benchmarksMarkdown(setting: Setting, measurements: Measurement[]
 		'Do not edit by hand: run it again.',
 		'',
 		`- Machine: ${setting.machine}`,
-		`- Load: 1-minute load average ${Math.min(...setting.loadAverages).toFixed(1)}–${Math.max(...setting.loadAverages).toFixed(1)} during the run (other work shared the machine; times are inflated and noisy, so compare the ways at the same row count)`,
+		`- Load: 1-minute load average ${Math.min(...setting.loadAverages).toFixed(1)}–${Math.max(...setting.loadAverages).toFixed(1)} during the run (n8n, the simulator and the bench share the machine; a load above its core count means other work did too and inflated the times: compare the ways at the same row count)`,
 		`- n8n ${setting.n8n} (the real CLI, \`n8n execute\`, sqlite) on Node.js ${setting.node}; ${setting.packageVersion}`,
 		'- HubSpot: the bundled simulator (tools/simulator) on the same machine, so times show the work of n8n and each way,',
 		'  not HubSpot\'s latency: against the real HubSpot every request also costs its round trip, which favours fewer requests even more.',
