@@ -51,7 +51,7 @@ export interface BatchOperation<R> {
 }
 
 /** Posts `body` to `…/{from}/{to}/{action}` of the batch's direction (the operation's own by default). */
-export type SendToDirection = (body: IDataObject, action?: string) => Promise<HubSpotAnswer>;
+export type SendToDirection = (body: IDataObject | JsonBody, action?: string) => Promise<HubSpotAnswer>;
 
 export type BatchExchange<R> = { failed: Extract<HubSpotAnswer, { ok: false }> } | { outcomes: Map<PlannedInput, InputOutcome<R>> };
 
@@ -120,26 +120,20 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	// A dry run stops each batch at its write: the plan of each item instead of an answer.
 	const plans = new Map<number, DryRunPlan>();
 
-	const exchange =
-		operation.exchange ??
-		(async (batch: PlannedBatch, send: SendToDirection): Promise<BatchExchange<R>> => {
-			const answer = await send(operation.body(batch));
-			return answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
-		});
-
 	const sendBatch = async (waiting: WaitingBatch, batchNumber: number) => {
 		const pathOf = (action = operation.action) => client.associationsPath(waiting.fromPathType, waiting.toPathType, action);
 		const post: SendToDirection = async (body, action) => await client.request({ method: 'POST', path: pathOf(action), body });
 		const recorder = dryRun ? writeRecorder(post, pathOf) : undefined;
+		const send = recorder?.send ?? post;
 		let batch: PlannedBatch;
 		let exchanged: BatchExchange<R>;
-		if (operation.exchange || recorder) {
+		if (operation.exchange) {
 			batch = plannedBatch(waiting);
-			exchanged = await exchange(batch, recorder?.send ?? post);
+			exchanged = await operation.exchange(batch, send);
 		} else {
 			// The one request of a batch: its body is written as JSON before it goes out and its inputs are
 			// built again from the batch's columns once answered, so neither waits on HubSpot in memory.
-			const answer = await client.request({ method: 'POST', path: pathOf(), body: JsonBody.of(operation.body(plannedBatch(waiting))) });
+			const answer = await send(JsonBody.of(operation.body(plannedBatch(waiting))));
 			batch = plannedBatch(waiting);
 			exchanged = answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
 		}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest, PlannedBatch } from '../helpers/interfaces';
 import { lookupOutput } from '../helpers/recordLookups';
+import { JsonBody } from '../transport';
 import type { SendToDirection } from './batchRunner';
 import type { LabelDirectory } from './labelDirectory';
 
@@ -36,7 +37,7 @@ export function writeRecorder(send: SendToDirection, pathOf: (action?: string) =
 	const recorder: { send: SendToDirection; write?: PlannedWrite } = {
 		send: async (body, action) => {
 			if (action !== undefined && READ_ACTIONS.has(action)) return await send(body, action);
-			recorder.write ??= { method: 'POST', path: pathOf(action), body };
+			recorder.write ??= { method: 'POST', path: pathOf(action), body: body instanceof JsonBody ? body.parsed() : body };
 			return { ok: false, headers: {}, attempts: 0, rawMessage: 'not sent: dry run' };
 		},
 	};

@@ -33,6 +33,11 @@ export class JsonBody {
 	static of(body: IDataObject): JsonBody {
 		return new JsonBody(Buffer.from(JSON.stringify(body)));
 	}
+
+	/** The body as an object again (a dry run shows what it would have sent). */
+	parsed(): IDataObject {
+		return JSON.parse(this.bytes.toString()) as IDataObject;
+	}
 }
 
 export interface HubSpotRequest {
