@@ -3,7 +3,7 @@
  * the work itself. Prints figures only; nothing here is a pass/fail test.
  *
  *   npm run bench:throughput -- [--only latency|cost] [--latency 800,100] [--items 100000] [--sizes 10000,100000,500000]
- *                               [--data distinct,companies,linkedCompanies] [--reported-window 190] [--heap-limit 8192]
+ *                               [--data distinct,companies,linkedCompanies] [--reported-window 190] [--heap-limit 8192] [--repeat 1]
  *
  * Latency: N items with default options against the simulator answering after 800 ms (and 100 ms),
  * under HubSpot's default window (100 requests per 10 s), vs the rate-bound optimum (requests ÷ window
@@ -23,6 +23,8 @@
  * `--heap-limit` is each case process's V8 heap limit in MiB (`--max-old-space-size`, default 8192):
  * peak RSS is mostly what waits for V8's next full collection, which a larger limit puts off, so
  * `--heap-limit 1024` shows the peaks of a container-sized heap.
+ * `--repeat N` runs the cost cases N times over and ends with each ratio's median and range: peak RSS
+ * moves by ±15 MiB between runs of one case (when V8 happens to collect), so one run can mislead.
  * `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles every case process.
  */
 import './preferTypeScript';
@@ -47,6 +49,7 @@ const LATENCY_DATA = option('data', 'distinct,companies,linkedCompanies').split(
 /** Requests per 10 s the simulator reports and enforces in the cost cases. */
 const REPORTED_WINDOW = Number(option('reported-window', '1000'));
 const HEAP_LIMIT_MIB = Number(option('heap-limit', '8192'));
+const REPEAT = Math.max(1, Number(option('repeat', '1')));
 const HUBSPOT_WINDOW = { max: 100, intervalMs: 10_000 };
 const BATCH_CREATE_SIZE = 2000;
 
@@ -125,6 +128,24 @@ async function latency() {
 	}
 }
 
+/** Each cost case's ratios over the runs of `--repeat`: [time × (floor + raw), RSS × floor]. */
+const ratios = new Map<string, Array<[number, number]>>();
+const record = (label: string, node: Figures, floor: Figures, raw: Figures) =>
+	ratios.set(label, [...(ratios.get(label) ?? []), [node.executeMs / (floor.executeMs + raw.executeMs), node.peakRssMiB / floor.peakRssMiB]]);
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function printMedians() {
+	console.log(`\nMedians over ${REPEAT} runs (range in brackets):`);
+	const spread = (values: number[]) => `${median(values).toFixed(2)}× (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
+	for (const [label, runs] of ratios) {
+		console.log(`${label} | time ${spread(runs.map(([time]) => time))} (floor + raw) | RSS ${spread(runs.map(([, rss]) => rss))} floor`);
+	}
+}
+
 async function cost() {
 	console.log(`\nCost: pacing taken out (requestsPerTenSeconds 1000), simulator reporting ${REPORTED_WINDOW} requests / 10 s, each case in its own process with a ${HEAP_LIMIT_MIB} MiB heap limit`);
 	const sim = await startSimulator({ seed: 13 });
@@ -137,6 +158,7 @@ async function cost() {
 			const raw = await runCase(sim, 'raw', count);
 			takeRequests(sim, '/batch/create');
 			const unique = Math.min(count, 500_000);
+			record(`${count.toLocaleString('en')} items`, node, floor, raw);
 			console.log(
 				[
 					`${count.toLocaleString('en')} items`,
@@ -158,6 +180,7 @@ async function cost() {
 		const floor = await runCase(sim, 'floor', 100_000);
 		const raw = await runCase(sim, 'raw', 100_000);
 		takeRequests(sim, '/batch/create');
+		record('100,000 items, continue on fail, 1 % failing', failing, floor, raw);
 		console.log(
 			[
 				'100,000 items, continue on fail, 1 % failing',
@@ -175,6 +198,7 @@ async function cost() {
 		const readFloor = await runCase(sim, 'readFloor', 100_000);
 		const readRaw = await runCase(sim, 'readRaw', 100_000);
 		takeRequests(sim, '/batch/read');
+		record('Batch Get, 100,000 from-records', read, readFloor, readRaw);
 		console.log(
 			[
 				'Batch Get, 100,000 from-records',
@@ -197,7 +221,10 @@ async function main() {
 	const cpus = os.cpus();
 	console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}, ${load()}`);
 	if (ONLY !== 'cost') await latency();
-	if (ONLY !== 'latency') await cost();
+	if (ONLY !== 'latency') {
+		for (let run = 0; run < REPEAT; run++) await cost();
+		if (REPEAT > 1) printMedians();
+	}
 }
 
 main().catch((error: Error) => {
