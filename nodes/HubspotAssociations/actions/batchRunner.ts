@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { describeFailedExchange } from '../helpers/hubspotErrors';
 import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput, WaitingBatch } from '../helpers/interfaces';
-import { plannedBatch } from '../helpers/planning';
+import { plannedBatch, type BodyColumns } from '../helpers/planning';
 import { InvalidInputError } from '../helpers/validation';
 import { authenticationOf, createHubSpotClient, JsonBody, type HubSpotAnswer } from '../transport';
 import { runsAsTool } from './asTool';
@@ -35,7 +35,8 @@ export interface BatchOperation<R> {
 	/** Reads and validates one item; throws InvalidInputError naming the field. */
 	readItem(read: ParameterReader, itemIndex: number): AssociationRequest;
 	plan(requests: AssociationRequest[]): WaitingBatch[];
-	body(batch: PlannedBatch): IDataObject;
+	/** The JSON text of the batch's one request (unused by an operation with an exchange of its own). */
+	body(batch: BodyColumns): string;
 	/** Pairs a 2xx answer with the batch's inputs. */
 	match(batch: PlannedBatch, body: unknown): Map<PlannedInput, InputOutcome<R>>;
 	/** The output json of an item whose input succeeded. */
@@ -131,9 +132,9 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			batch = plannedBatch(waiting);
 			exchanged = await operation.exchange(batch, send);
 		} else {
-			// The one request of a batch: its body is written as JSON before it goes out and its inputs are
-			// built again from the batch's columns once answered, so neither waits on HubSpot in memory.
-			const answer = await send(JsonBody.of(operation.body(plannedBatch(waiting))));
+			// The one request of a batch: its body is written as JSON from the batch's columns before it goes out,
+			// and its inputs are built from them once answered, so neither waits on HubSpot in memory.
+			const answer = await send(JsonBody.of(operation.body(waiting)));
 			batch = plannedBatch(waiting);
 			exchanged = answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
 		}

@@ -30,8 +30,9 @@ export function authenticationOf(context: HubSpotContext): Authentication {
 export class JsonBody {
 	private constructor(readonly bytes: Buffer) {}
 
-	static of(body: IDataObject): JsonBody {
-		return new JsonBody(Buffer.from(JSON.stringify(body)));
+	/** An object's JSON, or JSON text as it is. */
+	static of(body: IDataObject | string): JsonBody {
+		return new JsonBody(Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)));
 	}
 
 	/** The body as an object again (a dry run shows what it would have sent). */

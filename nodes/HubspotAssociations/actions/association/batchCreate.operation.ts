@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest, LabelsBetweenObjectPair, PlannedBatch } from '../../helpers/interfaces';
 import { matchBatchCreateResponse } from '../../helpers/matching';
-import { batchCreateBody, planBatches } from '../../helpers/planning';
+import { batchCreateBody, columnsOf, planBatches } from '../../helpers/planning';
 import { withExistingTypes } from '../../helpers/existingTypes';
+import { JsonBody } from '../../transport';
 import { runBatchOperation, type BatchExchange, type SendToDirection } from '../batchRunner';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
 import { readAssociations } from './readAssociations';
@@ -44,7 +45,7 @@ async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection)
 		...batch,
 		inputs: batch.inputs.map((input) => ({ ...input, types: withExistingTypes(input.types, read.gathered.get(input.fromObjectId), input.toObjectId) })),
 	};
-	const answer = await send(batchCreateBody(merged));
+	const answer = await send(JsonBody.of(batchCreateBody(columnsOf(merged))));
 	return answer.ok ? { outcomes: matchBatchCreateResponse(merged, answer.body as never) } : { failed: answer };
 }
 

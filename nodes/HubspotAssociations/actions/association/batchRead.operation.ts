@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		action: 'batch/read',
 		readItem: readFromRecord,
 		plan: (requests) => planBatches(requests, size),
-		body: (batch) => ({ inputs: batch.inputs.map((input) => ({ id: input.fromObjectId })) }),
+		body: () => '{}',
 		match: () => new Map(),
 		// Follows each record's paging cursor until every association is read.
 		async exchange(batch, send): Promise<BatchExchange<AssociationsOfRecord>> {

@@ -125,7 +125,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			return request;
 		},
 		plan: (requests) => planBatches(requests, Number.MAX_SAFE_INTEGER),
-		body: () => ({}),
+		body: () => '{}',
 		match: () => new Map(),
 		exchange: async (batch, send) =>
 			await syncDirection(batch, send, { ...context, summarize, pathOf: (action) => paths.associationsPath(batch.fromPathType, batch.toPathType, action) }),

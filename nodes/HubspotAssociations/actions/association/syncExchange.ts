@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 import type { AssociationSpec, InputOutcome, LabelsBetweenObjectPair, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
 import { errorInfo, idsNamedByError } from '../../helpers/matching';
-import { batchCreateBody } from '../../helpers/planning';
+import { batchCreateBody, columnsOf } from '../../helpers/planning';
 import { inBatches, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
 import type { BatchExchange, SendToDirection } from '../batchRunner';
@@ -139,7 +139,7 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 		];
 		for (const [write, request] of requests) {
 			const input = served.get(write)!;
-			const planned = { request, input: batchCreateBody({ ...batch, inputs: [write] }).inputs[0] };
+			const planned = { request, input: (JSON.parse(batchCreateBody(columnsOf({ inputs: [write] }))) as { inputs: IDataObject[] }).inputs[0] };
 			outcomes.set(input, { kind: 'succeeded', result: { change: plan.changes.get(input)!, planned } });
 		}
 	} else {

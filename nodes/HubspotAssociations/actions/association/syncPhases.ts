@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { describeFailedExchange } from '../../helpers/hubspotErrors';
 import type { InputOutcome, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
 import { matchBatchCreateResponse, matchBatchResponse, NO_RESULTS } from '../../helpers/matching';
-import { archiveBody, batchCreateBody } from '../../helpers/planning';
-import type { Authentication } from '../../transport';
+import { archiveBody, batchCreateBody, columnsOf, type BodyColumns } from '../../helpers/planning';
+import { JsonBody, type Authentication } from '../../transport';
 import type { SendToDirection } from '../batchRunner';
 
 export type Failure = Extract<InputOutcome<never>, { kind: 'failed' }>;
@@ -13,7 +13,7 @@ export interface SyncPhase {
 	action: string;
 	/** How a failure of this step reads in the item's error: "…: <phase>: <HubSpot's reason>". */
 	phase: string;
-	body(batch: PlannedBatch): IDataObject;
+	body(batch: BodyColumns): string;
 	match(batch: PlannedBatch, body: unknown): Map<PlannedInput, InputOutcome<unknown>>;
 }
 
@@ -52,7 +52,7 @@ export async function sendPhase(
 ): Promise<boolean> {
 	let succeeded = true;
 	const sendOne = async (batch: PlannedBatch) => {
-		const answer = await send(phase.body(batch), phase.action);
+		const answer = await send(JsonBody.of(phase.body(columnsOf(batch))), phase.action);
 		if (!answer.ok) {
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
 			const failure: Failure = { kind: 'failed', message: `${phase.phase}: ${describeFailedExchange(answer, authentication)}`, hubspot };

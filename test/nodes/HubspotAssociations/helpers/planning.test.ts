@@ -2,6 +2,7 @@ import type { AssociationRequest, AssociationSpec } from '../../../../nodes/Hubs
 import {
 	archiveBody,
 	batchCreateBody,
+	columnsOf,
 	defaultAssociationBody,
 	pairKey,
 	planBatches as planWaitingBatches,
@@ -181,8 +182,8 @@ describe('planBatches', () => {
 
 describe('batchCreateBody', () => {
 	it('writes the inputs as HubSpot takes them, without the item indexes', () => {
-		const [batch] = planBatches([request(0, '1', '2', [DEFAULT_279, LABEL_36]), request(1, '5', '6')], 100);
-		expect(batchCreateBody(batch)).toEqual({
+		const [batch] = planWaitingBatches([request(0, '1', '2', [DEFAULT_279, LABEL_36]), request(1, '5', '6')], 100);
+		expect(JSON.parse(batchCreateBody(batch))).toEqual({
 			inputs: [
 				{
 					from: { id: '1' },
@@ -199,8 +200,18 @@ describe('batchCreateBody', () => {
 
 	it('sends only category and type id even when a spec carries more', () => {
 		const labelled = { ...LABEL_36, label: 'Manager' } as AssociationSpec;
-		const [batch] = planBatches([request(0, '1', '2', [labelled])], 100);
-		expect(batchCreateBody(batch).inputs[0].types).toEqual([LABEL_36]);
+		const [batch] = planWaitingBatches([request(0, '1', '2', [labelled])], 100);
+		expect(JSON.parse(batchCreateBody(batch)).inputs[0].types).toEqual([LABEL_36]);
+	});
+
+	it('writes a planned batch (columnsOf) as it writes the waiting batch it came from', () => {
+		const waiting = planWaitingBatches([request(0, '1', '2', [DEFAULT_279]), request(1, '1', '3', [LABEL_36]), request(2, '5', '2', [DEFAULT_279])], 100);
+		expect(batchCreateBody(columnsOf(plannedBatch(waiting[0])))).toBe(batchCreateBody(waiting[0]));
+	});
+
+	it('writes ids as JSON strings, whatever characters they hold', () => {
+		const [batch] = planWaitingBatches([request(0, 'a"b\\c', 'd\ne')], 100);
+		expect(JSON.parse(batchCreateBody(batch)).inputs[0]).toMatchObject({ from: { id: 'a"b\\c' }, to: { id: 'd\ne' } });
 	});
 });
 
@@ -214,8 +225,8 @@ describe('pairKey', () => {
 
 describe('archiveBody', () => {
 	it('sends one input per from-record, listing its to-records in item order', () => {
-		const [batch] = planBatches([request(0, '1', '10'), request(1, '2', '10'), request(2, '1', '11')], 100);
-		expect(archiveBody(batch)).toEqual({
+		const [batch] = planWaitingBatches([request(0, '1', '10'), request(1, '2', '10'), request(2, '1', '11')], 100);
+		expect(JSON.parse(archiveBody(batch))).toEqual({
 			inputs: [
 				{ from: { id: '1' }, to: [{ id: '10' }, { id: '11' }] },
 				{ from: { id: '2' }, to: [{ id: '10' }] },
@@ -226,7 +237,7 @@ describe('archiveBody', () => {
 
 describe('defaultAssociationBody', () => {
 	it('sends the pairs without types', () => {
-		const [batch] = planBatches([request(0, '1', '10', [LABEL_36])], 100);
-		expect(defaultAssociationBody(batch)).toEqual({ inputs: [{ from: { id: '1' }, to: { id: '10' } }] });
+		const [batch] = planWaitingBatches([request(0, '1', '10', [LABEL_36])], 100);
+		expect(JSON.parse(defaultAssociationBody(batch))).toEqual({ inputs: [{ from: { id: '1' }, to: { id: '10' } }] });
 	});
 });
