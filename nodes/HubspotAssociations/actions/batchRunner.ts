@@ -3,7 +3,7 @@ import { describeFailedExchange } from '../helpers/hubspotErrors';
 import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput, WaitingBatch } from '../helpers/interfaces';
 import { plannedBatch, type BodyColumns } from '../helpers/planning';
 import { InvalidInputError } from '../helpers/validation';
-import { authenticationOf, createHubSpotClient, JsonBody, type HubSpotAnswer } from '../transport';
+import { authenticationOf, createHubSpotClient, JsonBody, takeBody, type HubSpotAnswer } from '../transport';
 import { runsAsTool } from './asTool';
 import { BatchDispatch } from './batchDispatch';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
@@ -136,7 +136,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			// and its inputs are built from them once answered, so neither waits on HubSpot in memory.
 			const answer = await send(JsonBody.of(operation.body(waiting)));
 			batch = plannedBatch(waiting);
-			exchanged = answer.ok ? { outcomes: operation.match(batch, answer.body) } : { failed: answer };
+			exchanged = answer.ok ? { outcomes: operation.match(batch, takeBody(answer)) } : { failed: answer };
 		}
 		if (recorder?.write) {
 			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);

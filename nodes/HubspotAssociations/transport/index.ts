@@ -4,6 +4,7 @@ import { retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
 import { accountThrottle } from './accountThrottles';
 import { searchThrottle } from './searchThrottle';
+import { isByteStream, readText } from './responseText';
 import { RequestThrottle, type Clock } from './throttle';
 
 export type { ConcurrencySetting } from './concurrency';
@@ -55,6 +56,17 @@ type Exchange = { ok: true; statusCode: number; headers: Record<string, string>;
 
 /** HubSpot's answer, or what stood in for it, after the retries it took. */
 export type HubSpotAnswer = Exchange & { attempts: number; gaveUpReason?: string };
+
+/**
+ * An answer's body, taken out of it. The answer is held by the promises and async functions it
+ * passed through until V8's next full collection (see responseText.ts): a batch that takes the
+ * body lets its parsed answer go with the batch, instead of with the run.
+ */
+export function takeBody(answer: Extract<HubSpotAnswer, { ok: true }>): unknown {
+	const { body } = answer;
+	answer.body = undefined;
+	return body;
+}
 
 /** How a run talks to HubSpot: version, pace and patience. */
 export interface ClientSettings {
@@ -111,8 +123,22 @@ function lowerCaseKeys(headers: IDataObject | undefined): Record<string, string>
 	return out;
 }
 
+/** A failed request's answer comes as a stream too: its text is put in its place, for HubSpot's message to be read. */
+async function readErrorBodies(error: unknown, read: { text?: string }): Promise<void> {
+	for (let current = error as ThrownResponse | undefined, depth = 0; current && depth < 4; current = current.cause as ThrownResponse | undefined, depth++) {
+		const response = current.response;
+		if (!response || !isByteStream(response.data)) continue;
+		await readText(response.data, read).catch(() => undefined);
+		response.data = read.text;
+		read.text = undefined;
+	}
+}
+
+type ThrownResponse = { response?: { data?: unknown }; cause?: unknown };
+
 /** One HTTP exchange. OAuth2 token refresh on 401 happens inside n8n's request helper. */
 async function send(context: HubSpotContext, type: string, url: string, request: HubSpotRequest): Promise<Exchange> {
+	const read: { text?: string } = {};
 	try {
 		const response = await context.helpers.httpRequestWithAuthentication.call(context, type, {
 			method: request.method,
@@ -120,15 +146,26 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 			...(request.body instanceof JsonBody ? { body: request.body.bytes, headers: { 'Content-Type': 'application/json' } } : { body: request.body }),
 			qs: request.qs,
 			json: true,
+			encoding: 'stream',
 			returnFullResponse: true,
 		});
 		const headers = lowerCaseKeys(response.headers as IDataObject);
-		if (typeof response.body === 'string' && response.body.trim() !== '') {
-			// json: true hands back text it could not parse.
+		let body: unknown = response.body;
+		// An n8n that parses in spite of `encoding` hands over the object (or text) itself.
+		if (isByteStream(body)) {
+			await readText(body, read);
+			body = read.text;
+			read.text = undefined;
+		}
+		if (typeof body !== 'string') return { ok: true, statusCode: response.statusCode, headers, body };
+		if (body.trim() === '') return { ok: true, statusCode: response.statusCode, headers, body: undefined };
+		try {
+			return { ok: true, statusCode: response.statusCode, headers, body: JSON.parse(body) as unknown };
+		} catch {
 			return { ok: false, statusCode: response.statusCode, headers, malformed: true, rawMessage: 'HubSpot answered with malformed JSON' };
 		}
-		return { ok: true, statusCode: response.statusCode, headers, body: response.body };
 	} catch (error) {
+		await readErrorBodies(error, read);
 		return { ok: false, ...readFailedExchange(error) };
 	}
 }
@@ -177,7 +214,8 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 				// Searches (record lookups) keep to their own window and do not steer the batches in flight.
 				if (throttle === associationsThrottle) concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
 				throttle.observe(answer.headers);
-				if (answer.ok) return { ...answer, attempts: attempt + 1 };
+				// The answer itself, not a copy: a body taken from it (takeBody) is gone from every holder.
+				if (answer.ok) return Object.assign(answer, { attempts: attempt + 1 });
 				if (answer.statusCode === 429) stats.rateLimited++;
 				const decision = retryDecision(answer, attempt, Math.random());
 				if (!decision.retry) return { ...answer, attempts: attempt + 1 };

@@ -3,7 +3,7 @@ import type { AssociationRequest, LabelsBetweenObjectPair, PlannedBatch } from '
 import { matchBatchCreateResponse } from '../../helpers/matching';
 import { batchCreateBody, columnsOf, planBatches } from '../../helpers/planning';
 import { withExistingTypes } from '../../helpers/existingTypes';
-import { JsonBody } from '../../transport';
+import { JsonBody, takeBody } from '../../transport';
 import { runBatchOperation, type BatchExchange, type SendToDirection } from '../batchRunner';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
 import { readAssociations } from './readAssociations';
@@ -46,7 +46,7 @@ async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection)
 		inputs: batch.inputs.map((input) => ({ ...input, types: withExistingTypes(input.types, read.gathered.get(input.fromObjectId), input.toObjectId) })),
 	};
 	const answer = await send(JsonBody.of(batchCreateBody(columnsOf(merged))));
-	return answer.ok ? { outcomes: matchBatchCreateResponse(merged, answer.body as never) } : { failed: answer };
+	return answer.ok ? { outcomes: matchBatchCreateResponse(merged, takeBody(answer) as never) } : { failed: answer };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,6 @@
 import { gatherPages, isNoAssociationsError, type AssociatedRecord, type AssociationPage } from '../../helpers/associationReads';
 import type { HubSpotBatchError } from '../../helpers/interfaces';
-import type { HubSpotAnswer } from '../../transport';
+import { takeBody, type HubSpotAnswer } from '../../transport';
 import type { SendToDirection } from '../batchRunner';
 
 /** HubSpot's cap on batch/read inputs. */
@@ -24,7 +24,7 @@ export async function readAssociations(send: SendToDirection, fromObjectIds: str
 		const inputs = pending.slice(0, READ_MAX_INPUTS);
 		const answer = await send({ inputs }, 'batch/read');
 		if (!answer.ok) return { failed: answer };
-		const body = answer.body as { results?: AssociationPage[]; errors?: HubSpotBatchError[] } | undefined;
+		const body = takeBody(answer) as { results?: AssociationPage[]; errors?: HubSpotBatchError[] } | undefined;
 		for (const error of body?.errors ?? []) {
 			if (!isNoAssociationsError(error)) errors.push(error);
 		}

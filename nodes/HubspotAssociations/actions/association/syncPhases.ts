@@ -3,7 +3,7 @@ import { describeFailedExchange } from '../../helpers/hubspotErrors';
 import type { InputOutcome, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
 import { matchBatchCreateResponse, matchBatchResponse, NO_RESULTS } from '../../helpers/matching';
 import { archiveBody, batchCreateBody, columnsOf, type BodyColumns } from '../../helpers/planning';
-import { JsonBody, type Authentication } from '../../transport';
+import { JsonBody, takeBody, type Authentication } from '../../transport';
 import type { SendToDirection } from '../batchRunner';
 
 export type Failure = Extract<InputOutcome<never>, { kind: 'failed' }>;
@@ -60,7 +60,7 @@ export async function sendPhase(
 			succeeded = false;
 			return;
 		}
-		for (const [input, outcome] of phase.match(batch, answer.body)) {
+		for (const [input, outcome] of phase.match(batch, takeBody(answer))) {
 			if (outcome.kind === 'succeeded') {
 				succeed?.(input, outcome.result);
 				continue;

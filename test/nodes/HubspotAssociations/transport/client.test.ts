@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { fastForward } from '../../../harness/fastForward';
@@ -178,5 +179,63 @@ describe('OAuth2 token refresh', () => {
 		const shown = JSON.stringify(output);
 		expect(output[0].json.error).toBeDefined();
 		for (const secret of ['very-secret-client-secret', 'stale-access-token-123', 'revoked-refresh-token-456']) expect(shown).not.toContain(secret);
+	});
+});
+
+describe('Answers read as they stream in', () => {
+	const path = '/crm/associations/2026-03/contacts/companies/batch/create';
+	const label = 'Entscheidungsträger';
+	const answer = JSON.stringify({
+		status: 'COMPLETE',
+		startedAt: '2026-12-02T05:00:00.000Z',
+		completedAt: '2026-12-02T05:00:00.100Z',
+		results: items.map(({ contactId, companyId }) => ({ fromObjectId: contactId, fromObjectTypeId: '0-1', toObjectId: companyId, toObjectTypeId: '0-2', labels: [label] })),
+	});
+	/** The answer's bytes in chunks of `size`: most cuts fall inside a value, one inside the two bytes of 'ä'. */
+	const inChunks = (text: string, size: number) => {
+		const bytes = Buffer.from(text);
+		return Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, at) => bytes.subarray(at * size, (at + 1) * size)));
+	};
+
+	it('parses an answer that arrives in small chunks, a character cut between two of them', async () => {
+		const cut = Buffer.from(answer).indexOf(0xa4);
+		nock(TEST_BASE_URL).post(path).reply(200, () => inChunks(answer, cut), { 'Content-Type': 'application/json' });
+
+		const { output, error } = await run();
+
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.status, item.json.labels, item.pairedItem])).toEqual([
+			['created', [label], { item: 0 }],
+			['created', [label], { item: 1 }],
+		]);
+	});
+
+	it("keeps HubSpot's message and correlation id from an error answer that arrives in chunks", async () => {
+		const refused = JSON.stringify({ status: 'error', message: 'Töken is missing a scope', correlationId: 'corr-chunked', category: 'MISSING_SCOPES' });
+		nock(TEST_BASE_URL).post(path).reply(403, () => inChunks(refused, 7), { 'Content-Type': 'application/json' });
+
+		const { output } = await run();
+
+		expect(output).toHaveLength(2);
+		for (const item of output) {
+			expect(String(item.json.error)).toContain('Töken is missing a scope');
+			expect(JSON.stringify(item.json)).toContain('corr-chunked');
+		}
+	});
+
+	it('sends a batch again when its answer is cut off midway, and the items succeed', async () => {
+		const cutOff = new Readable({
+			read() {
+				this.push(answer.slice(0, 40));
+				this.destroy(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+			},
+		});
+		nock(TEST_BASE_URL).post(path).reply(200, () => cutOff, { 'Content-Type': 'application/json' });
+		const sent = answerInTurn([]);
+
+		const { output } = await run();
+
+		expect(sent).toHaveLength(1);
+		expect(output.map((item) => item.json.status)).toEqual(['created', 'created']);
 	});
 });
