@@ -25,7 +25,8 @@
  * `--heap-limit 1024` shows the peaks of a container-sized heap.
  * `--repeat N` runs the cost cases N times over and ends with each ratio's median and range: peak RSS
  * moves by ±15 MiB between runs of one case (when V8 happens to collect), so one run can mislead.
- * `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles every case process.
+ * `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles every case process;
+ * `BENCH_MEMORY_TRACE=1` has each print what its peak RSS was made of (memoryTrace.ts).
  */
 import './preferTypeScript';
 import { spawn } from 'node:child_process';

@@ -8,6 +8,7 @@ import { NodeConnectionTypes, type IDataObject, type INodeParameters } from 'n8n
 import { executeWorkflow } from '../../test/harness/engine';
 import { batchCreateParameters, oauthCredential, runNode } from '../../test/harness/runWorkflow';
 import { FLOOR_NODE_TYPE, floorNodeType, postChunks, readAssociationsOf } from './floor';
+import { traceMemory } from './memoryTrace';
 import { sharedRecordItems, type LatencyData } from './sharedRecords';
 
 export type CaseKind = 'node' | 'floor' | 'raw' | 'nodeFailing' | 'read' | 'readFloor' | 'readRaw' | 'latency';
@@ -160,6 +161,7 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 
 if (require.main === module) {
 	const spec = JSON.parse(process.env.BENCH_CASE ?? '{}') as CaseSpec;
+	if (process.env.BENCH_MEMORY_TRACE) traceMemory(`${spec.kind} ${spec.count}`);
 	run(spec)
 		.then((figures) => {
 			figures.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
