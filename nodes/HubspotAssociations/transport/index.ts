@@ -31,9 +31,9 @@ export function authenticationOf(context: HubSpotContext): Authentication {
 export class JsonBody {
 	private constructor(readonly bytes: Buffer) {}
 
-	/** An object's JSON, or JSON text as it is. */
-	static of(body: IDataObject | string): JsonBody {
-		return new JsonBody(Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)));
+	/** JSON text, as the body writers of `helpers/planning.ts` make it. */
+	static of(json: string): JsonBody {
+		return new JsonBody(Buffer.from(json));
 	}
 
 	/** The body as an object again (a dry run shows what it would have sent). */
