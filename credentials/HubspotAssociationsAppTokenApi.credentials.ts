@@ -3,21 +3,23 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Ico
 export class HubspotAssociationsAppTokenApi implements ICredentialType {
 	name = 'hubspotAssociationsAppTokenApi';
 
-	displayName = 'HubSpot CRM App Token API';
+	// n8n names a new credential from this minus "API": "HubSpot CRM Service Key or App Token account".
+	displayName = 'HubSpot CRM Service Key or App Token API';
 
 	icon: Icon = { light: 'file:../icons/hubspotAssociations.svg', dark: 'file:../icons/hubspotAssociations.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-hubspot-associations/n8n-nodes-hubspot-associations#private-app-token';
+	documentationUrl = 'https://github.com/n8n-nodes-hubspot-associations/n8n-nodes-hubspot-associations#set-up';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'App Token',
+			displayName: 'Service Key or App Token',
 			name: 'appToken',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: "The access token of a HubSpot private app (or a service key), with the write scopes of the object types you associate",
+			description:
+				"A HubSpot service key (Development → Keys → Service keys), the access token of a static-auth project app (its Distribution tab) or of a legacy private app. Give it the read and write scopes of the object types you associate.",
 		},
 		{
 			displayName: 'Base URL',

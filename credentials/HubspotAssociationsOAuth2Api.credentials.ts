@@ -33,7 +33,7 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/hubspotAssociations.svg', dark: 'file:../icons/hubspotAssociations.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-hubspot-associations/n8n-nodes-hubspot-associations#hubspot-app-set-up';
+	documentationUrl = 'https://github.com/n8n-nodes-hubspot-associations/n8n-nodes-hubspot-associations#set-up';
 
 	properties: INodeProperties[] = [
 		{

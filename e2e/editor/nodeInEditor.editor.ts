@@ -266,9 +266,9 @@ describe('the HubSpot Associations node in the n8n editor (Chromium)', () => {
 		await openNode(page, NEW_NODE);
 		await selectNodeCredential(page, DEV.appTokenCredential.name);
 		const dialog = await createCredentialFromNode(page);
-		await chooseCredentialMode(page, 'Private App Token');
-		await waitForCredentialName(page, 'HubSpot CRM App Token account');
-		assertInOrder(await credentialFieldNames(page), ['App Token', 'Base URL'], 'app token credential fields');
+		await chooseCredentialMode(page, 'Service Key or App Token');
+		await waitForCredentialName(page, 'HubSpot CRM Service Key or App Token account');
+		assertInOrder(await credentialFieldNames(page), ['Service Key or App Token', 'Base URL'], 'app token credential fields');
 		await credentialField(page, 'appToken').fill(DEV.appToken);
 		await credentialField(page, 'baseUrl').fill(session.sim.baseUrl);
 		await page.getByTestId('credential-save-button').click();

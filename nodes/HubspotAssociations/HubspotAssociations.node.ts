@@ -41,7 +41,7 @@ export class HubspotAssociations implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'OAuth2', value: 'oAuth2' },
-					{ name: 'Private App Token', value: 'appToken' },
+					{ name: 'Service Key or App Token', value: 'appToken' },
 				],
 				default: 'oAuth2',
 			},

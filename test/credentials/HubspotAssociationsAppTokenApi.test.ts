@@ -1,0 +1,41 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { HubspotAssociationsAppTokenApi } from '../../credentials/HubspotAssociationsAppTokenApi.credentials';
+import { HubspotAssociations } from '../../nodes/HubspotAssociations/HubspotAssociations.node';
+
+const credential = new HubspotAssociationsAppTokenApi();
+const field = (name: string) => credential.properties.find((p) => p.name === name) as INodeProperties;
+
+describe('the app-token credential', () => {
+	it('keeps its type name and field names: saved credentials and workflows go on working', () => {
+		expect(credential.name).toBe('hubspotAssociationsAppTokenApi');
+		expect(credential.properties.map((p) => p.name)).toEqual(expect.arrayContaining(['appToken', 'baseUrl']));
+	});
+
+	it("says in its name it takes a service key as well as an app's token", () => {
+		expect(credential.displayName).toBe('HubSpot CRM Service Key or App Token API');
+	});
+
+	it("tells where each kind of token comes from: a service key, a static-auth project app's token, a legacy private app's token", () => {
+		const description = String(field('appToken').description);
+		expect(description).toMatch(/service key.*Development → Keys → Service keys/);
+		expect(description).toMatch(/static.*Distribution tab/);
+		expect(description).toMatch(/legacy private app/);
+		expect(description).toMatch(/scopes/);
+		expect(field('appToken').displayName).toBe('Service Key or App Token');
+		expect(field('appToken').typeOptions).toEqual({ password: true });
+	});
+
+	it('links its documentation to the README section on that path', () => {
+		expect(credential.documentationUrl).toMatch(/#set-up$/);
+	});
+
+	it('still checks the token with a read of the contacts→companies labels when Test is clicked', () => {
+		expect(credential.test.request.url).toBe('/crm/associations/2026-03/contacts/companies/labels');
+		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.appToken}}' } } });
+	});
+
+	it("is offered in the node as 'Service Key or App Token', the value saved in workflows unchanged", () => {
+		const authentication = new HubspotAssociations().description.properties.find((p) => p.name === 'authentication') as INodeProperties;
+		expect(authentication.options).toContainEqual({ name: 'Service Key or App Token', value: 'appToken' } as INodePropertyOptions);
+	});
+});
