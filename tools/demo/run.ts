@@ -1,14 +1,18 @@
 /**
  * `npm run demo`: runs examples/link-contacts-to-companies.json through n8n's real engine with the
  * BUILT node (dist/) against the bundled HubSpot simulator, and prints what happened.
+ *
+ *   npm run demo [-- --auth oauth2|app-token]
+ * `--auth app-token` runs it with the app-token credential (a service key, a static-auth app's token or
+ * a legacy private app's token: all are Bearer tokens), the default with the OAuth2 credential.
  */
 import '../../test/setup-env';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { ICredentialType, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeWorkflow, type WorkflowDefinition } from '../../test/harness/engine';
-import { startSimulator } from '../simulator';
+import { startSimulator, type HubSpotSimulator } from '../simulator';
 
 const root = join(__dirname, '..', '..');
 const examplePath = join(root, 'examples', 'link-contacts-to-companies.json');
@@ -48,20 +52,56 @@ function countBy<T>(values: T[], key: (value: T) => string): Map<string, number>
 	return counts;
 }
 
+const AUTH = ['oauth2', 'app-token'] as const;
+
+function authOf(argv: string[]): (typeof AUTH)[number] {
+	const index = argv.findIndex((arg) => arg === '--auth' || arg.startsWith('--auth='));
+	if (index === -1) return 'oauth2';
+	const value = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
+	if (!AUTH.includes(value as (typeof AUTH)[number])) throw new Error(`--auth takes ${AUTH.join(' or ')}, got ${value}`);
+	return value as (typeof AUTH)[number];
+}
+
+/** The credential a user of that path creates, filled with what the simulator accepts. */
+function credentialFor(auth: (typeof AUTH)[number], sim: HubSpotSimulator): Record<string, ICredentialDataDecryptedObject> {
+	if (auth === 'app-token') {
+		const appToken = 'demo-service-key-0000';
+		sim.state.addPrivateAppToken(appToken);
+		return { hubspotAssociationsAppTokenApi: { appToken, baseUrl: sim.baseUrl } };
+	}
+	const token = sim.issueToken();
+	return {
+		hubspotAssociationsOAuth2Api: {
+			clientId: sim.oauthClient.clientId,
+			clientSecret: sim.oauthClient.clientSecret,
+			baseUrl: sim.baseUrl,
+			oauthTokenData: { access_token: token.accessToken, refresh_token: token.refreshToken, token_type: 'bearer' },
+		},
+	};
+}
+
 async function main(): Promise<number> {
+	const auth = authOf(process.argv.slice(2));
 	const HubspotAssociations = requireBuilt<new () => INodeType>('nodes/HubspotAssociations/HubspotAssociations.node.js', 'HubspotAssociations');
 	const OAuth2Credential = requireBuilt<new () => ICredentialType>(
 		'credentials/HubspotAssociationsOAuth2Api.credentials.js',
 		'HubspotAssociationsOAuth2Api',
 	);
+	const AppTokenCredential = requireBuilt<new () => ICredentialType>(
+		'credentials/HubspotAssociationsAppTokenApi.credentials.js',
+		'HubspotAssociationsAppTokenApi',
+	);
 	const workflow = JSON.parse(readFileSync(examplePath, 'utf8')) as WorkflowDefinition & { name: string };
 	const hubspotNode = workflow.nodes.find((node) => node.type === 'n8n-nodes-hubspot-associations.hubspotAssociations')!;
 	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')!;
 	const inputCount = Object.values(workflow.pinData ?? {})[0]?.length ?? 0;
+	if (auth === 'app-token') {
+		hubspotNode.parameters = { ...hubspotNode.parameters, authentication: 'appToken' };
+		hubspotNode.credentials = { hubspotAssociationsAppTokenApi: { id: 'demoAppToken', name: 'HubSpot service key (simulator)' } };
+	}
 
 	const sim = await startSimulator();
 	try {
-		const token = sim.issueToken();
 		const started = Date.now();
 		const { run } = await executeWorkflow(
 			workflow,
@@ -71,15 +111,8 @@ async function main(): Promise<number> {
 					'n8n-nodes-base.noOp': passThrough('noOp', false),
 					'n8n-nodes-hubspot-associations.hubspotAssociations': new HubspotAssociations(),
 				},
-				credentialTypes: { hubspotAssociationsOAuth2Api: new OAuth2Credential() },
-				credentials: {
-					hubspotAssociationsOAuth2Api: {
-						clientId: sim.oauthClient.clientId,
-						clientSecret: sim.oauthClient.clientSecret,
-						baseUrl: sim.baseUrl,
-						oauthTokenData: { access_token: token.accessToken, refresh_token: token.refreshToken, token_type: 'bearer' },
-					},
-				},
+				credentialTypes: { hubspotAssociationsOAuth2Api: new OAuth2Credential(), hubspotAssociationsAppTokenApi: new AppTokenCredential() },
+				credentials: credentialFor(auth, sim),
 			},
 			trigger.name,
 		);
@@ -97,7 +130,8 @@ async function main(): Promise<number> {
 		const paired = output.every((item, index) => (item.pairedItem as { item: number } | undefined)?.item === index);
 
 		console.log(`\n${workflow.name}`);
-		console.log(`  ran on n8n-core's WorkflowExecute with dist/ against the HubSpot simulator at ${sim.baseUrl} in ${elapsed} ms\n`);
+		console.log(`  ran on n8n-core's WorkflowExecute with dist/ against the HubSpot simulator at ${sim.baseUrl} in ${elapsed} ms`);
+		console.log(`  credential ............. ${auth === 'app-token' ? 'HubSpot CRM Service Key or App Token API (Bearer token)' : 'HubSpot CRM OAuth2 API'}\n`);
 		console.log(`  input items ............ ${inputCount}`);
 		console.log(`  requests to HubSpot .... ${creates.length} × POST …/batch/create (inputs per request: ${creates.map((r) => (r.body as { inputs: unknown[] }).inputs.length).join(', ')})`);
 		console.log(`  output items ........... ${output.length} (each paired to its input item: ${paired ? 'yes' : 'NO'})`);
