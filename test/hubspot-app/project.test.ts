@@ -55,8 +55,8 @@ describe('the bundled HubSpot project (hubspot-app/)', () => {
 		expect(table.Optional).toEqual(app.config.auth.optionalScopes);
 	});
 
-	it('redirects to an n8n on this computer until the script is run (HubSpot accepts http only for localhost)', () => {
-		expect(app.config.auth.redirectUrls).toEqual(['http://localhost:5678/rest/oauth2-credential/callback']);
+	it("redirects to n8n's OAuth2 callback: an n8n on this computer as shipped, the user's once the script has run", () => {
+		expect(app.config.auth.redirectUrls).toEqual([expect.stringMatching(/^(https:\/\/[^/]+|http:\/\/localhost(:\d+)?)(\/.*)?\/rest\/oauth2-credential\/callback$/)]);
 	});
 
 	it("has a webhooks component that follows HubSpot's rules once written", () => {

@@ -1,3 +1,4 @@
+import { PORTAL_ID } from '../../../tools/simulator/objectTypes';
 import { itAnsweredEverythingPerContract, startTestSimulator, V3, type TestSimulator } from './simulatorHarness';
 
 describe('simulator authentication', () => {
@@ -104,6 +105,16 @@ describe('simulator authentication', () => {
 		const location = new URL(answer.headers.get('location')!);
 		expect(location.searchParams.get('state')).toBe('abc');
 		expect(location.searchParams.get('code')).toMatch(/^sim-code-/);
+	});
+
+	it("takes the per-account install URL a project app's CLI prints (/oauth/{accountId}/authorize) for its own account only", async () => {
+		const query = new URLSearchParams({ client_id: t.sim.oauthClient.clientId, redirect_uri: 'https://n8n.example.com/rest/oauth2-credential/callback', state: 'xyz' });
+		const answer = await t.call('GET', `/oauth/${PORTAL_ID}/authorize?${query}`, undefined, { token: null });
+		expect(answer.status).toBe(302);
+		const location = new URL(answer.headers.get('location')!);
+		expect(`${location.origin}${location.pathname}`).toBe('https://n8n.example.com/rest/oauth2-credential/callback');
+		expect(location.searchParams.get('state')).toBe('xyz');
+		expect((await t.call('GET', `/oauth/${PORTAL_ID + 1}/authorize?${query}`, undefined, { token: null })).status).toBe(404);
 	});
 
 	it('never keeps secrets or tokens in its request log', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'crypto';
-import { HubSpotRequestError } from '../hubspotErrors';
+import { HubSpotRequestError, notFound } from '../hubspotErrors';
 import { PORTAL_ID } from '../objectTypes';
 import { json, type Route } from '../routing';
 
@@ -49,15 +49,18 @@ function tokenAnswer(accessToken: string, refreshToken: string, expiresIn: numbe
 }
 
 /**
- * `GET /oauth/authorize`: stands in for the consent screen by redirecting straight back with a
- * code, so a browserless end-to-end run can complete n8n's OAuth2 flow.
+ * `GET /oauth/authorize` (and `/oauth/{accountId}/authorize`, the install link HubSpot's CLI prints
+ * for a project app; the simulator has one account): stands in for the consent screen by
+ * redirecting straight back with a code, so a browserless end-to-end run can complete n8n's OAuth2 flow.
  */
 export const authorizeRoute: Route = {
 	method: 'GET',
-	pattern: /^\/oauth\/authorize$/,
+	pattern: /^\/oauth\/(?:\d+\/)?authorize$/,
 	kind: 'oauth/authorize',
 	crm: false,
 	handle(request, _params, { oauthClient }) {
+		const accountId = request.path.match(/^\/oauth\/(\d+)\//)?.[1];
+		if (accountId !== undefined && Number(accountId) !== PORTAL_ID) throw notFound(`no account ${accountId}`);
 		const redirectUri = request.query.get('redirect_uri');
 		if (request.query.get('client_id') !== oauthClient.clientId) throw oauthError('BAD_CLIENT_ID', 'missing or invalid client id');
 		if (!redirectUri) throw oauthError('BAD_REDIRECT_URI', 'missing redirect uri');
