@@ -10,7 +10,7 @@ const items = [
 const parameters = batchCreateParameters;
 
 const appToken = {
-	hubspotAssociationsAppTokenApi: { appToken: 'pat-na1-test-app-token', baseUrl: 'https://proxy.example.test/hubspot/' },
+	hubspotAssociationsAppTokenApi: { appToken: 'pat-na1-test-app-token', baseUrl: 'https://api.hubapi.com/' },
 };
 
 afterEach(() => {
@@ -19,9 +19,9 @@ afterEach(() => {
 });
 
 describe('the private-app token credential', () => {
-	it('sends the app token as a Bearer token to the base URL of that credential', async () => {
-		const scope = nock('https://proxy.example.test', { reqheaders: { authorization: 'Bearer pat-na1-test-app-token' } })
-			.post('/hubspot/crm/associations/2026-03/contacts/companies/batch/create')
+	it('sends the app token as a Bearer token to HubSpot', async () => {
+		const scope = nock('https://api.hubapi.com', { reqheaders: { authorization: 'Bearer pat-na1-test-app-token' } })
+			.post('/crm/associations/2026-03/contacts/companies/batch/create')
 			.reply(200, (_uri, body) => createdReply(body as never).body as nock.Body);
 
 		const { output, error } = await runNode({ items: items.slice(0, 1), parameters: parameters({ authentication: 'appToken' }), credentials: appToken });
@@ -32,8 +32,8 @@ describe('the private-app token credential', () => {
 	});
 
 	it('on a 403 says to add the scopes to the private app and replace its token', async () => {
-		nock('https://proxy.example.test')
-			.post('/hubspot/crm/associations/2026-03/contacts/companies/batch/create')
+		nock('https://api.hubapi.com')
+			.post('/crm/associations/2026-03/contacts/companies/batch/create')
 			.reply(403, errorReply(403, { category: 'MISSING_SCOPES', context: { missingScopes: ['crm.objects.contacts.write'] } }).body as nock.Body);
 
 		const { output } = await runNode({

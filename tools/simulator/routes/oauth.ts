@@ -37,6 +37,9 @@ export const tokenRoute: Route = {
 		if (grantType === 'refresh_token') {
 			const refreshToken = formField(body, 'refresh_token') ?? '';
 			const refreshed = state.tokens.refresh(refreshToken);
+			if (!refreshed && state.refreshRefusal === 'invalid_grant') {
+				throw new HubSpotRequestError(400, { error: 'invalid_grant', error_description: 'refresh token is invalid, expired or revoked' } as never);
+			}
 			if (!refreshed) throw oauthError('BAD_REFRESH_TOKEN', 'missing or unknown refresh token');
 			return json(200, tokenAnswer(refreshed.accessToken, refreshToken, refreshed.expiresIn));
 		}

@@ -132,7 +132,7 @@ describe('missingScopes', () => {
 
 	it('finds none when HubSpot named none', () => {
 		expect(missingScopes(undefined)).toEqual([]);
-		expect(missingScopes({ message: 'Forbidden' }, { errors: [{ context: { requiredScopes: ['x'] } }] })).toEqual([]);
+		expect(missingScopes({ message: 'Forbidden' }, { errors: [{ context: { INVALID_OBJECT_IDS: ['x'] } }, null, 'text'], context: { missingScopes: 'crm' } })).toEqual([]);
 	});
 });
 
