@@ -46,3 +46,14 @@ describe('a refused token refresh asks to reconnect, in HubSpot’s words, and i
 		expect(retryDecision(exchange, 0, 0).retry).toBe(false);
 	});
 });
+
+describe('as an AI tool', () => {
+	it('tells the model that retrying will not help a refused refresh or a refused Base URL', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { toolFailure } = require('../../../../nodes/HubspotAssociations/helpers/toolResults') as typeof import('../../../../nodes/HubspotAssociations/helpers/toolResults');
+		expect(toolFailure({ error: 'The HubSpot connection of credential "X" must be reconnected: HubSpot refused to renew its access (400)' }).error).toMatch(
+			/Retrying will not help: tell the user to reconnect the HubSpot credential in n8n$/,
+		);
+		expect(toolFailure({ error: "The credential's Base URL (evil.example) is not HubSpot's API: …" }).error).not.toContain('Try again in a minute');
+	});
+});
