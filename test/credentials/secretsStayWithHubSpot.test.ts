@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { ClientOAuth2 } from '@n8n/client-oauth2';
-import { NodeConnectionTypes, type ICredentialDataDecryptedObject, type IExecuteFunctions, type INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes, type ICredentialDataDecryptedObject, type IHttpRequestOptions, type IExecuteFunctions, type INodeType } from 'n8n-workflow';
 import { HubspotAssociationsAppTokenApi } from '../../credentials/HubspotAssociationsAppTokenApi.credentials';
 import { HubspotAssociationsOAuth2Api } from '../../credentials/HubspotAssociationsOAuth2Api.credentials';
 import { executeWorkflow, prepareWorkflow } from '../harness/engine';
@@ -35,7 +35,7 @@ async function resolved(type: keyof typeof credentialTypes, stored: ICredentialD
 		{ nodes: [{ id: 'n', name: 'n', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} }], connections: {} },
 		{ nodeTypes: { [NODE_TYPE]: new HubspotAssociations() }, credentialTypes, credentials: { [type]: stored } },
 	);
-	return await credentialsHelper.getDecrypted(additionalData, { id: '1', name: 'HubSpot account' }, type, 'internal');
+	return await credentialsHelper.getDecrypted(additionalData, { id: '1', name: 'HubSpot account' }, type);
 }
 
 afterEach(() => nock.cleanAll());
@@ -110,7 +110,7 @@ describe('a Base URL changed to another host never receives a token or a secret'
 		const testRequest = async (baseUrl: string) => {
 			const data = await resolved('hubspotAssociationsAppTokenApi', { appToken: 'pat-na1-secret-app-token', baseUrl });
 			const baseURL = String(evaluateTestBaseUrl(credential, data));
-			return await credential.authenticate(data, { ...credential.test.request, baseURL, url: String(credential.test.request.url) });
+			return await credential.authenticate(data, { ...credential.test.request, baseURL, url: String(credential.test.request.url) } as IHttpRequestOptions);
 		};
 
 		await expect(testRequest(FOREIGN)).rejects.toThrow("The credential's Base URL (collector.example) is not HubSpot's API");
