@@ -140,7 +140,7 @@ export class SimulatorState {
 
 	/**
 	 * How a refused refresh grant answers: HubSpot's `{status: "BAD_REFRESH_TOKEN", message}` (default)
-	 * or OAuth's `{error: "invalid_grant", error_description}`, both 400.
+	 * or with OAuth's `error: "invalid_grant"` and `error_description` beside HubSpot's fields, both 400.
 	 */
 	refreshRefusal: 'BAD_REFRESH_TOKEN' | 'invalid_grant' = 'BAD_REFRESH_TOKEN';
 }
