@@ -41,6 +41,17 @@ describe('a HubSpot connection that can no longer be refreshed (simulator)', () 
 		// The token endpoint is form-encoded: HubSpot's JSON contract has no body for it to check.
 		suite.sim.requests.splice(0, suite.sim.requests.length, ...suite.sim.requests.filter((request) => !request.path.startsWith('/oauth/')));
 	});
+
+	it('asks HubSpot once per run: later batches are not sent once the refresh was refused', async () => {
+		const { credentials } = revokedAccount();
+
+		const { output } = await runNode({ items: [...items, { contactId: '103', companyId: '203' }], parameters: batchCreateParameters({ options: { batchSize: 1 } }), credentials, onError: 'continueRegularOutput' });
+
+		expect(output).toHaveLength(3);
+		for (const item of output) expect(item.json.error).toContain('must be reconnected');
+		expect(suite.sim.requests.map((request) => request.path)).toEqual(['/crm/associations/2026-03/contacts/companies/batch/create', '/oauth/2026-03/token']);
+		suite.sim.requests.splice(0, suite.sim.requests.length, ...suite.sim.requests.filter((request) => !request.path.startsWith('/oauth/')));
+	});
 });
 
 describe('a 403 for a missing scope (simulator)', () => {

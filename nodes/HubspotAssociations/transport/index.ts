@@ -185,6 +185,8 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 	// Batches in flight follow the association endpoints' window: searches have their own, per second.
 	const concurrency = new ConcurrencyLimit(settings.concurrency, () => associationsThrottle.pace(), clock);
 	let target: Promise<{ type: string; baseUrl: string; refused?: string }> | undefined;
+	// Once HubSpot refused to renew the token, every later request would only be refused again.
+	let connectionGone: HubSpotAnswer | undefined;
 	const resolveTarget = async () => {
 		const type = credentialType(context);
 		const allowed = await baseUrl(context, type);
@@ -210,6 +212,7 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 			const { type, baseUrl: base, refused } = await target;
 			// Nothing is sent: the token would go where the Base URL points.
 			if (refused) return { ok: false, headers: {}, refused, attempts: 0 };
+			if (connectionGone) return { ...connectionGone, attempts: 0 };
 			const throttle = request.rateLimit === 'search' ? searchesThrottle : associationsThrottle;
 			let waited = 0;
 			for (let attempt = 0; ; attempt++) {
@@ -218,7 +221,10 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 				const sentAt = clock.now();
 				const onItsWay = throttle === associationsThrottle ? concurrency.sending() : undefined;
 				const answer = await send(context, type, `${base}${request.path}`, request);
-				if (!answer.ok && answer.refreshRefused) answer.credentialName = credentialName(context, type);
+				if (!answer.ok && answer.refreshRefused) {
+					answer.credentialName = credentialName(context, type);
+					connectionGone = { ...answer, attempts: attempt + 1 };
+				}
 				onItsWay?.();
 				answered();
 				// Searches (record lookups) keep to their own window and do not steer the batches in flight.
