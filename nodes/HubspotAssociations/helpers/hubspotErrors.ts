@@ -144,6 +144,8 @@ function refreshRefusal(candidates: ThrownError[]): RefreshRefusal | undefined {
 		const { code, status, body, failure } = candidate as ThrownError & { status?: unknown; body?: unknown; failure?: { cause?: unknown } };
 		if (failure?.cause === 'credential-invalid') return { code: 'invalid_grant' };
 		if (code !== 'ESTATUS' && code !== 'EAUTH') continue;
+		// A redirect or a 2xx that was not JSON (a proxy's page) is no refusal of the grant.
+		if (code === 'ESTATUS' && !(Number(status) >= 400 && Number(status) < 500)) continue;
 		const said = parseBody(body) ?? {};
 		const text = (key: string) => (typeof said[key] === 'string' && said[key] !== '' ? (said[key] as string) : undefined);
 		return {
@@ -179,11 +181,12 @@ function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appT
 		case 403: {
 			const scopes = missingScopes(hubspot);
 			if (scopes.length === 0) return `HubSpot refused the request (403)${said}`;
-			const needs = exchange.scopesAnyOf && scopes.length > 1 ? `needs one of the scopes ${scopes.join(', ')}` : `lacks the scopes ${scopes.join(', ')}`;
-			return `The HubSpot credential ${needs} (403): ${
+			const anyOf = exchange.scopesAnyOf && scopes.length > 1;
+			const add = anyOf ? 'add one of them' : 'add them';
+			return `The HubSpot credential ${anyOf ? 'needs one of the scopes' : 'lacks the scopes'} ${scopes.join(', ')} (403): ${
 				authentication === 'appToken'
-					? "add them to the private app's scopes in HubSpot, then put its new token in the credential's App Token field"
-					: "add them to your HubSpot app and to the credential's Scope or Optional Scope field, then reconnect the credential (HubSpot grants an optional scope only where the portal's tier has the feature)"
+					? `${add} to the private app's scopes in HubSpot, then put its new token in the credential's App Token field`
+					: `${add} to your HubSpot app and to the credential's Scope or Optional Scope field, then reconnect the credential (HubSpot grants an optional scope only where the portal's tier has the feature)`
 			}`;
 		}
 		case 404:

@@ -20,7 +20,7 @@ describe('a 403 names the scopes in every form HubSpot answers', () => {
 		const message = describeFailedExchange(exchange);
 		expect(message).toContain(scopes.join(', '));
 		expect(message).toContain(anyOf && scopes.length > 1 ? 'needs one of the scopes' : 'lacks the scopes');
-		expect(message).toContain('(403)');
+		expect(message).toContain(anyOf && scopes.length > 1 ? '(403): add one of them to your HubSpot app' : '(403): add them to your HubSpot app');
 	});
 });
 
@@ -44,6 +44,15 @@ describe('a refused token refresh asks to reconnect, in HubSpot’s words, and i
 		);
 		expect(describeFailedExchange(exchange)).not.toMatch(/could not be reached|ESTATUS/);
 		expect(retryDecision(exchange, 0, 0).retry).toBe(false);
+	});
+});
+
+describe('what is not a refused refresh', () => {
+	it.each([
+		['a redirect from the token URL', responseError(302, '')],
+		["a proxy's page answered 200", responseError(200, '<html>')],
+	])('%s stays a connection problem', (_what, thrown) => {
+		expect(describeFailedExchange(readFailedExchange(new NodeApiError(node, thrown as unknown as JsonObject)))).not.toContain('must be reconnected');
 	});
 });
 
