@@ -1,4 +1,5 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
+import { BASE_URL_EXPRESSION, BASE_URL_DESCRIPTION, isAllowedBaseUrl, refusedBaseUrlMessage, requestOrigin } from '../nodes/HubspotAssociations/helpers/baseUrl';
 
 export class HubspotAssociationsAppTokenApi implements ICredentialType {
 	name = 'hubspotAssociationsAppTokenApi';
@@ -26,20 +27,20 @@ export class HubspotAssociationsAppTokenApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.hubapi.com',
-			description: "HubSpot's API address. Change it only for a proxy or for testing.",
+			description: BASE_URL_DESCRIPTION,
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.appToken}}' },
-		},
-	};
+	/** n8n signs every request with this, the Test included: the token goes only where the Base URL may point. */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const origin = requestOrigin(requestOptions);
+		if (!isAllowedBaseUrl(origin)) throw new Error(refusedBaseUrlMessage(origin));
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.appToken ?? '')}` } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: "={{ ($credentials.baseUrl || 'https://api.hubapi.com').replace(/\\/+$/, '') }}",
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/crm/associations/2026-03/contacts/companies/labels',
 		},
 	};

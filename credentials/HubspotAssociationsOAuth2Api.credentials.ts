@@ -1,4 +1,5 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import { BASE_URL_DESCRIPTION, TOKEN_URL_EXPRESSION } from '../nodes/HubspotAssociations/helpers/baseUrl';
 
 /** Scopes every run needs; HubSpot refuses to install the app without them. */
 export const REQUIRED_SCOPES = [
@@ -49,11 +50,12 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 			default: 'https://app.hubspot.com/oauth/authorize',
 		},
 		{
-			// Hidden fields keep their default in n8n, so the token URL follows the base URL by expression.
+			// Hidden fields keep their default in n8n, so the token URL follows the base URL by expression,
+			// and only where the base URL may point: the refresh token and client secret go to HubSpot.
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: "={{ ($self.baseUrl || 'https://api.hubapi.com').replace(/\\/+$/, '') }}/oauth/2026-03/token",
+			default: TOKEN_URL_EXPRESSION,
 		},
 		{
 			displayName: 'Scope',
@@ -93,7 +95,7 @@ export class HubspotAssociationsOAuth2Api implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.hubapi.com',
-			description: "HubSpot's API address. Change it only for a proxy or for testing.",
+			description: BASE_URL_DESCRIPTION,
 		},
 	];
 }

@@ -29,9 +29,10 @@ describe('the app-token credential', () => {
 		expect(credential.documentationUrl).toMatch(/#set-up$/);
 	});
 
-	it('still checks the token with a read of the contacts→companies labels when Test is clicked', () => {
+	it('still checks the token with a read of the contacts→companies labels when Test is clicked, signed as a Bearer token', async () => {
 		expect(credential.test.request.url).toBe('/crm/associations/2026-03/contacts/companies/labels');
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.appToken}}' } } });
+		const signed = await credential.authenticate({ appToken: 'token-value' }, { url: 'https://api.hubapi.com/crm/associations/2026-03/contacts/companies/labels', headers: {} });
+		expect(signed.headers).toEqual({ Authorization: 'Bearer token-value' });
 	});
 
 	it("is offered in the node as 'Service Key or App Token', the value saved in workflows unchanged", () => {

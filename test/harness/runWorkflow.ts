@@ -22,7 +22,8 @@ import { executeWorkflow, prepareWorkflow, type EngineSetup } from './engine';
 export const NODE_TYPE = 'n8n-nodes-hubspot-associations.hubspotAssociations';
 export const NODE_NAME = 'HubSpot Associations';
 const SOURCE_NODE = 'Records';
-export const TEST_BASE_URL = 'https://api.hubapi.test';
+/** HubSpot's own address: the credentials send their secrets nowhere else (nock answers, nothing leaves). */
+export const TEST_BASE_URL = 'https://api.hubapi.com';
 
 const credentialTypes: Record<string, ICredentialType> = {
 	hubspotAssociationsOAuth2Api: new HubspotAssociationsOAuth2Api(),

@@ -52,12 +52,7 @@ export function statusFaultAnswer(fault: Extract<Fault, { status: number }>): Si
 		case 423:
 			return lockedAnswer();
 		case 403:
-			return {
-				status: 403,
-				body: errorBody('MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call.", {
-					context: { missingScopes: fault.missingScopes ?? ['crm.objects.companies.write'] },
-				}),
-			};
+			return missingScopesAnswer(fault);
 		case 477:
 			return {
 				status: 477,
@@ -77,3 +72,14 @@ export function statusFaultAnswer(fault: Extract<Fault, { status: number }>): Si
 
 /** Looks like the start of a batch answer cut off mid-way. */
 export const MALFORMED_BODY = '{"status":"COMPLETE","results":[{"fromObjectId":';
+
+/** HubSpot's 403 for a token without a scope, in the shape the fault asks for. */
+function missingScopesAnswer(fault: Extract<Fault, { status: 403 }>): SimResponse {
+	const scopes = fault.missingScopes ?? ['crm.objects.companies.write'];
+	const message = "This app hasn't been granted all required scopes to make this call.";
+	if (!fault.shape || fault.shape === 'missingScopes') {
+		return { status: 403, body: errorBody('MISSING_SCOPES', message, { context: { missingScopes: scopes } }) };
+	}
+	const nested = { message: 'One or more of the following scopes are required.', context: { [fault.shape]: scopes } };
+	return { status: 403, body: errorBody('MISSING_SCOPES', message, { errors: [nested] }) };
+}

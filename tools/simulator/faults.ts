@@ -8,8 +8,12 @@ export type TransientStatus = 500 | 502 | 503 | 504 | 521 | 523 | 524;
 /** One misbehaviour applied to a single /crm request. */
 export type Fault =
 	| { status: 423 }
-	/** A token without a scope the endpoint needs (`context.missingScopes`). */
-	| { status: 403; missingScopes?: string[] }
+	/**
+	 * A token without a scope the endpoint needs. `shape`: `missingScopes` (HubSpot's OpenAPI example,
+	 * default), `requiredGranularScopes` (live answers: in `errors[].context`, "One or more of the
+	 * following scopes are required."), `requiredScopes` (older live answers, same place).
+	 */
+	| { status: 403; missingScopes?: string[]; shape?: 'missingScopes' | 'requiredGranularScopes' | 'requiredScopes' }
 	| { status: 477; retryAfterSeconds?: number }
 	| { status: 429; retryAfterSeconds?: number }
 	/** `html: true` answers an HTML page, as a gateway or Cloudflare does, instead of HubSpot's JSON. */

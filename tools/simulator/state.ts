@@ -133,8 +133,14 @@ export class SimulatorState {
 		this.tokens.expireAll();
 	}
 
-	/** Models an uninstalled app: the refresh grant then answers BAD_REFRESH_TOKEN. */
+	/** Models an uninstalled app: the refresh grant then answers BAD_REFRESH_TOKEN (see `refreshRefusal`). */
 	revokeRefreshToken(refreshToken: string): void {
 		this.tokens.revokeRefreshToken(refreshToken);
 	}
+
+	/**
+	 * How a refused refresh grant answers: HubSpot's `{status: "BAD_REFRESH_TOKEN", message}` (default)
+	 * or with OAuth's `error: "invalid_grant"` and `error_description` beside HubSpot's fields, both 400.
+	 */
+	refreshRefusal: 'BAD_REFRESH_TOKEN' | 'invalid_grant' = 'BAD_REFRESH_TOKEN';
 }

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { describeFailedExchange } from '../helpers/hubspotErrors';
+import { describeFailedExchange, missingScopes } from '../helpers/hubspotErrors';
+import { writeScopesOf } from '../helpers/objectScopes';
 import type { AssociationRequest, InputOutcome, PlannedBatch, PlannedInput, WaitingBatch } from '../helpers/interfaces';
 import { plannedBatch, type BodyColumns } from '../helpers/planning';
 import { InvalidInputError } from '../helpers/validation';
@@ -146,7 +147,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		const batchItems = () => batch.inputs.flatMap((input) => input.itemIndexes).sort((a, b) => a - b);
 		if ('failed' in exchanged) {
 			const answer = exchanged.failed;
-			const message = describeFailedExchange(answer, authentication);
+			const scopes = answer.statusCode === 403 && missingScopes(answer.hubspot).length === 0 ? writeScopesOf([waiting.fromPathType, waiting.toPathType]) : undefined;
+			const message = `${describeFailedExchange(answer, authentication)}${scopes ? ` (${scopes})` : ''}`;
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
 			const itemsOfBatch = batchItems();
 			if (!continueOnFail) throw hubspotError(node, { message, hubspot, statusCode: answer.statusCode, itemIndex: itemsOfBatch[0] });

@@ -13,6 +13,14 @@ export interface FailedExchange {
 	rawMessage?: string;
 	/** A 2xx whose body was not the JSON HubSpot promises. */
 	malformed?: boolean;
+	/** The node sent nothing: why (a Base URL that is not HubSpot's). */
+	refused?: string;
+	/** HubSpot would not renew the OAuth2 access token: the connection must be made again. */
+	refreshRefused?: RefreshRefusal;
+	/** The credential's name in n8n, for a message asking the user to act on it. */
+	credentialName?: string;
+	/** HubSpot said one or more of the scopes it named will do, not all of them. */
+	scopesAnyOf?: boolean;
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -67,24 +75,86 @@ export function readFailedExchange(error: unknown): FailedExchange {
 	const body = parseBody(response?.data ?? response?.body) ?? parseBody(candidates[0]?.context?.data);
 	const networkCode = candidates.map((candidate) => candidate?.code).find((code): code is string => typeof code === 'string' && /^E[A-Z]+/.test(code));
 	const rawMessage = candidates.map((candidate) => candidate?.message).find((message) => typeof message === 'string');
+	const refreshRefused = refreshRefusal(candidates);
+	if (refreshRefused) return { headers: {}, refreshRefused, rawMessage };
 	const hubspot = body ? errorInfo(body as HubSpotErrorInfo) : undefined;
-	const scopes = missingScopes(hubspot, body as Parameters<typeof missingScopes>[1]);
-	if (hubspot && scopes.length > 0) hubspot.context = { ...hubspot.context, missingScopes: scopes };
+	const demand = scopeDemand(body);
+	if (hubspot && demand.scopes.length > 0) hubspot.context = { ...hubspot.context, missingScopes: demand.scopes };
 	return {
 		statusCode: response ? statusCode : statusCode && !networkCode ? statusCode : undefined,
 		headers: lowerCaseHeaders(response?.headers),
 		hubspot,
 		networkCode,
 		rawMessage,
+		...(demand.anyOf && demand.scopes.length > 0 ? { scopesAnyOf: true } : {}),
 	};
 }
 
 /** The scopes a 403 says are missing, wherever HubSpot put them. */
-export function missingScopes(hubspot: HubSpotErrorInfo | undefined, body?: { errors?: Array<{ context?: Record<string, string[]> }> }): string[] {
-	const scopes = new Set<string>();
-	for (const scope of hubspot?.context?.missingScopes ?? []) scopes.add(scope);
-	for (const nested of body?.errors ?? []) for (const scope of nested.context?.missingScopes ?? []) scopes.add(scope);
+export function missingScopes(hubspot: HubSpotErrorInfo | undefined, body?: unknown): string[] {
+	const scopes = new Set<string>(scopeNames(hubspot?.context?.missingScopes));
+	for (const scope of scopeDemand(body).scopes) scopes.add(scope);
 	return [...scopes];
+}
+
+/** Keys under which HubSpot's 403 bodies name scopes: its OpenAPI example, live answers, older ones. */
+const SCOPE_KEYS = ['missingScopes', 'requiredGranularScopes', 'requiredScopes'];
+
+function scopeNames(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((scope): scope is string => typeof scope === 'string' && scope.trim() !== '').map((scope) => scope.trim()) : [];
+}
+
+/**
+ * The scopes a 403 body names, in `context` or in each of `errors[].context` (or the message
+ * "…scopes are required: a, b"), and whether HubSpot said one or more of them will do.
+ */
+export function scopeDemand(body: unknown): { scopes: string[]; anyOf: boolean } {
+	const scopes = new Set<string>();
+	let anyOf = false;
+	const read = (entry: unknown) => {
+		if (!entry || typeof entry !== 'object') return;
+		const { context, message } = entry as { context?: unknown; message?: unknown };
+		const before = scopes.size;
+		if (context && typeof context === 'object') for (const key of SCOPE_KEYS) for (const scope of scopeNames((context as Record<string, unknown>)[key])) scopes.add(scope);
+		const listed = typeof message === 'string' ? /scopes? (?:are|is) required:\s*([^\n]*)/i.exec(message)?.[1] : undefined;
+		for (const scope of listed?.split(/[\s,]+/) ?? []) if (scope.replace(/\.$/, '')) scopes.add(scope.replace(/\.$/, ''));
+		if (scopes.size > before && typeof message === 'string' && /one or more of/i.test(message)) anyOf = true;
+	};
+	read(body);
+	const nested = (body as { errors?: unknown } | undefined)?.errors;
+	if (Array.isArray(nested)) for (const entry of nested) read(entry);
+	return { scopes: [...scopes], anyOf };
+}
+
+/** What HubSpot answered a token refresh it refused. */
+export interface RefreshRefusal {
+	statusCode?: number;
+	/** HubSpot's code (BAD_REFRESH_TOKEN) or OAuth's (invalid_grant), and its words. */
+	code?: string;
+	message?: string;
+}
+
+/**
+ * A refused token refresh, as n8n's OAuth2 client throws it: a `ResponseError` (code ESTATUS,
+ * the status and HubSpot's body, no response), an `AuthError` (code EAUTH, an OAuth error body),
+ * or n8n's own "needs to be reconnected" error for `invalid_grant`.
+ */
+function refreshRefusal(candidates: ThrownError[]): RefreshRefusal | undefined {
+	for (const candidate of candidates) {
+		const { code, status, body, failure } = candidate as ThrownError & { status?: unknown; body?: unknown; failure?: { cause?: unknown } };
+		if (failure?.cause === 'credential-invalid') return { code: 'invalid_grant' };
+		if (code !== 'ESTATUS' && code !== 'EAUTH') continue;
+		// A redirect or a 2xx that was not JSON (a proxy's page) is no refusal of the grant.
+		if (code === 'ESTATUS' && !(Number(status) >= 400 && Number(status) < 500)) continue;
+		const said = parseBody(body) ?? {};
+		const text = (key: string) => (typeof said[key] === 'string' && said[key] !== '' ? (said[key] as string) : undefined);
+		return {
+			statusCode: Number(status) || undefined,
+			code: text('error') ?? (text('status') !== 'error' ? text('status') : undefined) ?? text('category'),
+			message: text('error_description') ?? text('message'),
+		};
+	}
+	return undefined;
 }
 
 /** One line a user can act on, built from HubSpot's own words. */
@@ -98,6 +168,8 @@ export function describeFailedExchange(
 
 function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appToken'): string {
 	const { statusCode, hubspot, networkCode, rawMessage } = exchange;
+	if (exchange.refused) return exchange.refused;
+	if (exchange.refreshRefused) return reconnectMessage(exchange.refreshRefused, exchange.credentialName);
 	if (exchange.malformed) return `HubSpot answered ${statusCode} with a body that is not valid JSON`;
 	if (statusCode === undefined) {
 		return `HubSpot could not be reached (${networkCode ?? rawMessage ?? 'no answer'})`;
@@ -108,13 +180,14 @@ function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appT
 			return `HubSpot did not accept the credentials (401)${said}`;
 		case 403: {
 			const scopes = missingScopes(hubspot);
-			return scopes.length > 0
-				? `The HubSpot credential lacks the scopes ${scopes.join(', ')} (403): ${
-						authentication === 'appToken'
-							? "add them to the private app's scopes in HubSpot, then put its new token in the credential's App Token field"
-							: "add them to your HubSpot app and to the credential's Scope or Optional Scope field, then reconnect the credential (HubSpot grants an optional scope only where the portal's tier has the feature)"
-					}`
-				: `HubSpot refused the request (403)${said}`;
+			if (scopes.length === 0) return `HubSpot refused the request (403)${said}`;
+			const anyOf = exchange.scopesAnyOf && scopes.length > 1;
+			const add = anyOf ? 'add one of them' : 'add them';
+			return `The HubSpot credential ${anyOf ? 'needs one of the scopes' : 'lacks the scopes'} ${scopes.join(', ')} (403): ${
+				authentication === 'appToken'
+					? `${add} where the token comes from (service key: Development → Keys → Service keys; static-auth project app: its requiredScopes, then hs project upload; legacy private app: its scopes), then put the token into the credential's Service Key or App Token field`
+					: `${add} to your HubSpot app and to the credential's Scope or Optional Scope field, then reconnect the credential (HubSpot grants an optional scope only where the portal's tier has the feature)`
+			}`;
 		}
 		case 404:
 			return `HubSpot found no such endpoint or object type (404)${said}`;
@@ -125,4 +198,15 @@ function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appT
 		default:
 			return `HubSpot answered ${statusCode}${said}`;
 	}
+}
+
+/** Why the connection must be made again, in HubSpot's words when it gave them. */
+function reconnectMessage(refusal: RefreshRefusal, credentialName: string | undefined): string {
+	const which = credentialName ? `credential "${credentialName}"` : 'this credential';
+	const said = [refusal.statusCode, refusal.code].filter(Boolean).join(' ');
+	const why = refusal.message ? `${said ? `${said}: ` : ''}${refusal.message}` : said;
+	return (
+		`The HubSpot connection of ${which} must be reconnected: HubSpot refused to renew its access${why ? ` (${why})` : ''}, ` +
+		'as it does once the app is uninstalled, its access revoked or the refresh token expired. Open the credential in n8n and connect it again'
+	);
 }

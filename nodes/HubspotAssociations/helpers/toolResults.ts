@@ -65,6 +65,8 @@ function adviceFor(reason: string, hubspot: HubSpotErrorInfo | undefined): strin
 			? "Retrying today will not help: the account's daily HubSpot API limit is used up"
 			: 'HubSpot is rate limiting this account: wait a minute, then call again';
 	}
+	if (/must be reconnected/.test(reason)) return 'Retrying will not help: tell the user to reconnect the HubSpot credential in n8n';
+	if (/Base URL .* is not HubSpot's API/.test(reason)) return "Retrying will not help: tell the user to set the HubSpot credential's Base URL back to https://api.hubapi.com";
 	if (/could not be reached/.test(reason)) return 'Try again in a minute';
 	return undefined;
 }

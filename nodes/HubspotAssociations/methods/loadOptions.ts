@@ -49,10 +49,22 @@ export async function getObjectTypes(this: ILoadOptionsFunctions): Promise<INode
 	return [...standard, ...custom];
 }
 
+/** An object type parameter of the dropdown's direction; an expression has no value until the node runs. */
+function fixedObjectType(context: ILoadOptionsFunctions, name: 'fromObjectType' | 'toObjectType', label: string) {
+	const value = context.getCurrentNodeParameter(name);
+	if (typeof value === 'string' && value.startsWith('=')) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The association types can be listed only for a fixed ${label}: pick one from the list, or give the association types by expression too`,
+		);
+	}
+	return parseObjectType(label, value);
+}
+
 /** The association types of the chosen direction, or an error the editor shows. */
 async function directionLabels(context: ILoadOptionsFunctions): Promise<{ labels: AssociationLabel[]; from: string; to: string }> {
-	const from = parseObjectType('From Object Type', context.getCurrentNodeParameter('fromObjectType'));
-	const to = parseObjectType('To Object Type', context.getCurrentNodeParameter('toObjectType'));
+	const from = fixedObjectType(context, 'fromObjectType', 'From Object Type');
+	const to = fixedObjectType(context, 'toObjectType', 'To Object Type');
 	const client = clientFor(context);
 	const answer = await client.request({ method: 'GET', path: client.associationsPath(from.pathType, to.pathType, 'labels') });
 	if (!answer.ok) {

@@ -1,4 +1,5 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { allowedBaseUrl } from '../helpers/baseUrl';
 import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
 import { retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
@@ -9,7 +10,7 @@ import { RequestThrottle, type Clock } from './throttle';
 
 export type { ConcurrencySetting } from './concurrency';
 
-export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
+export { HUBSPOT_API_URL as DEFAULT_BASE_URL } from '../helpers/baseUrl';
 
 export const API_VERSIONS = ['2026-03', '2026-09'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
@@ -111,10 +112,14 @@ function credentialType(context: HubSpotContext): string {
 	return authenticationOf(context) === 'appToken' ? 'hubspotAssociationsAppTokenApi' : 'hubspotAssociationsOAuth2Api';
 }
 
-async function baseUrl(context: HubSpotContext, type: string): Promise<string> {
+async function baseUrl(context: HubSpotContext, type: string) {
 	const credentials = await context.getCredentials(type);
-	const url = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== '' ? credentials.baseUrl : DEFAULT_BASE_URL;
-	return url.trim().replace(/\/+$/, '');
+	return allowedBaseUrl(credentials.baseUrl);
+}
+
+/** The name the user gave the credential in n8n, for messages that ask them to act on it. */
+function credentialName(context: HubSpotContext, type: string): string | undefined {
+	return context.getNode().credentials?.[type]?.name ?? undefined;
 }
 
 function lowerCaseKeys(headers: IDataObject | undefined): Record<string, string> {
@@ -179,10 +184,14 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
 	// Batches in flight follow the association endpoints' window: searches have their own, per second.
 	const concurrency = new ConcurrencyLimit(settings.concurrency, () => associationsThrottle.pace(), clock);
-	let target: Promise<{ type: string; baseUrl: string }> | undefined;
+	let target: Promise<{ type: string; baseUrl: string; refused?: string }> | undefined;
+	// Once HubSpot refused to renew the token, every later request would only be refused again.
+	let connectionGone: HubSpotAnswer | undefined;
 	const resolveTarget = async () => {
 		const type = credentialType(context);
-		const url = await baseUrl(context, type);
+		const allowed = await baseUrl(context, type);
+		if (!allowed.ok) return { type, baseUrl: '', refused: allowed.message };
+		const url = allowed.url;
 		// Virtual clocks (tests) keep their own; real runs of one account in this process share one.
 		if (clock === systemClock) {
 			const credentialId = context.getNode().credentials?.[type]?.id ?? undefined;
@@ -200,7 +209,10 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 		},
 		async request(request) {
 			target ??= resolveTarget();
-			const { type, baseUrl: base } = await target;
+			const { type, baseUrl: base, refused } = await target;
+			// Nothing is sent: the token would go where the Base URL points.
+			if (refused) return { ok: false, headers: {}, refused, attempts: 0 };
+			if (connectionGone) return { ...connectionGone, attempts: 0 };
 			const throttle = request.rateLimit === 'search' ? searchesThrottle : associationsThrottle;
 			let waited = 0;
 			for (let attempt = 0; ; attempt++) {
@@ -209,6 +221,10 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 				const sentAt = clock.now();
 				const onItsWay = throttle === associationsThrottle ? concurrency.sending() : undefined;
 				const answer = await send(context, type, `${base}${request.path}`, request);
+				if (!answer.ok && answer.refreshRefused) {
+					answer.credentialName = credentialName(context, type);
+					connectionGone = { ...answer, attempts: attempt + 1 };
+				}
 				onItsWay?.();
 				answered();
 				// Searches (record lookups) keep to their own window and do not steer the batches in flight.

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createdReply, errorReply, mockBatchCreate, partialReply, type BatchInput } from '../../harness/hubspotMock';
-import { batchCreateParameters, runNode, type RunOptions } from '../../harness/runWorkflow';
+import { batchCreateParameters, runNode, TEST_BASE_URL, type RunOptions } from '../../harness/runWorkflow';
 
 const contactsToCompanies = { from: 'contacts', to: 'companies' };
 
@@ -407,7 +407,7 @@ describe('failures HubSpot reports', () => {
 
 	it('never puts the access token in output or error text', async () => {
 		mockBatchCreate(contactsToCompanies, () => errorReply(401, { message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }));
-		nock('https://api.hubapi.test').post('/oauth/2026-03/token').reply(400, { status: 'error', message: 'refresh failed', correlationId: 'x', category: 'BAD_REFRESH_TOKEN' });
+		nock(TEST_BASE_URL).post('/oauth/2026-03/token').reply(400, { status: 'error', message: 'refresh failed', correlationId: 'x', category: 'BAD_REFRESH_TOKEN' });
 
 		const result = await run({ items: records(1), onError: 'continueRegularOutput' });
 

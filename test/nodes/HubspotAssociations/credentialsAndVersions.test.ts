@@ -10,7 +10,7 @@ const items = [
 const parameters = batchCreateParameters;
 
 const appToken = {
-	hubspotAssociationsAppTokenApi: { appToken: 'pat-na1-test-app-token', baseUrl: 'https://proxy.example.test/hubspot/' },
+	hubspotAssociationsAppTokenApi: { appToken: 'pat-na1-test-app-token', baseUrl: 'https://api.hubapi.com/' },
 };
 
 afterEach(() => {
@@ -19,9 +19,9 @@ afterEach(() => {
 });
 
 describe('the private-app token credential', () => {
-	it('sends the app token as a Bearer token to the base URL of that credential', async () => {
-		const scope = nock('https://proxy.example.test', { reqheaders: { authorization: 'Bearer pat-na1-test-app-token' } })
-			.post('/hubspot/crm/associations/2026-03/contacts/companies/batch/create')
+	it('sends the app token as a Bearer token to HubSpot', async () => {
+		const scope = nock('https://api.hubapi.com', { reqheaders: { authorization: 'Bearer pat-na1-test-app-token' } })
+			.post('/crm/associations/2026-03/contacts/companies/batch/create')
 			.reply(200, (_uri, body) => createdReply(body as never).body as nock.Body);
 
 		const { output, error } = await runNode({ items: items.slice(0, 1), parameters: parameters({ authentication: 'appToken' }), credentials: appToken });
@@ -32,8 +32,8 @@ describe('the private-app token credential', () => {
 	});
 
 	it('on a 403 says to add the scopes to the private app and replace its token', async () => {
-		nock('https://proxy.example.test')
-			.post('/hubspot/crm/associations/2026-03/contacts/companies/batch/create')
+		nock('https://api.hubapi.com')
+			.post('/crm/associations/2026-03/contacts/companies/batch/create')
 			.reply(403, errorReply(403, { category: 'MISSING_SCOPES', context: { missingScopes: ['crm.objects.contacts.write'] } }).body as nock.Body);
 
 		const { output } = await runNode({
@@ -44,7 +44,7 @@ describe('the private-app token credential', () => {
 		});
 
 		expect(output[0].json.error).toContain(
-			"lacks the scopes crm.objects.contacts.write (403): add them to the private app's scopes in HubSpot, then put its new token in the credential's App Token field",
+			"lacks the scopes crm.objects.contacts.write (403): add them where the token comes from (service key: Development → Keys → Service keys; static-auth project app: its requiredScopes, then hs project upload; legacy private app: its scopes), then put the token into the credential's Service Key or App Token field",
 		);
 		expect(JSON.stringify(output)).not.toContain('pat-na1-test-app-token');
 	});

@@ -93,6 +93,19 @@ describe('simulator authentication', () => {
 		expect(answer.body.status).toBe('BAD_REFRESH_TOKEN');
 	});
 
+	it("answers a revoked refresh token in OAuth's invalid_grant shape when told to", async () => {
+		const { refreshToken } = t.sim.issueToken();
+		t.sim.state.revokeRefreshToken(refreshToken);
+		t.sim.state.refreshRefusal = 'invalid_grant';
+		try {
+			const answer = await t.call('POST', '/oauth/2026-03/token', undefined, { token: null, form: { grant_type: 'refresh_token', refresh_token: refreshToken, ...clientForm() } });
+			expect(answer.status).toBe(400);
+			expect(answer.body).toMatchObject({ error: 'invalid_grant', error_description: expect.any(String) });
+		} finally {
+			t.sim.state.refreshRefusal = 'BAD_REFRESH_TOKEN';
+		}
+	});
+
 	it('rejects client credentials sent as JSON instead of a form', async () => {
 		const answer = await t.call('POST', '/oauth/2026-03/token', { grant_type: 'refresh_token', ...clientForm() }, { token: null });
 		expect(answer.status).toBe(400);

@@ -55,6 +55,18 @@ describe('simulator faults and rate limits', () => {
 		expect(t.sim.state.associationCount).toBe(0);
 	});
 
+	it.each(['requiredGranularScopes', 'requiredScopes'] as const)('answers 403 in the live shape: the scopes in errors[].context.%s', async (shape) => {
+		t.sim.faults.next(1, { status: 403, shape, missingScopes: ['e-commerce', 'crm.objects.line_items.write'] });
+		const answer = await create();
+		expect(answer.status).toBe(403);
+		expect(answer.body).toMatchObject({
+			category: 'MISSING_SCOPES',
+			errors: [{ message: 'One or more of the following scopes are required.', context: { [shape]: ['e-commerce', 'crm.objects.line_items.write'] } }],
+		});
+		expect(answer.body.context).toBeUndefined();
+		expect(t.sim.state.associationCount).toBe(0);
+	});
+
 	it('answers 477 with Retry-After', async () => {
 		t.sim.faults.next(1, { status: 477, retryAfterSeconds: 3 });
 		const answer = await create();

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'crypto';
-import { HubSpotRequestError, notFound } from '../hubspotErrors';
+import { errorBody, HubSpotRequestError, notFound } from '../hubspotErrors';
 import { PORTAL_ID } from '../objectTypes';
 import { json, type Route } from '../routing';
 
@@ -37,6 +37,10 @@ export const tokenRoute: Route = {
 		if (grantType === 'refresh_token') {
 			const refreshToken = formField(body, 'refresh_token') ?? '';
 			const refreshed = state.tokens.refresh(refreshToken);
+			if (!refreshed && state.refreshRefusal === 'invalid_grant') {
+				const message = 'refresh token is invalid, expired or revoked';
+				throw new HubSpotRequestError(400, errorBody('VALIDATION_ERROR', message, { error: 'invalid_grant', error_description: message }));
+			}
 			if (!refreshed) throw oauthError('BAD_REFRESH_TOKEN', 'missing or unknown refresh token');
 			return json(200, tokenAnswer(refreshed.accessToken, refreshToken, refreshed.expiresIn));
 		}

@@ -132,7 +132,7 @@ describe('missingScopes', () => {
 
 	it('finds none when HubSpot named none', () => {
 		expect(missingScopes(undefined)).toEqual([]);
-		expect(missingScopes({ message: 'Forbidden' }, { errors: [{ context: { requiredScopes: ['x'] } }] })).toEqual([]);
+		expect(missingScopes({ message: 'Forbidden' }, { errors: [{ context: { INVALID_OBJECT_IDS: ['x'] } }, null, 'text'], context: { missingScopes: 'crm' } })).toEqual([]);
 	});
 });
 
@@ -162,7 +162,7 @@ describe('describeFailedExchange', () => {
 	it('tells a private-app user to fix the app and its token instead of the OAuth scope field', () => {
 		const exchange = readFailedExchange(wrapped(axiosError(403, scopesBody)));
 		expect(describeFailedExchange(exchange, 'appToken')).toBe(
-			"The HubSpot credential lacks the scopes crm.objects.companies.write (403): add them to the private app's scopes in HubSpot, then put its new token in the credential's App Token field",
+			"The HubSpot credential lacks the scopes crm.objects.companies.write (403): add them where the token comes from (service key: Development → Keys → Service keys; static-auth project app: its requiredScopes, then hs project upload; legacy private app: its scopes), then put the token into the credential's Service Key or App Token field",
 		);
 	});
 

@@ -63,6 +63,13 @@ describe('the Association Types dropdown', () => {
 		await expect(loadOptions('getAssociationTypes', parameters)).rejects.toThrow(/lacks the scopes crm.objects.contacts.read/);
 	});
 
+	it('says the list needs a fixed object type when one is an expression, without a request', async () => {
+		await expect(loadOptions('getAssociationTypes', { ...parameters, fromObjectType: '={{ $json.type }}' })).rejects.toThrow(
+			'The association types can be listed only for a fixed From Object Type: pick one from the list, or give the association types by expression too',
+		);
+		await expect(loadOptions('getUserDefinedLabels', { ...parameters, toObjectType: '={{ $json.type }}' })).rejects.toThrow(/only for a fixed To Object Type/);
+	});
+
 	it('refuses an object type that could change the URL, without a request', async () => {
 		await expect(loadOptions('getAssociationTypes', { ...parameters, toObjectType: '../owners' })).rejects.toThrow(/To Object Type must be an object type/);
 	});

@@ -35,7 +35,7 @@ function fakeRun(answer: (url: string) => { statusCode: number; body: unknown } 
 	const sentAt: Array<{ url: string; at: number }> = [];
 	const context = {
 		getNodeParameter: () => 'appToken',
-		getCredentials: async () => ({ baseUrl: 'https://api.hubapi.test' }),
+		getCredentials: async () => ({ baseUrl: 'https://api.hubapi.com' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: { url: string }) => {
 				sentAt.push({ url: options.url, at: clock.time });
