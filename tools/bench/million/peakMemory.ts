@@ -36,3 +36,38 @@ export function processPeaks(pid: number): { ownMiB: number | undefined; childre
 		.filter((peak): peak is number => peak !== undefined);
 	return { ownMiB: peakRssMiB(pid), childrenMiB: children.length ? Math.max(...children) : undefined };
 }
+
+/** Samples each process's resident memory (`VmRSS`) once a second: how it moves through the run. */
+export class RssSampler {
+	private readonly samples: Array<Array<{ at: number; mib: number }>>;
+	private timer: NodeJS.Timeout | undefined;
+
+	constructor(private readonly pids: number[]) {
+		this.samples = pids.map(() => []);
+	}
+
+	start(): void {
+		this.timer = setInterval(() => {
+			this.pids.forEach((pid, index) => {
+				try {
+					const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+					if (match) this.samples[index].push({ at: Date.now(), mib: Number(match[1]) / 1024 });
+				} catch {
+					/* gone */
+				}
+			});
+		}, 1_000);
+	}
+
+	stop(): void {
+		clearInterval(this.timer);
+	}
+
+	/** Per process, the highest sample in each quarter of [from, to]: flat when memory does not pile up with chunks. */
+	byQuarter(from: number, to: number): number[][] {
+		const quarter = (to - from) / 4;
+		return this.samples.map((samples) =>
+			[0, 1, 2, 3].map((q) => Math.max(0, ...samples.filter((s) => s.at >= from + q * quarter && s.at <= from + (q + 1) * quarter).map((s) => s.mib))),
+		);
+	}
+}

@@ -8,6 +8,8 @@ export interface WorkerFigures {
 	executions: number;
 	peakMiB: number | undefined;
 	taskRunnerPeakMiB: number | undefined;
+	/** Highest resident memory sampled in each quarter of the run. */
+	rssByQuarterMiB: number[];
 }
 
 export interface MillionRun {
@@ -48,7 +50,7 @@ export function millionReport(run: MillionRun): string {
 				`  slice rows ${answer.firstRowId}–${answer.lastRowId}: HTTP ${answer.status} after ${((answer.answeredAt - run.started) / 1000).toFixed(1)} s` +
 				(answer.summary ? `, ${JSON.stringify({ chunks: answer.summary.chunks, rows: answer.summary.rows, byStatus: answer.summary.byStatus, failed: answer.summary.failed })}` : `: ${answer.body.slice(0, 300)}`),
 		),
-		...run.workers.map((worker) => `  ${worker.name}: ${worker.executions} slice executions, peak RSS ${mib(worker.peakMiB)} (its task runner ${mib(worker.taskRunnerPeakMiB)})`),
+		...run.workers.map((worker) => `  ${worker.name}: ${worker.executions} slice executions, peak RSS ${mib(worker.peakMiB)} (its task runner ${mib(worker.taskRunnerPeakMiB)}); by quarter of the run ${worker.rssByQuarterMiB.map(mib).join(' → ')}`),
 		`  n8n main: peak RSS ${mib(run.mainPeakMiB)}`,
 		`  simulator holds ${stored.stored.toLocaleString('en-US')} pairs; of the source's: missing ${stored.missing}, other types ${stored.wrongTypes}; ` +
 			`accepted by HubSpot twice ${stored.sentTwice}, never ${stored.neverSent}; inputs not from the source ${run.foreign}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:million [-- --pairs N --chunk N --slices N --workers N --concurrency N]`: the
+ * `npm run bench:million [-- --pairs N --chunk N --slices N --workers N --concurrency N --window 100/10 --heap MiB]`: the
  * "Large imports" pattern (examples/large-import-in-chunks.json calling
  * examples/large-import-chunk.json) in the real n8n in queue mode, against the simulator under
  * one HubSpot window. A PostgreSQL table holds the pairs; each slice is one parent execution
@@ -17,14 +17,12 @@ import { startQueueN8n, type QueueN8n } from '../../e2e/queueN8n';
 import { startPostgres, startRedis, type Postgres, type Service } from '../../e2e/services';
 import { startSimulator } from '../../simulator';
 import { installN8n } from '../installN8n';
-import { processPeaks } from './peakMemory';
+import { RssSampler, processPeaks } from './peakMemory';
 import { exactlyOnce, millionReport } from './report';
 import { HUBSPOT_CREDENTIAL, SOURCE_CREDENTIAL, WEBHOOK_PATH, exampleWorkflows, slicesOf, startSlices } from './slices';
 import { createSource, pairOf, sourceCredential } from './source';
 import { RequestTally, checkStored } from './tally';
 
-/** HubSpot's documented association burst limit on Free/Starter, and the node's default. */
-const WINDOW = { max: 100, intervalMs: 10_000 };
 const PER_REQUEST = 2_000;
 
 function options(argv: string[]) {
@@ -35,7 +33,20 @@ function options(argv: string[]) {
 		if (!Number.isSafeInteger(number) || number < 1) throw new Error(`--${name} needs a whole number from 1, got ${argv[at + 1]}`);
 		return number;
 	};
-	return { pairs: value('pairs', 1_000_000), chunk: value('chunk', 10_000), slices: value('slices', 4), workers: value('workers', 2), concurrency: value('concurrency', 2) };
+	// 100 per 10 s: HubSpot's documented association burst limit on Free/Starter, and the node's default.
+	const windowAt = argv.indexOf('--window');
+	const [max, seconds] = windowAt < 0 ? [100, 10] : (argv[windowAt + 1] ?? '').split('/').map(Number);
+	if (!(Number.isSafeInteger(max) && max > 0 && seconds > 0)) throw new Error(`--window needs REQUESTS/SECONDS, e.g. 100/10, got ${argv[windowAt + 1]}`);
+	return {
+		pairs: value('pairs', 1_000_000),
+		chunk: value('chunk', 10_000),
+		slices: value('slices', 4),
+		workers: value('workers', 2),
+		concurrency: value('concurrency', 2),
+		window: { max, intervalMs: seconds * 1000 },
+		/** MiB of V8 old space each n8n process may use (0: Node's default): does memory pile up with chunks? */
+		heap: argv.includes('--heap') ? value('heap', 0) : 0,
+	};
 }
 
 const say = (line: string) => process.stdout.write(`[bench:million] ${line}\n`);
@@ -59,6 +70,8 @@ async function main(): Promise<void> {
 		const { installCommunityTarball } = await loadRunner();
 		await installCommunityTarball(userFolder, tarball, { env: { ...process.env, PATH: `${join(cache, 'node', 'bin')}:${process.env.PATH ?? ''}` } });
 		say(`starting n8n: main + ${opts.workers} workers × ${opts.concurrency} jobs`);
+		// Read by every n8n process started from here on (queueN8n passes this process's env on).
+		if (opts.heap) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${opts.heap}`.trim();
 		n8n = await startQueueN8n({
 			cache,
 			userFolder,
@@ -67,19 +80,23 @@ async function main(): Promise<void> {
 			workers: opts.workers,
 			concurrency: opts.concurrency,
 			credentials: [simulatorCredential(sim, HUBSPOT_CREDENTIAL, sim.issueToken()), sourceCredential(postgres, SOURCE_CREDENTIAL)],
-			workflows: exampleWorkflows(),
+			workflows: exampleWorkflows(Math.round((opts.window.max * 10_000) / opts.window.intervalMs)),
 			webhookPaths: [WEBHOOK_PATH],
 		});
 
 		const slices = slicesOf(opts.pairs, opts.slices, opts.chunk);
-		say(`starting ${slices.length} slices at once, window ${WINDOW.max} requests / ${WINDOW.intervalMs / 1000} s`);
+		say(`starting ${slices.length} slices at once, window ${opts.window.max} requests / ${opts.window.intervalMs / 1000} s`);
 		const tally = new RequestTally(sim, opts.pairs);
-		sim.faults.rateWindow(WINDOW);
+		sim.faults.rateWindow(opts.window);
+		const sampler = new RssSampler(n8n.workers.map((worker) => worker.child.pid!));
 		tally.start();
+		sampler.start();
 		const started = Date.now();
 		const answers = await startSlices(n8n.url, slices, opts.chunk);
 		const wallMs = Date.now() - started;
 		tally.stop();
+		sampler.stop();
+		const quarters = sampler.byQuarter(started, started + wallMs);
 
 		const peaks = n8n.workers.map((worker) => processPeaks(worker.child.pid!));
 		const otherRequests: Record<string, number> = {};
@@ -87,11 +104,11 @@ async function main(): Promise<void> {
 		say('checking every pair in the simulator');
 		const run = {
 			pairs: opts.pairs,
-			setup: `chunks of ${opts.chunk.toLocaleString('en-US')} rows, ${slices.length} slices on ${opts.workers} workers × ${opts.concurrency} jobs, window ${WINDOW.max} / ${WINDOW.intervalMs / 1000} s`,
+			setup: `chunks of ${opts.chunk.toLocaleString('en-US')} rows, ${slices.length} slices on ${opts.workers} workers × ${opts.concurrency} jobs, window ${opts.window.max} / ${opts.window.intervalMs / 1000} s${opts.heap ? `, V8 old space capped at ${opts.heap} MiB` : ''}`,
 			figures: rateFigures(tally.requests, {
 				kind: 'associations/batch/create',
 				needed: Math.ceil(opts.pairs / PER_REQUEST),
-				ratePerSecond: (WINDOW.max * 1000) / WINDOW.intervalMs,
+				ratePerSecond: (opts.window.max * 1000) / opts.window.intervalMs,
 				wallMs,
 			}),
 			otherRequests,
@@ -102,6 +119,7 @@ async function main(): Promise<void> {
 				executions: (worker.log().match(/Worker started execution/g) ?? []).length,
 				peakMiB: peaks[index].ownMiB,
 				taskRunnerPeakMiB: peaks[index].childrenMiB,
+				rssByQuarterMiB: quarters[index],
 			})),
 			mainPeakMiB: processPeaks(n8n.main.child.pid!).ownMiB,
 			stored: checkStored(sim, tally, pairOf),

@@ -17,9 +17,14 @@ export const SOURCE_CREDENTIAL = { id: 'largeImportSource1', name: 'Postgres (im
 
 const load = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')) as Record<string, unknown>;
 
-export function exampleWorkflows(): Array<Record<string, unknown> & { id: string }> {
+/** The two examples; the HubSpot node's Requests per 10 Seconds set to the account's limit, as the docs say. */
+export function exampleWorkflows(requestsPerTenSeconds: number): Array<Record<string, unknown> & { id: string }> {
+	const chunk = load('large-import-chunk.json') as { nodes: Array<{ type: string; parameters: { options?: Record<string, unknown> } }> };
+	for (const node of chunk.nodes) {
+		if (node.type === 'n8n-nodes-hubspot-associations.hubspotAssociations') node.parameters.options = { ...node.parameters.options, requestsPerTenSeconds };
+	}
 	return [
-		{ ...load('large-import-chunk.json'), id: CHUNK_WORKFLOW_ID },
+		{ ...chunk, id: CHUNK_WORKFLOW_ID },
 		{ ...load('large-import-in-chunks.json'), id: PARENT_WORKFLOW_ID },
 	];
 }
