@@ -17,7 +17,7 @@ export interface RateFigures {
 	efficiency: number;
 }
 
-export function rateFigures(requests: RecordedRequest[], options: { kind: string; needed: number; ratePerSecond: number; wallMs: number }): RateFigures {
+export function rateFigures(requests: Array<Pick<RecordedRequest, 'kind' | 'status' | 'at'>>, options: { kind: string; needed: number; ratePerSecond: number; wallMs: number }): RateFigures {
 	const sent = requests.filter((request) => request.kind === options.kind);
 	const rateLimited = sent.filter((request) => request.status === 429).length;
 	const optimumMs = (options.needed / options.ratePerSecond) * 1000;

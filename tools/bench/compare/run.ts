@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'f
 import { cpus, loadavg, tmpdir, totalmem } from 'os';
 import { join } from 'path';
 import { startSimulator } from '../../simulator';
+import { installN8n } from '../installN8n';
 import { measure, type Measurement, type Scenario } from './measure';
 import { benchmarksMarkdown } from './report';
 import { HEADER_CREDENTIAL, OAUTH_CREDENTIAL } from './workflows';
@@ -37,13 +38,6 @@ const SCENARIOS: Scenario[] = quick
 			{ way: 'node', items: 100_000, rateWindow: true },
 			{ way: 'chunks', items: 100_000, rateWindow: true },
 		];
-
-function installN8n(): string {
-	const output = execFileSync('bash', [join(root, 'tools', 'e2e', 'install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	const cache = /^N8N_E2E_READY (.+)$/m.exec(output)?.[1]?.trim();
-	if (!cache) throw new Error(`install-n8n.sh did not print N8N_E2E_READY:\n${output}`);
-	return cache;
-}
 
 function pack(dir: string): string {
 	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
