@@ -19,7 +19,7 @@ const typeIds = (contactId: string, companyId: string) =>
 	suite.sim.state.associationsBetween('contacts', contactId, 'companies', companyId).map((held) => held.associationTypeId);
 const archivesSent = () => suite.sim.requests.filter((request) => request.kind === 'associations/batch/archive').length;
 
-const SKIPPED = 'an item of this from-record failed, so its unlisted pairs were not removed in this run';
+const SKIPPED = 'an item of this from-record (or, in a same-object direction, of the other record) failed: this unlisted pair was not removed in this run';
 
 /** Item 0 of contact 11 fails in each way the issue found; item 1 (11 → 23) is valid. */
 const failingFirstItems: Array<[string, IDataObject, IDataObject?]> = [

@@ -53,6 +53,20 @@ describe('Sync Associations: what it reads is what it plans from', () => {
 			expect(output[1].json).toMatchObject({ status: 'created', removed: [{ toObjectId: '4' }] });
 		});
 
+		it('keeps an unlisted pair whose other end has a failed item: the pair is that record’s too', async () => {
+			suite.sim.state.associate('companies', '1', 'companies', '2', [13]);
+			const { output } = await sync(
+				[
+					{ from: '1', to: '3', types: [PARENT] },
+					{ from: '2', to: '4.0', types: [PARENT] },
+				],
+				COMPANIES,
+			);
+			expect(output[1].json.error).toMatch(/4\.0/);
+			expect(typeIds('companies', '1', 'companies', '2')).toEqual([13, 450]);
+			expect(output[0].json).toMatchObject({ status: 'created', removed: [], kept: [{ toObjectId: '2', reason: expect.stringMatching(/of the other record\) failed/) }] });
+		});
+
 		it('keeps a contact Manager/Employee pair listed from the other end', async () => {
 			suite.sim.state.associate('contacts', '5', 'contacts', '7', [145]);
 			const { output } = await sync(

@@ -78,7 +78,7 @@ function summary(counts: SyncCounts, dryRun: boolean): string {
 	return dryRun ? `Dry run, nothing was written. Would be: ${parts.join(', ')}` : `Sync: ${parts.join(', ')}`;
 }
 
-const SKIPPED_REASON = 'an item of this from-record failed, so its unlisted pairs were not removed in this run';
+const SKIPPED_REASON = 'an item of this from-record (or, in a same-object direction, of the other record) failed: this unlisted pair was not removed in this run';
 
 function syncOutput(request: AssociationRequest, { change, planned, report, removalsSkipped }: SyncResult, { dryRun, removeUnlisted }: SyncOptions): IDataObject {
 	const json: IDataObject = { status: change.status, ...pairOutput(request), types: copyTypes(change.types) };

@@ -139,9 +139,9 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 
 	const sameObjectType = objectTypeOf(batch.fromPathType) === objectTypeOf(batch.toPathType);
 	const plan = planSync(readable, current, { removeUnlisted: options.removeUnlisted, sameObjectType });
-	const holds = new RemovalHolds(failedBefore);
+	const holds = new RemovalHolds(failedBefore, sameObjectType);
 	holds.addFailed(outcomes);
-	const removable = plan.removals.filter((pair) => holds.reasonFor(pair.fromObjectId) === undefined);
+	const removable = plan.removals.filter((pair) => !holds.holds(pair));
 	if (!guardRemovals(removable.length, readable, outcomes, context)) return { outcomes };
 	const { served, writeFor, creates, labelRemovals } = writesOf(readable, plan);
 	const createBatches = inBatches(batch, creates, options.createBatchSize);

@@ -29,7 +29,11 @@ export class RemovalHolds {
 	private readonly failedItems = new Map<string, Set<number>>();
 	private readonly unidentified: number[] = [];
 
-	constructor(failedBefore: ReadonlyMap<number, string | undefined>) {
+	/** `sameObjectType`: a pair is either end's (company → company), so a failed item of either end holds it. */
+	constructor(
+		failedBefore: ReadonlyMap<number, string | undefined>,
+		private readonly sameObjectType: boolean,
+	) {
 		for (const [itemIndex, fromObjectId] of failedBefore) {
 			if (fromObjectId === undefined) this.unidentified.push(itemIndex);
 			else this.add(fromObjectId, itemIndex);
@@ -45,6 +49,12 @@ export class RemovalHolds {
 	/** The items of inputs that failed in this sync so far. */
 	addFailed(outcomes: ReadonlyMap<PlannedInput, { kind: string }>): void {
 		for (const [input, outcome] of outcomes) if (outcome.kind === 'failed') for (const itemIndex of input.itemIndexes) this.add(input.fromObjectId, itemIndex);
+	}
+
+	/** Whether an unlisted pair stays because an item of its record (or, same-object, of its other end) failed. */
+	holds(pair: { fromObjectId: string; toObjectId: string }): boolean {
+		if (this.reasonFor(pair.fromObjectId) !== undefined) return true;
+		return this.sameObjectType && this.failedItems.has(pair.toObjectId);
 	}
 
 	reasonFor(fromObjectId: string): string | undefined {
@@ -74,7 +84,7 @@ export function unlistedPairs(batch: PlannedBatch, plan: SyncPlan, succeeded: Pl
 	const removals = plan.removals.flatMap((pair) => {
 		const reporter = reporters.get(pair.fromObjectId);
 		if (!reporter) return [];
-		if (holds.reasonFor(pair.fromObjectId) !== undefined) {
+		if (holds.holds(pair)) {
 			reporter.report.skipped.push(pair);
 			return [];
 		}
