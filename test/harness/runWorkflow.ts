@@ -96,6 +96,8 @@ export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	onError?: INode['onError'];
 	retryOnFail?: boolean;
+	/** Runs the node under its tool type (`…Tool`), as n8n does for an agent or the MCP Server Trigger, with a main input kept. */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -114,7 +116,7 @@ function buildWorkflow(options: RunOptions) {
 	const hubspotNode: INode = {
 		id: 'hubspot-node',
 		name: NODE_NAME,
-		type: NODE_TYPE,
+		type: options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: options.parameters,
@@ -139,7 +141,7 @@ function buildWorkflow(options: RunOptions) {
 		connections: { [SOURCE_NODE]: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
 	};
 	const setup: EngineSetup = {
-		nodeTypes: { [NODE_TYPE]: new HubspotAssociations(), 'test.testRecords': sourceNodeType(options.items) },
+		nodeTypes: { [NODE_TYPE]: new HubspotAssociations(), [`${NODE_TYPE}Tool`]: new HubspotAssociations(), 'test.testRecords': sourceNodeType(options.items) },
 		credentialTypes,
 		credentials: { hubspotAssociationsOAuth2Api: oauthCredential(), ...(options.credentials ?? {}) },
 	};

@@ -18,8 +18,14 @@ export interface SimulatorSettings {
 	 * or an error per record ("No company is associated with contact 5.") as HubSpot has been seen to do.
 	 */
 	readWithoutAssociations: 'empty' | 'error';
-	/** Associated records per input id and page of batch/read. */
+	/** Associated records per input id and page of batch/read (association types with `readPaging: 'byType'`). */
 	readPageSize: number;
+	/**
+	 * How batch/read cuts a record's associations into pages: whole to-records, or one entry per
+	 * association type, so a to-record with several types can be split across two pages and then
+	 * appears on both (as HubSpot's pages of association rows can do).
+	 */
+	readPaging: 'byRecord' | 'byType';
 	/**
 	 * What batch/create does to a pair's other labels: `replace` drops them (as HubSpot documents
 	 * "can" happen), `keep` adds the requested types to them, for specs that must not rely on either.
@@ -34,7 +40,7 @@ export class SimulatorState {
 	readonly definitions = new AssociationDefinitions();
 	readonly associations = new AssociationStore();
 	readonly tokens: TokenStore;
-	readonly settings: SimulatorSettings = { createSuccessStatus: 200, readWithoutAssociations: 'empty', readPageSize: 500, createLabels: 'replace' };
+	readonly settings: SimulatorSettings = { createSuccessStatus: 200, readWithoutAssociations: 'empty', readPageSize: 500, readPaging: 'byRecord', createLabels: 'replace' };
 
 	constructor(tokenLifetimeSeconds: number) {
 		this.tokens = new TokenStore(tokenLifetimeSeconds);

@@ -47,10 +47,13 @@ export interface BatchOperation<R> {
 	 * body to the operation's endpoint, or to another endpoint of the same direction.
 	 * Returns the failed answer, or the outcome of each input.
 	 */
-	exchange?(batch: PlannedBatch, send: SendToDirection): Promise<BatchExchange<R>>;
+	exchange?(batch: PlannedBatch, send: SendToDirection, failedBefore: FailedBeforeSending): Promise<BatchExchange<R>>;
 	/** Option `createMissingLabels`: label names that do not exist are created before planning. */
 	createMissingLabels?: boolean;
 }
+
+/** Items that failed before any batch was sent (validation, lookups, label names), with their from-record's id where known. */
+export type FailedBeforeSending = ReadonlyMap<number, string | undefined>;
 
 /** Posts `body` to `…/{from}/{to}/{action}` of the batch's direction (the operation's own by default). */
 export type SendToDirection = (body: IDataObject | JsonBody, action?: string) => Promise<HubSpotAnswer>;
@@ -92,6 +95,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			message: invalidItemError(node, itemIndex, invalid).message,
 			fromObjectId: readQuietly('fromObjectId', itemIndex),
 			toObjectId: readQuietly('toObjectId', itemIndex),
+			...(invalid.fromRecordId ? { fromRecordId: invalid.fromRecordId } : {}),
 		});
 	}
 
@@ -112,7 +116,11 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		if (!continueOnFail) throw error;
 		failures.set(itemIndex, failure);
 	}
-	if (unresolved.size > 0) requests = requests.filter((request) => !unresolved.has(request.itemIndex));
+	if (unresolved.size > 0) {
+		for (const request of requests) if (unresolved.has(request.itemIndex)) failures.get(request.itemIndex)!.fromRecordId = request.fromObjectId;
+		requests = requests.filter((request) => !unresolved.has(request.itemIndex));
+	}
+	const failedBefore: FailedBeforeSending = new Map([...failures].map(([itemIndex, failure]) => [itemIndex, failure.fromRecordId]));
 
 	// 2. Send the planned batches; each answer settles the items of its inputs.
 	// Arrays by item index, not maps: a 500,000-item run keeps one slot per item, nothing more.
@@ -131,7 +139,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		let exchanged: BatchExchange<R>;
 		if (operation.exchange) {
 			batch = plannedBatch(waiting);
-			exchanged = await operation.exchange(batch, send);
+			exchanged = await operation.exchange(batch, send, failedBefore);
 		} else {
 			// The one request of a batch: its body is written as JSON from the batch's columns before it goes out,
 			// and its inputs are built from them once answered, so neither waits on HubSpot in memory.

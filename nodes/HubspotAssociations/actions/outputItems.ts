@@ -6,6 +6,8 @@ export interface ItemFailure {
 	fromObjectId?: unknown;
 	toObjectId?: unknown;
 	hubspot?: HubSpotErrorInfo;
+	/** The id of the item's from-record, where it was known when the item failed (never shown). */
+	fromRecordId?: string;
 }
 
 /**

@@ -27,29 +27,6 @@ export function isNoAssociationsError(error: HubSpotBatchError): boolean {
 	return NO_ASSOCIATIONS.test(error.message ?? '');
 }
 
-/** Folds pages into the records read so far; returns the cursors still to follow. */
-export function gatherPages(
-	gathered: Map<string, AssociatedRecord[]>,
-	pages: AssociationPage[],
-	seenCursors: Set<string>,
-): Array<{ id: string; after: string }> {
-	const next: Array<{ id: string; after: string }> = [];
-	for (const page of pages) {
-		if (page?.from?.id === undefined) continue;
-		const id = String(page.from.id);
-		// A record's first page is kept as parsed: most records have one.
-		const known = gathered.get(id);
-		gathered.set(id, known ? [...known, ...(page.to ?? [])] : (page.to ?? []));
-		const after = page.paging?.next?.after;
-		// A cursor seen before would loop forever: stop following it.
-		if (after && !seenCursors.has(`${id}:${after}`)) {
-			seenCursors.add(`${id}:${after}`);
-			next.push({ id, after });
-		}
-	}
-	return next;
-}
-
 const RECORD_KEYS = ['toObjectId', 'associationTypes'];
 const TYPE_KEYS = ['category', 'typeId'];
 const LABELLED_TYPE_KEYS = ['category', 'typeId', 'label'];

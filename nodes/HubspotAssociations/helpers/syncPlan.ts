@@ -80,10 +80,40 @@ function heldPairs(records: AssociatedRecord[] | undefined): Map<string, HeldPai
 const without = (specs: AssociationSpec[], keys: Set<string>) => specs.filter((spec) => !keys.has(typeKey(spec)));
 const keysOf = (specs: AssociationSpec[]) => new Set(specs.map(typeKey));
 
-function changeOf(asked: AssociationSpec[], held: HeldPair | undefined): PairChange {
+// A primary type is held once per record on one side: 1, 5, 26 by the from-record (a contact's primary company), 2, 6, 25 by the to-record.
+const HELD_BY_TO_RECORD = new Set([2, 6, 25]);
+
+/** The primary types the run's inputs ask for, by the record that can hold each only once. */
+class AskedPrimaries {
+	private readonly byRecord = new Map<string, Set<string>>();
+
+	constructor(inputs: PlannedInput[]) {
+		for (const input of inputs) {
+			for (const spec of input.types) {
+				if (!isPrimaryType({ category: spec.associationCategory, typeId: spec.associationTypeId })) continue;
+				const key = this.holderKey(input.fromObjectId, input.toObjectId, spec);
+				let asked = this.byRecord.get(key);
+				if (!asked) this.byRecord.set(key, (asked = new Set()));
+				asked.add(typeKey(spec));
+			}
+		}
+	}
+
+	/** Whether the input moves `spec` onto some pair of the record that holds it once (this pair included). */
+	asks(fromObjectId: string, toObjectId: string, spec: AssociationSpec): boolean {
+		return this.byRecord.get(this.holderKey(fromObjectId, toObjectId, spec))?.has(typeKey(spec)) === true;
+	}
+
+	private holderKey(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string {
+		return HELD_BY_TO_RECORD.has(spec.associationTypeId) ? `to:${toObjectId}` : `from:${fromObjectId}`;
+	}
+}
+
+function changeOf(asked: AssociationSpec[], held: HeldPair | undefined, moved: (spec: AssociationSpec) => boolean): PairChange {
 	if (!held) return { status: 'created', types: asked, create: asked, keptPrimary: [] };
 	const askedKeys = keysOf(asked);
-	const keptPrimary = held.specs.filter((spec) => held.primary.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)));
+	// A primary the input asks for on another pair moves there: re-asserting it here would move it back.
+	const keptPrimary = held.specs.filter((spec) => held.primary.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)) && !moved(spec));
 	const unlabeled = held.specs.filter((spec) => held.unlabeled.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)));
 	const types = [...asked, ...keptPrimary, ...unlabeled];
 	const additions = without(types, keysOf(held.specs));
@@ -97,23 +127,36 @@ function changeOf(asked: AssociationSpec[], held: HeldPair | undefined): PairCha
 	return { ...base, status: 'unchanged' };
 }
 
+export interface SyncPlanSettings {
+	removeUnlisted: boolean;
+	/** From and to are one object type (company→company): a pair listed from either end is listed for both. */
+	sameObjectType: boolean;
+}
+
 /**
  * Compares the pairs the input lists (merged per pair, as Batch Create does) with the
  * associations read for their from-records: which pairs to create, which to relabel, which
  * unlisted pairs to remove and which to keep because they hold a primary type. Only
- * from-records that were read are planned.
+ * from-records whose read is complete are given (`current`), and only they are planned.
  */
-export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, removeUnlisted: boolean): SyncPlan {
+export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, { removeUnlisted, sameObjectType }: SyncPlanSettings): SyncPlan {
 	const changes = new Map<PlannedInput, PairChange>();
 	const listed = new Map<string, Set<string>>();
+	const list = (fromObjectId: string, toObjectId: string) => {
+		let toIds = listed.get(fromObjectId);
+		if (!toIds) listed.set(fromObjectId, (toIds = new Set()));
+		toIds.add(toObjectId);
+	};
 	const heldByFrom = new Map<string, Map<string, HeldPair>>();
+	const primaries = new AskedPrimaries(inputs);
 	for (const input of inputs) {
 		let held = heldByFrom.get(input.fromObjectId);
 		if (!held) heldByFrom.set(input.fromObjectId, (held = heldPairs(current.get(input.fromObjectId))));
-		changes.set(input, changeOf(input.types, held.get(input.toObjectId)));
-		let toIds = listed.get(input.fromObjectId);
-		if (!toIds) listed.set(input.fromObjectId, (toIds = new Set()));
-		toIds.add(input.toObjectId);
+		const moved = (spec: AssociationSpec) => primaries.asks(input.fromObjectId, input.toObjectId, spec);
+		changes.set(input, changeOf(input.types, held.get(input.toObjectId), moved));
+		list(input.fromObjectId, input.toObjectId);
+		// HubSpot reads one association from both ends: listing 1 → 2 lists 2 → 1, so neither end removes it.
+		if (sameObjectType) list(input.toObjectId, input.fromObjectId);
 	}
 
 	const removals: UnlistedPair[] = [];
@@ -122,7 +165,9 @@ export function planSync(inputs: PlannedInput[], current: Map<string, Associated
 		for (const [fromObjectId, held] of heldByFrom) {
 			for (const [toObjectId, pair] of held) {
 				if (listed.get(fromObjectId)!.has(toObjectId)) continue;
-				(pair.primary.size > 0 ? kept : removals).push({ fromObjectId, toObjectId, types: pair.specs });
+				// A primary the input moves elsewhere no longer holds the pair.
+				const holdsPrimary = pair.specs.some((spec) => pair.primary.has(typeKey(spec)) && !primaries.asks(fromObjectId, toObjectId, spec));
+				(holdsPrimary ? kept : removals).push({ fromObjectId, toObjectId, types: pair.specs });
 			}
 		}
 	}

@@ -3,6 +3,9 @@ import { ASSOCIATION_CATEGORIES, type AssociationCategory, type AssociationSpec 
 
 /** A parameter value of one item that cannot be sent to HubSpot. Pure: the caller adds the item. */
 export class InvalidInputError extends Error {
+	/** The item's from-record, when it was read before this field failed: a sync keeps that record's unlisted pairs. */
+	fromRecordId?: string;
+
 	constructor(
 		readonly field: string,
 		readonly reason: string,
@@ -36,13 +39,17 @@ function toText(value: unknown): string {
 const RECORD_ID = /^\d{1,20}$/;
 // No HubSpot record has id 0: sent anyway, it fails only once HubSpot answers.
 const ZERO = /^0+$/;
+const LEADING_ZEROS = /^0+/;
 
-/** A HubSpot record id: digits, not zero, given as a string or a safe integer. */
+/**
+ * A HubSpot record id: digits, not zero, given as a string or a safe integer. Returned in the form
+ * HubSpot answers it (no leading zeros), so matching, merging and sync see one id per record.
+ */
 export function parseRecordId(field: string, value: unknown): string {
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
 	if (typeof value === 'string') {
 		const trimmed = value.trim();
-		if (RECORD_ID.test(trimmed) && !ZERO.test(trimmed)) return trimmed;
+		if (RECORD_ID.test(trimmed) && !ZERO.test(trimmed)) return trimmed.replace(LEADING_ZEROS, '');
 	}
 	const hint =
 		typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)

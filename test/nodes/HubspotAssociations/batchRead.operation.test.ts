@@ -1,23 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
+import { batchReadParameters } from '../../harness/operationParameters';
 import { runNode } from '../../harness/runWorkflow';
 import { useSimulator } from '../../harness/simulatorSuite';
 
 const suite = useSimulator();
 
 async function read(items: IDataObject[], options: Record<string, number | string> = {}) {
-	return await runNode({
-		items,
-		parameters: {
-			resource: 'association',
-			operation: 'batchRead',
-			fromObjectType: 'contacts',
-			toObjectType: 'companies',
-			fromObjectId: '={{ $json.contactId }}',
-			options,
-		},
-		credentials: suite.credentials,
-		onError: 'continueRegularOutput',
-	});
+	return await runNode({ items, parameters: batchReadParameters(options), credentials: suite.credentials, onError: 'continueRegularOutput' });
 }
 
 describe('Batch Get Associations', () => {

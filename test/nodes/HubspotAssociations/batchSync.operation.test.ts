@@ -1,6 +1,7 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { HubspotAssociations } from '../../../nodes/HubspotAssociations/HubspotAssociations.node';
 import { NODE_NAME, runNode } from '../../harness/runWorkflow';
+import { syncParameters } from '../../harness/operationParameters';
 import { useSimulator } from '../../harness/simulatorSuite';
 
 const suite = useSimulator();
@@ -22,19 +23,6 @@ const item = (contactId: number | string, companyId: number | string, typeIds: n
 	companyId: String(companyId),
 	types: typeIds.map(code),
 });
-
-function syncParameters(options: IDataObject = {}): INodeParameters {
-	return {
-		resource: 'association',
-		operation: 'batchSync',
-		fromObjectType: 'contacts',
-		toObjectType: 'companies',
-		fromObjectId: '={{ $json.contactId }}',
-		toObjectId: '={{ $json.companyId }}',
-		associationTypes: '={{ $json.types }}',
-		options: options as INodeParameters['options'],
-	};
-}
 
 async function sync(items: SyncItem[], options: IDataObject = {}, onError: 'continueRegularOutput' | 'stopWorkflow' = 'continueRegularOutput') {
 	const result = await runNode({ items, parameters: syncParameters(options), credentials: suite.credentials, onError });

@@ -1,14 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
+import { heldTypeIds } from '../../harness/operationParameters';
 import { batchCreateParameters, runNode } from '../../harness/runWorkflow';
 import { useSimulator } from '../../harness/simulatorSuite';
 
 const suite = useSimulator();
 
-const typeIds = (contactId: string, companyId: string) =>
-	suite.sim.state
-		.associationsBetween('contacts', contactId, 'companies', companyId)
-		.map((spec) => spec.associationTypeId)
-		.sort((a, b) => a - b);
+const typeIds = (contactId: string, companyId: string) => heldTypeIds(suite.sim, 'contacts', contactId, 'companies', companyId);
 
 async function create(items: IDataObject[], options: IDataObject) {
 	return await runNode({

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { AssociationRequest, LabelsBetweenObjectPair, PlannedBatch } from '../../helpers/interfaces';
+import { describeFailedExchange } from '../../helpers/hubspotErrors';
+import type { AssociationRequest, InputOutcome, LabelsBetweenObjectPair, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
 import { matchBatchCreateResponse } from '../../helpers/matching';
 import { batchCreateBody, columnsOf, planBatches } from '../../helpers/planning';
 import { withExistingTypes } from '../../helpers/existingTypes';
-import { JsonBody, takeBody } from '../../transport';
+import { authenticationOf, JsonBody, takeBody, type Authentication } from '../../transport';
 import { runBatchOperation, type BatchExchange, type SendToDirection } from '../batchRunner';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
 import { readAssociations } from './readAssociations';
@@ -37,29 +38,46 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 
 type Outcome = BatchExchange<LabelsBetweenObjectPair>;
 
-/** Sends a batch with each pair's current types added to the asked ones, so none is dropped. */
-async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection): Promise<Outcome> {
-	const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
+/**
+ * Sends a batch with each pair's current types added to the asked ones, so none is dropped. A pair
+ * whose from-record could not be read completely is not written: its labels are unknown, and a
+ * create would replace them.
+ */
+async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection, authentication: Authentication): Promise<Outcome> {
+	const read = await readAssociations(send, batch, authentication);
 	if ('failed' in read) return read;
-	const merged: PlannedBatch = {
-		...batch,
-		inputs: batch.inputs.map((input) => ({ ...input, types: withExistingTypes(input.types, read.gathered.get(input.fromObjectId), input.toObjectId) })),
-	};
+	const outcomes: Map<PlannedInput, InputOutcome<LabelsBetweenObjectPair>> = new Map();
+	const inputs: PlannedInput[] = [];
+	for (const input of batch.inputs) {
+		const current = read.reads.get(input.fromObjectId)!;
+		if (current.kind === 'failed') outcomes.set(input, { ...current, message: `reading its current labels (Keep Existing Labels), nothing was written: ${current.message}` });
+		else inputs.push({ ...input, types: withExistingTypes(input.types, current.associations, input.toObjectId) });
+	}
+	if (inputs.length === 0) return { outcomes };
+	const merged: PlannedBatch = { ...batch, inputs };
 	const answer = await send(JsonBody.of(batchCreateBody(columnsOf(merged))));
-	return answer.ok ? { outcomes: matchBatchCreateResponse(merged, takeBody(answer) as never) } : { failed: answer };
+	if (!answer.ok && outcomes.size === 0) return { failed: answer };
+	if (!answer.ok) {
+		const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
+		for (const input of inputs) outcomes.set(input, { kind: 'failed', message: describeFailedExchange(answer, authentication), ...(hubspot ? { hubspot } : {}) });
+		return { outcomes };
+	}
+	for (const [input, outcome] of matchBatchCreateResponse(merged, takeBody(answer) as never)) outcomes.set(input, outcome);
+	return { outcomes };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const size = readBatchSize(this, batchSize);
 	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, false) === true;
 	const createMissingLabels = this.getNodeParameter('options.createMissingLabels', 0, false) === true;
+	const authentication = authenticationOf(this);
 	return await runBatchOperation.call(this, {
 		action: 'batch/create',
 		readItem: (read, itemIndex) => readPair(read, itemIndex, true),
 		plan: (requests) => planBatches(requests, size),
 		body: batchCreateBody,
 		match: (batch, body) => matchBatchCreateResponse(batch, body as Parameters<typeof matchBatchCreateResponse>[1]),
-		...(keepExisting ? { exchange: createKeepingExisting } : {}),
+		...(keepExisting ? { exchange: (batch: PlannedBatch, send: SendToDirection) => createKeepingExisting(batch, send, authentication) } : {}),
 		createMissingLabels,
 		success: createdJson,
 	});

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { outputAssociations, type AssociationsOfRecord } from '../../helpers/associationReads';
-import type { AssociationRequest } from '../../helpers/interfaces';
-import { idsNamedByError, matchBatchResponse } from '../../helpers/matching';
+import type { AssociationRequest, InputOutcome, PlannedInput } from '../../helpers/interfaces';
 import { planBatches } from '../../helpers/planning';
+import { authenticationOf } from '../../transport';
 import { runBatchOperation, type BatchExchange } from '../batchRunner';
 import { lookupOutput } from '../../helpers/recordLookups';
 import { pairFields, readBatchSize, readFromRecord } from './pairFields';
@@ -11,30 +11,33 @@ import { readAssociations } from './readAssociations';
 const batchSize = { default: 1000, max: 1000 };
 export const description: INodeProperties[] = pairFields('batchRead', { withTo: false, withTypes: false, batchSize, writes: false });
 
-const byFromRecord = {
-	pairOf: (result: AssociationsOfRecord) => result,
-	merge: (existing: AssociationsOfRecord) => existing,
-};
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const size = readBatchSize(this, batchSize);
+	const authentication = authenticationOf(this);
 	return await runBatchOperation.call(this, {
 		action: 'batch/read',
 		readItem: readFromRecord,
 		plan: (requests) => planBatches(requests, size),
 		body: () => '{}',
 		match: () => new Map(),
-		// Follows each record's paging cursor until every association is read.
+		// Each record complete (every page) or failed with HubSpot's reason: never a partial list.
 		async exchange(batch, send): Promise<BatchExchange<AssociationsOfRecord>> {
-			const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
+			const read = await readAssociations(send, batch, authentication);
 			if ('failed' in read) return read;
-			const { gathered, errors } = read;
-			// A record no error names and no page lists has no associations of this type.
-			const named = new Set(errors.flatMap((error) => idsNamedByError(error, batch).map(({ id }) => id)));
-			const results: AssociationsOfRecord[] = batch.inputs
-				.filter((input) => gathered.has(input.fromObjectId) || !named.has(input.fromObjectId))
-				.map((input) => ({ fromObjectId: input.fromObjectId, toObjectId: '', associations: gathered.get(input.fromObjectId) ?? [] }));
-			return { outcomes: matchBatchResponse(batch, { results, errors }, byFromRecord) };
+			const outcomes = new Map<PlannedInput, InputOutcome<AssociationsOfRecord>>();
+			// Inputs naming one record share its result: the first item takes the parsed records, others a copy.
+			const results = new Map<string, AssociationsOfRecord>();
+			for (const input of batch.inputs) {
+				const outcome = read.reads.get(input.fromObjectId)!;
+				if (outcome.kind === 'failed') {
+					outcomes.set(input, outcome);
+					continue;
+				}
+				let result = results.get(input.fromObjectId);
+				if (!result) results.set(input.fromObjectId, (result = { fromObjectId: input.fromObjectId, toObjectId: '', associations: outcome.associations }));
+				outcomes.set(input, { kind: 'succeeded', result });
+			}
+			return { outcomes };
 		},
 		success: readJson(new WeakSet()),
 	});

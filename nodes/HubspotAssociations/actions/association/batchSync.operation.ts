@@ -73,11 +73,14 @@ const copyTypes = (types: AssociationSpec[]) => types.map((spec) => ({ ...spec }
 function summary(counts: SyncCounts, dryRun: boolean): string {
 	const parts = [`${counts.created} created`, `${counts.updated} updated`, `${counts.unchanged} unchanged`, `${counts.removed} removed`, `${counts.kept} kept (primary)`];
 	if (counts.failed > 0) parts.push(`${counts.failed} failed`);
+	if (counts.removalsSkipped > 0) parts.push(`${counts.removalsSkipped} unlisted not removed (records with failed items)`);
 	if (counts.removalsFailed > 0) parts.push(`${counts.removalsFailed} removal${counts.removalsFailed === 1 ? '' : 's'} failed`);
 	return dryRun ? `Dry run, nothing was written. Would be: ${parts.join(', ')}` : `Sync: ${parts.join(', ')}`;
 }
 
-function syncOutput(request: AssociationRequest, { change, planned, report }: SyncResult, { dryRun, removeUnlisted }: SyncOptions): IDataObject {
+const SKIPPED_REASON = 'an item of this from-record (or, in a same-object direction, of the other record) failed: this unlisted pair was not removed in this run';
+
+function syncOutput(request: AssociationRequest, { change, planned, report, removalsSkipped }: SyncResult, { dryRun, removeUnlisted }: SyncOptions): IDataObject {
 	const json: IDataObject = { status: change.status, ...pairOutput(request), types: copyTypes(change.types) };
 	if (change.status === 'updated' && change.typesBefore) json.typesBefore = copyTypes(change.typesBefore);
 	if (change.keptPrimary.length > 0) json.keptPrimaryTypes = copyTypes(change.keptPrimary);
@@ -86,11 +89,14 @@ function syncOutput(request: AssociationRequest, { change, planned, report }: Sy
 	if (planned) Object.assign(json, { request: { ...planned.request }, input: deepCopy(planned.input) });
 	if (report?.itemIndex === request.itemIndex) {
 		if (removeUnlisted) json.removed = report.removed;
-		if (report.kept.length > 0) {
-			json.kept = report.kept.map(({ toObjectId, types }) => ({ toObjectId, types, reason: 'holds a primary type, which a sync never removes' }));
-		}
+		const kept = [
+			...report.kept.map(({ toObjectId, types }) => ({ toObjectId, types, reason: 'holds a primary type, which a sync never removes' })),
+			...report.skipped.map(({ toObjectId, types }) => ({ toObjectId, types, reason: SKIPPED_REASON })),
+		];
+		if (kept.length > 0) json.kept = kept;
 		if (report.removalErrors.length > 0) json.removalErrors = report.removalErrors;
 	}
+	if (removalsSkipped) json.removalsSkipped = removalsSkipped;
 	return json;
 }
 
@@ -127,8 +133,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		plan: (requests) => planBatches(requests, Number.MAX_SAFE_INTEGER),
 		body: () => '{}',
 		match: () => new Map(),
-		exchange: async (batch, send) =>
-			await syncDirection(batch, send, { ...context, summarize, pathOf: (action) => paths.associationsPath(batch.fromPathType, batch.toPathType, action) }),
+		exchange: async (batch, send, failedBefore) =>
+			await syncDirection(batch, send, { ...context, summarize, pathOf: (action) => paths.associationsPath(batch.fromPathType, batch.toPathType, action) }, failedBefore),
 		success: (request, result: SyncResult) => syncOutput(request, result, options),
 	});
 }

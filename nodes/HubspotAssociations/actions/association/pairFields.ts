@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest } from '../../helpers/interfaces';
 import { lookupOutput, parseIdType, parseLookupValue, RECORD_ID, type RecordLookup } from '../../helpers/recordLookups';
-import { parseAssociationTypesOrNames, parseBatchSize, parseObjectType, parseRecordId, type ParsedAssociationTypes } from '../../helpers/validation';
+import { InvalidInputError, parseAssociationTypesOrNames, parseBatchSize, parseObjectType, parseRecordId, type ParsedAssociationTypes } from '../../helpers/validation';
 import { dryRunOption } from '../dryRun';
 import type { ParameterReader } from '../itemParameters';
 import { requestOptionFields } from '../requestOptions';
@@ -173,15 +173,21 @@ export function readFromRecord(read: ParameterReader, itemIndex: number): Associ
 export function readPair(read: ParameterReader, itemIndex: number, withTypes: boolean): AssociationRequest {
 	// One object per item, filled in place: spreading would build three per item on large runs.
 	const request = readFromRecord(read, itemIndex);
-	const record = readRecord(read, itemIndex, 'to');
-	request.toObjectId = record.id;
-	if (withTypes) {
-		const { types, labelNames } = associationTypesOf('Association Types (associationTypes)', read('associationTypes', itemIndex));
-		request.types = types;
-		if (labelNames.length > 0) request.labelNames = labelNames;
+	try {
+		const record = readRecord(read, itemIndex, 'to');
+		request.toObjectId = record.id;
+		if (withTypes) {
+			const { types, labelNames } = associationTypesOf('Association Types (associationTypes)', read('associationTypes', itemIndex));
+			request.types = types;
+			if (labelNames.length > 0) request.labelNames = labelNames;
+		}
+		if (record.lookup) request.toLookup = record.lookup;
+		return request;
+	} catch (error) {
+		// An invalid field learns the item's from-record (a sync keeps that record's pairs); anything else passes on as it is.
+		if (error instanceof InvalidInputError && request.fromObjectId !== '') error.fromRecordId = request.fromObjectId;
+		throw error as InvalidInputError;
 	}
-	if (record.lookup) request.toLookup = record.lookup;
-	return request;
 }
 
 /** The batch size option of a run. */

@@ -1,13 +1,15 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 import type { AssociationSpec, InputOutcome, LabelsBetweenObjectPair, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
-import { errorInfo, idsNamedByError } from '../../helpers/matching';
 import { batchCreateBody, columnsOf } from '../../helpers/planning';
+import type { AssociatedRecord } from '../../helpers/associationReads';
+import { knownObjectTypeId } from '../../helpers/objectTypes';
+import type { RecordRead } from '../../helpers/recordReads';
 import { inBatches, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
-import type { BatchExchange, SendToDirection } from '../batchRunner';
-import { readAssociations, type ReadAssociations } from './readAssociations';
+import type { BatchExchange, FailedBeforeSending, SendToDirection } from '../batchRunner';
+import { readAssociations } from './readAssociations';
 import { createPhase, labelsArchivePhase, plannedRequests, sendPhase, type Failure } from './syncPhases';
-import { describeRemovals, removeUnlisted, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
+import { describeRemovals, RemovalHolds, removeUnlisted, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
 
 export interface SyncOptions {
 	removeUnlisted: boolean;
@@ -23,9 +25,11 @@ export interface SyncResult {
 	planned?: { request: IDataObject; input: IDataObject };
 	/** On the result of the input whose first item reports its from-record's unlisted pairs. */
 	report?: FromRecordReport;
+	/** Why the from-record's unlisted pairs were not removed (an item of it failed). */
+	removalsSkipped?: string;
 }
 
-export type SyncCounts = Record<PairChange['status'] | 'removed' | 'kept' | 'failed' | 'removalsFailed', number>;
+export type SyncCounts = Record<PairChange['status'] | 'removed' | 'kept' | 'failed' | 'removalsFailed' | 'removalsSkipped', number>;
 
 /** What the exchange needs from the run besides the batch. */
 export interface SyncContext {
@@ -42,22 +46,25 @@ export interface SyncContext {
 
 type Outcomes = Map<PlannedInput, InputOutcome<SyncResult>>;
 
-/** Fails the inputs of from-records whose associations could not be read; returns the others. */
-function readableInputs(batch: PlannedBatch, read: Extract<ReadAssociations, { gathered: unknown }>, outcomes: Outcomes): PlannedInput[] {
-	const failures = new Map<string, Failure>();
-	for (const error of read.errors) {
-		for (const { id, side } of idsNamedByError(error, batch)) {
-			if (side === 'to' || read.gathered.has(id) || failures.has(id)) continue;
-			const message = `reading its current associations: ${error.message ?? 'HubSpot gave no reason'}`;
-			failures.set(id, { kind: 'failed', message, hubspot: errorInfo(error) });
+/**
+ * Fails the inputs of from-records whose read is not complete (nothing is written for them);
+ * returns the others and the associations read for their records.
+ */
+function readableInputs(batch: PlannedBatch, reads: Map<string, RecordRead>, outcomes: Outcomes) {
+	const current = new Map<string, AssociatedRecord[]>();
+	const readable = batch.inputs.filter((input) => {
+		const read = reads.get(input.fromObjectId)!;
+		if (read.kind === 'read') {
+			current.set(input.fromObjectId, read.associations);
+			return true;
 		}
-	}
-	return batch.inputs.filter((input) => {
-		const failure = failures.get(input.fromObjectId);
-		if (failure) outcomes.set(input, failure);
-		return !failure;
+		outcomes.set(input, { ...read, message: `reading its current associations: ${read.message}` });
+		return false;
 	});
+	return { readable, current };
 }
+
+const objectTypeOf = (pathType: string) => knownObjectTypeId(pathType) ?? pathType.toLowerCase();
 
 const GUARD_ADVICE =
 	'A sync removes every association of the listed records that the input does not list. If the input is complete and these removals are intended, raise Max Removals; otherwise check the input (a half-empty sheet removes what it lacks) or turn off Remove Unlisted (options.removeUnlisted).';
@@ -91,8 +98,8 @@ function writesOf(readable: PlannedInput[], plan: SyncPlan) {
 }
 
 /** Settles every input not failed, attaches the reports and sums the run up. */
-function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unlisted: Unlisted, removalsFailed: number): SyncCounts {
-	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed };
+function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unlisted: Unlisted, removalsFailed: number, holds: RemovalHolds, removeUnlisted: boolean): SyncCounts {
+	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed, removalsSkipped: 0 };
 	for (const input of batch.inputs) {
 		const outcome = outcomes.get(input) ?? { kind: 'succeeded', result: { change: plan.changes.get(input)! } };
 		outcomes.set(input, outcome);
@@ -102,12 +109,15 @@ function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unliste
 		}
 		const reporter = unlisted.reporters.get(input.fromObjectId);
 		if (reporter?.input === input) outcome.result = { ...outcome.result, report: reporter.report };
+		const skipped = removeUnlisted ? holds.reasonFor(input.fromObjectId) : undefined;
+		if (skipped) outcome.result = { ...outcome.result, removalsSkipped: skipped };
 		counts[outcome.result.change.status]++;
 		if (outcome.result.change.keptPrimary.length > 0) counts.kept++;
 	}
 	for (const { report } of unlisted.reporters.values()) {
 		counts.removed += report.removed.length;
 		counts.kept += report.kept.length;
+		counts.removalsSkipped += report.skipped.length;
 	}
 	return counts;
 }
@@ -117,18 +127,22 @@ function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unliste
  * checks Max Removals, then creates and relabels, removes labels, and removes unlisted
  * pairs, in that order. A dry run stops before the first write and describes each request.
  */
-export async function syncDirection(batch: PlannedBatch, send: SendToDirection, context: SyncContext): Promise<BatchExchange<SyncResult>> {
+export async function syncDirection(batch: PlannedBatch, send: SendToDirection, context: SyncContext, failedBefore: FailedBeforeSending): Promise<BatchExchange<SyncResult>> {
 	const { options, continueOnFail } = context;
 	const outcomes: Outcomes = new Map();
 	const sender = { send, authentication: context.authentication, keepGoing: continueOnFail, concurrency: context.concurrency };
 
-	const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
+	const read = await readAssociations(send, batch, context.authentication);
 	if ('failed' in read) return read;
-	const readable = readableInputs(batch, read, outcomes);
+	const { readable, current } = readableInputs(batch, read.reads, outcomes);
 	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
 
-	const plan = planSync(readable, read.gathered, options.removeUnlisted);
-	if (!guardRemovals(plan.removals.length, readable, outcomes, context)) return { outcomes };
+	const sameObjectType = objectTypeOf(batch.fromPathType) === objectTypeOf(batch.toPathType);
+	const plan = planSync(readable, current, { removeUnlisted: options.removeUnlisted, sameObjectType });
+	const holds = new RemovalHolds(failedBefore, sameObjectType);
+	holds.addFailed(outcomes);
+	const removable = plan.removals.filter((pair) => !holds.holds(pair));
+	if (!guardRemovals(removable.length, readable, outcomes, context)) return { outcomes };
 	const { served, writeFor, creates, labelRemovals } = writesOf(readable, plan);
 	const createBatches = inBatches(batch, creates, options.createBatchSize);
 
@@ -155,11 +169,17 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 		if (!(await sendPhase(labelsArchivePhase, labelBatches, sender, fail)) && !continueOnFail) return { outcomes };
 	}
 
-	const unlisted = unlistedPairs(batch, plan, readable.filter((input) => outcomes.get(input)?.kind !== 'failed'), options.removalBatchSize);
+	// A record whose write failed in this sync keeps its unlisted pairs too.
+	holds.addFailed(outcomes);
+	const succeeded = readable.filter((input) => outcomes.get(input)?.kind !== 'failed');
+	const unlisted = unlistedPairs(batch, plan, succeeded, options.removalBatchSize, holds);
 	let removalsFailed = 0;
 	if (options.dryRun) describeRemovals(unlisted, context.pathOf('batch/archive'));
 	else removalsFailed = await removeUnlisted(unlisted, sender, context.node);
 
-	context.summarize(finish(batch, plan, outcomes, unlisted, removalsFailed), options.dryRun && plan.removals.length > options.maxRemovals ? plan.removals.length : undefined);
+	const counts = finish(batch, plan, outcomes, unlisted, removalsFailed, holds, options.removeUnlisted);
+	// Items that failed before the sync (validation, lookups, label names) are the run's failures too.
+	counts.failed += failedBefore.size;
+	context.summarize(counts, options.dryRun && removable.length > options.maxRemovals ? removable.length : undefined);
 	return { outcomes };
 }

@@ -9,6 +9,8 @@ export interface FromRecordReport {
 	itemIndex: number;
 	removed: IDataObject[];
 	kept: UnlistedPair[];
+	/** Unlisted pairs not removed because an item of the record failed. */
+	skipped: UnlistedPair[];
 	removalErrors: IDataObject[];
 }
 
@@ -19,18 +21,74 @@ export interface Unlisted {
 }
 
 /**
- * The unlisted pairs of each from-record, reported on the first of its items that did not fail.
- * A record whose every item failed keeps its pairs: nothing could report their removal.
+ * Why a from-record's unlisted pairs are not removed in this run: one of its items failed (before
+ * sending, or in this sync), so the input may list pairs the run could not see. An item that failed
+ * before its from-record was known could belong to any record: then no record loses unlisted pairs.
  */
-export function unlistedPairs(batch: PlannedBatch, plan: SyncPlan, succeeded: PlannedInput[], removalBatchSize: number): Unlisted {
+export class RemovalHolds {
+	private readonly failedItems = new Map<string, Set<number>>();
+	private readonly unidentified: number[] = [];
+
+	/** `sameObjectType`: a pair is either end's (company → company), so a failed item of either end holds it. */
+	constructor(
+		failedBefore: ReadonlyMap<number, string | undefined>,
+		private readonly sameObjectType: boolean,
+	) {
+		for (const [itemIndex, fromObjectId] of failedBefore) {
+			if (fromObjectId === undefined) this.unidentified.push(itemIndex);
+			else this.add(fromObjectId, itemIndex);
+		}
+	}
+
+	add(fromObjectId: string, itemIndex: number): void {
+		const items = this.failedItems.get(fromObjectId);
+		if (items) items.add(itemIndex);
+		else this.failedItems.set(fromObjectId, new Set([itemIndex]));
+	}
+
+	/** The items of inputs that failed in this sync so far. */
+	addFailed(outcomes: ReadonlyMap<PlannedInput, { kind: string }>): void {
+		for (const [input, outcome] of outcomes) if (outcome.kind === 'failed') for (const itemIndex of input.itemIndexes) this.add(input.fromObjectId, itemIndex);
+	}
+
+	/** Whether an unlisted pair stays because an item of its record (or, same-object, of its other end) failed. */
+	holds(pair: { fromObjectId: string; toObjectId: string }): boolean {
+		if (this.reasonFor(pair.fromObjectId) !== undefined) return true;
+		return this.sameObjectType && this.failedItems.has(pair.toObjectId);
+	}
+
+	reasonFor(fromObjectId: string): string | undefined {
+		const items = this.failedItems.get(fromObjectId);
+		if (items) return `${itemsText([...items])} of this from-record failed: its unlisted pairs were not removed in this run, as the input may list them`;
+		if (this.unidentified.length > 0) return `${itemsText(this.unidentified)} failed before its from-record was known: no unlisted pair was removed in this run`;
+		return undefined;
+	}
+}
+
+function itemsText(items: number[]): string {
+	const sorted = [...items].sort((a, b) => a - b);
+	return sorted.length === 1 ? `Item ${sorted[0]}` : `Items ${sorted.join(', ')}`;
+}
+
+/**
+ * The unlisted pairs of each from-record, reported on the first of its items that did not fail.
+ * A record whose every item failed keeps its pairs: nothing could report their removal. A record
+ * `holds` names keeps them too, listed as skipped.
+ */
+export function unlistedPairs(batch: PlannedBatch, plan: SyncPlan, succeeded: PlannedInput[], removalBatchSize: number, holds: RemovalHolds): Unlisted {
 	const reporters = new Map<string, { input: PlannedInput; report: FromRecordReport }>();
 	for (const [fromObjectId, input] of firstInputOfEachRecord(succeeded)) {
-		reporters.set(fromObjectId, { input, report: { itemIndex: Math.min(...input.itemIndexes), removed: [], kept: [], removalErrors: [] } });
+		reporters.set(fromObjectId, { input, report: { itemIndex: Math.min(...input.itemIndexes), removed: [], kept: [], skipped: [], removalErrors: [] } });
 	}
 	for (const pair of plan.kept) reporters.get(pair.fromObjectId)?.report.kept.push(pair);
 	const removals = plan.removals.flatMap((pair) => {
 		const reporter = reporters.get(pair.fromObjectId);
-		return reporter ? [{ ...pair, itemIndexes: [reporter.report.itemIndex] }] : [];
+		if (!reporter) return [];
+		if (holds.holds(pair)) {
+			reporter.report.skipped.push(pair);
+			return [];
+		}
+		return [{ ...pair, itemIndexes: [reporter.report.itemIndex] }];
 	});
 	return { reporters, archives: inBatches(batch, removals, removalBatchSize) };
 }

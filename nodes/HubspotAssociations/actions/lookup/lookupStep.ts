@@ -1,3 +1,4 @@
+import { runsAsTool } from '../asTool';
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import type { AssociationRequest } from '../../helpers/interfaces';
 import { ambiguousMessage, notFoundMessage, type RecordLookup } from '../../helpers/recordLookups';
@@ -46,7 +47,8 @@ export async function lookUpRecords(
 	const outcomeOf = ({ group: draft, lookup }: SideLookup): ValueOutcome =>
 		unsettled.get(draft) ?? outcomes.get(draft.group!)?.get(draft.group!.keyOf(lookup.value)) ?? { kind: 'notFound' };
 
-	const continueOnFail = context.continueOnFail();
+	// As a tool, a failed lookup is that item's answer, as every other failure (the runner's rule).
+	const continueOnFail = context.continueOnFail() || runsAsTool(context);
 	const node = context.getNode();
 	const resolved: AssociationRequest[] = [];
 	for (const request of requests) {
@@ -83,6 +85,7 @@ export async function lookUpRecords(
 			fromObjectId: shownValue(request.fromLookup) ?? request.fromObjectId,
 			toObjectId: shownValue(request.toLookup) ?? request.toObjectId,
 			...(failed?.hubspot ? { hubspot: failed.hubspot } : {}),
+			...(!request.fromLookup ? { fromRecordId: request.fromObjectId } : settled.from?.kind === 'found' ? { fromRecordId: settled.from.id } : {}),
 		});
 	}
 	return resolved;

@@ -14,19 +14,19 @@ const held = (toObjectId: string | number, ...associationTypes: AssociatedRecord
 describe('planSync', () => {
 	it('creates a missing pair with the asked types', () => {
 		const pair = input('1', '2', [spec(billing)]);
-		const { changes } = planSync([pair], new Map(), true);
+		const { changes } = planSync([pair], new Map(), { removeUnlisted: true, sameObjectType: false });
 		expect(changes.get(pair)).toEqual({ status: 'created', types: [spec(billing)], create: [spec(billing)], keptPrimary: [] });
 	});
 
 	it('leaves a pair unchanged when it holds the asked types plus the unlabeled type HubSpot always adds', () => {
 		const pair = input('1', '2', [spec(billing)]);
-		const { changes } = planSync([pair], new Map([['1', [held(2, unlabeled, billing)]]]), true);
+		const { changes } = planSync([pair], new Map([['1', [held(2, unlabeled, billing)]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(changes.get(pair)).toMatchObject({ status: 'unchanged', types: [spec(billing), spec(unlabeled)] });
 	});
 
 	it('relabels with batch/create when a type is missing (HubSpot replaces the labels), keeping the pair’s primary type', () => {
 		const pair = input('1', '2', [spec(billing)]);
-		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, primary, former)]]]), true);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, primary, former)]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(changes.get(pair)).toEqual({
 			status: 'updated',
 			typesBefore: [spec(unlabeled), spec(primary), spec(former)],
@@ -39,14 +39,14 @@ describe('planSync', () => {
 
 	it('removes only the extra labels with batch/labels/archive, never the unlabeled type', () => {
 		const pair = input('1', '2', [spec(unlabeled)]);
-		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, billing, former)]]]), true);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, billing, former)]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(changes.get(pair)).toMatchObject({ status: 'updated', types: [spec(unlabeled)], dropLabels: [spec(billing), spec(former)] });
 		expect(changes.get(pair)).not.toHaveProperty('create');
 	});
 
 	it('treats a HUBSPOT_DEFINED type labelled "Primary" as primary, whatever its id', () => {
 		const otherPrimary = { category: 'HUBSPOT_DEFINED', typeId: 900, label: 'Primary' };
-		const { removals, kept } = planSync([input('1', '2', [spec(billing)])], new Map([['1', [held('3', unlabeled, otherPrimary)]]]), true);
+		const { removals, kept } = planSync([input('1', '2', [spec(billing)])], new Map([['1', [held('3', unlabeled, otherPrimary)]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(removals).toEqual([]);
 		expect(kept).toEqual([{ fromObjectId: '1', toObjectId: '3', types: [spec(unlabeled), spec(otherPrimary)] }]);
 	});
@@ -56,25 +56,25 @@ describe('planSync', () => {
 			['1', [held('2', unlabeled), held('3', unlabeled, former), held('4', unlabeled, primary)]],
 			['9', [held('3', unlabeled)]],
 		]);
-		const { removals, kept } = planSync([input('1', '2', [spec(unlabeled)])], current, true);
+		const { removals, kept } = planSync([input('1', '2', [spec(unlabeled)])], current, { removeUnlisted: true, sameObjectType: false });
 		expect(removals).toEqual([{ fromObjectId: '1', toObjectId: '3', types: [spec(unlabeled), spec(former)] }]);
 		expect(kept.map((pair) => pair.toObjectId)).toEqual(['4']);
 	});
 
 	it('plans no removal and reports nothing kept with Remove Unlisted off', () => {
-		const { removals, kept } = planSync([input('1', '2', [spec(unlabeled)])], new Map([['1', [held('3', unlabeled), held('4', primary)]]]), false);
+		const { removals, kept } = planSync([input('1', '2', [spec(unlabeled)])], new Map([['1', [held('3', unlabeled), held('4', primary)]]]), { removeUnlisted: false, sameObjectType: false });
 		expect([removals, kept]).toEqual([[], []]);
 	});
 
 	it('merges a to-record listed on two pages', () => {
 		const pair = input('1', '2', [spec(billing), spec(former)]);
-		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, billing), held('2', former)]]]), true);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, billing), held('2', former)]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(changes.get(pair)?.status).toBe('unchanged');
 	});
 
 	it('ignores types with a category HubSpot does not document', () => {
 		const pair = input('1', '2', [spec(unlabeled)]);
-		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, { category: 'SOMETHING_NEW', typeId: 7 })]]]), true);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, { category: 'SOMETHING_NEW', typeId: 7 })]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(changes.get(pair)?.status).toBe('unchanged');
 	});
 });
@@ -82,7 +82,7 @@ describe('planSync', () => {
 describe('typesCreateKept', () => {
 	it('names the replaced types whose label the create answer still lists', () => {
 		const pair = input('1', '2', [spec(billing)]);
-		const change = planSync([pair], new Map([['1', [held('2', unlabeled, former)]]]), true).changes.get(pair)!;
+		const change = planSync([pair], new Map([['1', [held('2', unlabeled, former)]]]), { removeUnlisted: true, sameObjectType: false }).changes.get(pair)!;
 		expect(typesCreateKept(change, ['Billing contact', 'Former employee'])).toEqual([spec(former)]);
 		expect(typesCreateKept(change, ['Billing contact'])).toEqual([]);
 	});

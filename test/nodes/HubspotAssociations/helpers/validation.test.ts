@@ -27,6 +27,14 @@ describe('parseRecordId', () => {
 		expect(parseRecordId('From Record ID', 12345)).toBe('12345');
 	});
 
+	it.each([['0023', '23'], [' 007 ', '7'], ['000038374264688', '38374264688']])('returns %p in HubSpot’s form, %p: matching and dedupe see one id', (given, canonical) => {
+		expect(parseRecordId('From Record ID', given)).toBe(canonical);
+	});
+
+	it.each(['22.0', '2e3', '-5', '0x1F'])('refuses %p, which is not a record id', (value) => {
+		expect(() => parseRecordId('To Record ID', value)).toThrow(/must be a HubSpot record ID made of digits/);
+	});
+
 	it.each([0, '0', ' 000 '])('refuses %p: no HubSpot record has id 0', (value) => {
 		expect(thrownBy(() => parseRecordId('From Record ID', value)).message).toMatch(/^From Record ID must be a HubSpot record ID made of digits, got .+ \(no HubSpot record has ID 0\)$/);
 	});

@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import type { IDataObject } from 'n8n-workflow';
+import { heldTypeIds, syncParameters } from '../../harness/operationParameters';
+import { resetReadConditions, setReadConditions } from '../../harness/readConditions';
+import { runNode } from '../../harness/runWorkflow';
+import { useSimulator } from '../../harness/simulatorSuite';
+
+const suite = useSimulator();
+
+/**
+ * Issue 24's property: random syncs (duplicates, failing items of every kind, id forms, same-type
+ * and cross-type directions, paged reads with injected failures) against the simulator. After each
+ * run: every listed pair that existed or was answered a success exists, no pair was removed for a
+ * record with a failed item (or at all when an item's from-record was unknown), nothing the input
+ * lists was removed, Max Removals held, and every success holds the types it asked for.
+ */
+const DIRECTIONS = {
+	cross: { from: 'contacts', to: 'companies', seedTypes: [[], [36], [38], [1]], asked: [['HUBSPOT_DEFINED:279'], ['USER_DEFINED:36'], ['USER_DEFINED:38'], ['USER_DEFINED:36', 'USER_DEFINED:38']], typo: 'Billng contact' },
+	same: { from: 'companies', to: 'companies', seedTypes: [[], [13], [14]], asked: [['HUBSPOT_DEFINED:450'], ['HUBSPOT_DEFINED:13'], ['HUBSPOT_DEFINED:14']], typo: 'Parnt Company' },
+};
+type DirectionName = keyof typeof DIRECTIONS;
+type Failure = 'none' | 'typo' | 'invalidId' | 'missingRecord' | 'ambiguous' | 'unknownFrom';
+type IdForm = 'plain' | 'zeros' | 'number';
+
+interface ItemSpec {
+	from: number;
+	to: number;
+	asked: number;
+	failure: Failure;
+	fromForm: IdForm;
+	toForm: IdForm;
+}
+
+const idForm = fc.constantFrom<IdForm>('plain', 'zeros', 'number');
+const caseArbitrary = fc.record({
+	direction: fc.constantFrom<DirectionName>('cross', 'same'),
+	seeded: fc.array(fc.record({ from: fc.integer({ min: 1, max: 3 }), to: fc.integer({ min: 1, max: 5 }), types: fc.nat(3) }), { maxLength: 10 }),
+	items: fc.array(
+		fc.record({
+			from: fc.integer({ min: 1, max: 3 }),
+			to: fc.integer({ min: 1, max: 5 }),
+			asked: fc.nat(3),
+			failure: fc.oneof({ weight: 14, arbitrary: fc.constant<Failure>('none') }, { weight: 1, arbitrary: fc.constantFrom<Failure>('typo', 'invalidId', 'missingRecord', 'ambiguous', 'unknownFrom') }),
+			fromForm: idForm,
+			toForm: idForm,
+		}),
+		{ minLength: 1, maxLength: 7 },
+	),
+	pageSize: fc.integer({ min: 1, max: 3 }),
+	paging: fc.constantFrom<'byRecord' | 'byType'>('byRecord', 'byType'),
+	faultAt: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined, freq: 2 }),
+	maxRemovals: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(100)),
+});
+
+// Same-object ids are one pool: company 1..5 on either end; a pair is listed once per orientation.
+const OFFSET = { cross: { from: 100, to: 200 }, same: { from: 300, to: 300 } };
+const written = (id: number, form: IdForm) => (form === 'number' ? id : form === 'zeros' ? `00${id}` : String(id));
+
+function itemJson(direction: DirectionName, spec: ItemSpec): IDataObject {
+	const { from, to } = OFFSET[direction];
+	const fromId = from + spec.from;
+	const toId = to + spec.to;
+	const types = DIRECTIONS[direction].asked[spec.asked % DIRECTIONS[direction].asked.length];
+	switch (spec.failure) {
+		case 'typo':
+			return { contactId: written(fromId, spec.fromForm), companyId: written(toId, spec.toForm), types: [DIRECTIONS[direction].typo] };
+		case 'invalidId':
+			return { contactId: written(fromId, spec.fromForm), companyId: `${toId}.0`, types };
+		case 'missingRecord':
+			return { contactId: written(fromId, spec.fromForm), companyId: '999999', types };
+		case 'ambiguous':
+			return { contactId: written(fromId, spec.fromForm), toIdType: 'domain', companyId: 'twins.example.com', types };
+		case 'unknownFrom':
+			return { contactId: `x${fromId}`, companyId: written(toId, spec.toForm), types };
+		default:
+			return { contactId: written(fromId, spec.fromForm), companyId: written(toId, spec.toForm), types };
+	}
+}
+
+const pairKey = (direction: DirectionName, a: number, b: number) => (direction === 'same' ? [a, b].sort((x, y) => x - y).join('~') : `${a}→${b}`);
+
+function pairsHeld(direction: DirectionName, fromIds: number[]): Map<string, [number, number]> {
+	const { from, to } = DIRECTIONS[direction];
+	const held = new Map<string, [number, number]>();
+	for (const fromId of fromIds) {
+		for (const toId of suite.sim.state.associatedIds(from, String(fromId), to)) held.set(pairKey(direction, fromId, Number(toId)), [fromId, Number(toId)]);
+	}
+	return held;
+}
+
+describe('Sync Associations (property): never removes what the input lists, nor for a record with a failed item', () => {
+	beforeAll(() => {
+		suite.sim.state.setProperty('companies', '9001', 'domain', 'twins.example.com');
+		suite.sim.state.setProperty('companies', '9002', 'domain', 'twins.example.com');
+	});
+
+	const stats: Array<{ removed: number; failed: number; skipped: boolean; guard: boolean }> = [];
+	afterAll(() => {
+		if (!process.env.PROPERTY_STATS) return;
+		const count = (test: (run: (typeof stats)[number]) => boolean) => stats.filter(test).length;
+		console.log(JSON.stringify({ runs: stats.length, withRemovals: count((run) => run.removed > 0), withFailedItems: count((run) => run.failed > 0), withSkippedRemovals: count((run) => run.skipped), guardStopped: count((run) => run.guard) }));
+	});
+
+	it('holds for 200 seeded random runs', async () => {
+		await fc.assert(
+			fc.asyncProperty(caseArbitrary, async (sample) => {
+				const { direction } = sample;
+				const { from, to, seedTypes } = DIRECTIONS[direction];
+				const offset = OFFSET[direction];
+				suite.sim.state.clearAssociations();
+				suite.sim.faults.clear();
+				suite.sim.requests.length = 0;
+				for (const seed of sample.seeded) {
+					const [a, b] = [offset.from + seed.from, offset.to + seed.to];
+					if (a === b) continue;
+					suite.sim.state.associate(from, String(a), to, String(b), seedTypes[seed.types % seedTypes.length]);
+				}
+				// Same-object: a pair is asked once per orientation, so two items never contradict each other's direction.
+				const items = sample.items.filter((spec) => direction === 'cross' || offset.from + spec.from !== offset.to + spec.to);
+				if (direction === 'same') for (const spec of items) if (spec.from > spec.to) [spec.from, spec.to] = [spec.to, spec.from];
+				if (items.length === 0) return;
+				const allIds = [...new Set([...Array.from({ length: 3 }, (_, i) => offset.from + i + 1), ...Array.from({ length: 5 }, (_, i) => offset.to + i + 1)])];
+				const before = pairsHeld(direction, allIds);
+				setReadConditions(suite.sim, sample);
+
+				const { output, error } = await runNode({
+					items: items.map((spec) => itemJson(direction, spec)),
+					parameters: syncParameters({ maxRemovals: sample.maxRemovals, maxRetries: 0, requestsPerTenSeconds: 1000 }, { fromObjectType: from, toObjectType: to, toIdType: '={{ $json.toIdType ?? "id" }}' }),
+					credentials: suite.credentials,
+					onError: 'continueRegularOutput',
+				});
+				suite.sim.faults.clear();
+				expect(error).toBeUndefined();
+				expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+
+				const after = pairsHeld(direction, allIds);
+				const failedFrom = new Set(items.flatMap((spec, i) => (output[i].json.error !== undefined ? [offset.from + spec.from] : [])));
+				const unknownFrom = items.some((spec, i) => spec.failure === 'unknownFrom' && output[i].json.error !== undefined);
+				const listed = new Set(items.filter((spec) => spec.failure !== 'unknownFrom').map((spec) => pairKey(direction, offset.from + spec.from, offset.to + spec.to)));
+				const removed = [...before].filter(([key]) => !after.has(key));
+
+				if (process.env.PROPERTY_STATS) stats.push({ removed: removed.length, failed: failedFrom.size, skipped: output.some((item) => item.json.removalsSkipped !== undefined), guard: output.some((item) => /Max Removals/.test(String(item.json.error))) });
+				expect(removed.length).toBeLessThanOrEqual(sample.maxRemovals);
+				if (unknownFrom) expect(removed).toEqual([]);
+				for (const [key, [a, b]] of removed) {
+					expect(listed.has(key)).toBe(false);
+					expect(failedFrom.has(a)).toBe(false);
+					if (direction === 'same') expect(failedFrom.has(b)).toBe(false);
+				}
+				for (const key of listed) if (before.has(key)) expect(after.has(key)).toBe(true);
+				items.forEach((spec, i) => {
+					const json = output[i].json;
+					if (json.error !== undefined) return;
+					const [a, b] = [offset.from + spec.from, offset.to + spec.to];
+					expect(after.has(pairKey(direction, a, b))).toBe(true);
+					const held = heldTypeIds(suite.sim, from, String(a), to, String(b));
+					for (const asked of json.types as Array<{ associationTypeId: number }>) expect(held).toContain(asked.associationTypeId);
+				});
+			}),
+			{ seed: 24, numRuns: 200 },
+		);
+		resetReadConditions(suite.sim);
+	}, 240_000);
+});
