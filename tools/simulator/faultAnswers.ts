@@ -1,5 +1,5 @@
 import { errorBody } from './hubspotErrors';
-import type { Fault, TransientStatus } from './faults';
+import type { BatchStatus, Fault, TransientStatus } from './faults';
 import type { RatePolicy } from './rateLimit';
 import type { SimResponse } from './routing';
 
@@ -77,3 +77,13 @@ export function statusFaultAnswer(fault: Extract<Fault, { status: number }>): Si
 
 /** Looks like the start of a batch answer cut off mid-way. */
 export const MALFORMED_BODY = '{"status":"COMPLETE","results":[{"fromObjectId":';
+
+/** A batch answer carrying `status` instead of COMPLETE; a 204 gets a body to carry it. Other answers stay. */
+export function withBatchStatus(answer: SimResponse, status: BatchStatus): SimResponse {
+	if (answer.status === 204) {
+		const at = new Date().toISOString();
+		return { ...answer, status: 200, body: { status, results: [], startedAt: at, completedAt: at } };
+	}
+	if (answer.status < 200 || answer.status > 299 || typeof answer.body !== 'object' || answer.body === null) return answer;
+	return { ...answer, body: { ...(answer.body as object), status } };
+}

@@ -14,6 +14,7 @@ import { LabelDirectory } from './labelDirectory';
 import { resolveLabelNames } from './labelNamesStep';
 import { lookUpRecords } from './lookup/lookupStep';
 import { failureItem, type ItemFailure } from './outputItems';
+import { confirmUnfinished } from './writeConfirmation';
 import { readClientSettings } from './requestOptions';
 
 type FailedOutcome = Extract<InputOutcome<unknown>, { kind: 'failed' }>;
@@ -137,6 +138,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const answer = await send(JsonBody.of(operation.body(waiting)));
 			batch = plannedBatch(waiting);
 			exchanged = answer.ok ? { outcomes: operation.match(batch, takeBody(answer)) } : { failed: answer };
+			// A batch HubSpot has not finished is reported by what a read then shows it holds.
+			if ('outcomes' in exchanged) await confirmUnfinished(batch, exchanged.outcomes, operation.action, send);
 		}
 		if (recorder?.write) {
 			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);

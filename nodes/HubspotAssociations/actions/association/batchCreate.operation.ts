@@ -5,6 +5,7 @@ import { batchCreateBody, columnsOf, planBatches } from '../../helpers/planning'
 import { withExistingTypes } from '../../helpers/existingTypes';
 import { JsonBody, takeBody } from '../../transport';
 import { runBatchOperation, type BatchExchange, type SendToDirection } from '../batchRunner';
+import { confirmUnfinished } from '../writeConfirmation';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
 import { readAssociations } from './readAssociations';
 
@@ -46,7 +47,10 @@ async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection)
 		inputs: batch.inputs.map((input) => ({ ...input, types: withExistingTypes(input.types, read.gathered.get(input.fromObjectId), input.toObjectId) })),
 	};
 	const answer = await send(JsonBody.of(batchCreateBody(columnsOf(merged))));
-	return answer.ok ? { outcomes: matchBatchCreateResponse(merged, takeBody(answer) as never) } : { failed: answer };
+	if (!answer.ok) return { failed: answer };
+	const outcomes = matchBatchCreateResponse(merged, takeBody(answer) as never);
+	await confirmUnfinished(merged, outcomes, 'batch/create', send);
+	return { outcomes };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
