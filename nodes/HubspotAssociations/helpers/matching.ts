@@ -224,7 +224,9 @@ export const defaultAssociationResults: ResultReader<DefaultAssociationResult> =
 			: { fromObjectId: String(result.from.id), toObjectId: String(result.to.id) },
 	// HubSpot answers each pair in both directions and names no object type: a result whose mirror the batch also asked
 	// for could be that pair's other direction, so it is not read as this pair's own (the plan keeps mirrors apart).
-	inDirection: (result, batch, isInput) => sameTypeBothWays(batch) || !isInput(String(result.to?.id), String(result.from?.id)),
+	// A pair of one id on both sides (contact 5 → company 5) is the only input either of its results can be.
+	inDirection: (result, batch, isInput) =>
+		sameTypeBothWays(batch) || String(result.from?.id) === String(result.to?.id) || !isInput(String(result.to?.id), String(result.from?.id)),
 	merge: (existing, result) => ({ ...existing, associationSpecs: [...specsOf(existing), ...specsOf(result)] }),
 };
 

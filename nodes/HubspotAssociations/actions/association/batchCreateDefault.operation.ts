@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { defaultAssociationResults, defaultAssociationTypes, matchBatchResponse, type DefaultAssociationResult } from '../../helpers/matching';
+import { keepMirrorsApart } from '../../helpers/mirroredPairs';
 import { defaultAssociationBody, planBatches } from '../../helpers/planning';
 import { runBatchOperation } from '../batchRunner';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
@@ -14,7 +15,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runBatchOperation.call(this, {
 		action: 'batch/associate/default',
 		readItem: (read, itemIndex) => readPair(read, itemIndex, false),
-		plan: (requests) => planBatches(requests, size),
+		plan: (requests) => keepMirrorsApart(planBatches(requests, size)),
 		body: defaultAssociationBody,
 		match: (batch, body) => matchBatchResponse(batch, body as { results?: DefaultAssociationResult[] }, defaultAssociationResults),
 		success: (request, result: DefaultAssociationResult): IDataObject => ({
