@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import type { Fault } from '../../../../tools/simulator';
-import { runNode } from '../../../harness/runWorkflow';
-import { useSimulator } from '../../../harness/simulatorSuite';
+import type { Fault } from '../../../tools/simulator';
+import { runNode } from '../../harness/runWorkflow';
+import { useSimulator } from '../../harness/simulatorSuite';
 
 const suite = useSimulator();
 

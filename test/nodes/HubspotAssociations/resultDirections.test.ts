@@ -1,8 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type { PlannedInput } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
-import { defaultAssociationResults, matchBatchCreateResponse, matchBatchResponse } from '../../../../nodes/HubspotAssociations/helpers/matching';
-import { runNode } from '../../../harness/runWorkflow';
-import { useSimulator } from '../../../harness/simulatorSuite';
+import { runNode } from '../../harness/runWorkflow';
+import { useSimulator } from '../../harness/simulatorSuite';
 
 const suite = useSimulator();
 
@@ -86,39 +84,5 @@ describe('the other writes with ids that overlap across directions', () => {
 		const removal = await run('batchArchive', overlapping);
 		expect(removal.output.map((item) => item.json.status ?? item.json.error)).toEqual([expect.stringMatching(/^Item 0: .*COMPANY=30000/), 'removed']);
 		expect(held('30000', '101')).toEqual([]);
-	});
-});
-
-describe('matching a result to its direction', () => {
-	const input = (fromObjectId: string, toObjectId: string): PlannedInput => ({ fromObjectId, toObjectId, types: [], itemIndexes: [0] });
-
-	it('does not take a batch/create result of the other object types as the pair', () => {
-		const pair = input('101', '30000');
-		const outcomes = matchBatchCreateResponse({ fromPathType: 'contacts', toPathType: 'companies', inputs: [pair] }, {
-			status: 'COMPLETE',
-			results: [{ fromObjectId: '101', fromObjectTypeId: '0-2', toObjectId: '30000', toObjectTypeId: '0-1', labels: [] }],
-		});
-		expect(outcomes.get(pair)?.kind).toBe('failed');
-	});
-
-	it('does not read a default result as a pair when its mirror was asked for in the same batch', () => {
-		const [pair, mirror] = [input('101', '30000'), input('30000', '101')];
-		const spec = (associationTypeId: number) => ({ associationCategory: 'HUBSPOT_DEFINED' as const, associationTypeId });
-		const outcomes = matchBatchResponse({ fromPathType: 'contacts', toPathType: 'companies', inputs: [pair, mirror] }, {
-			status: 'COMPLETE',
-			results: [
-				{ from: { id: '30000' }, to: { id: '101' }, associationSpec: spec(279) },
-				{ from: { id: '101' }, to: { id: '30000' }, associationSpec: spec(280) },
-			],
-		}, defaultAssociationResults);
-		expect(outcomes.get(pair)?.kind).toBe('failed');
-	});
-
-	it('between records of one object type, reads a result either way: both directions are the one association', () => {
-		const [pair, mirror] = [input('1', '2'), input('2', '1')];
-		const outcomes = matchBatchResponse({ fromPathType: 'contacts', toPathType: '0-1', inputs: [pair, mirror] }, {
-			results: [{ from: { id: '1' }, to: { id: '2' }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 449 } }],
-		}, defaultAssociationResults);
-		expect([outcomes.get(pair)?.kind, outcomes.get(mirror)?.kind]).toEqual(['succeeded', 'failed']);
 	});
 });

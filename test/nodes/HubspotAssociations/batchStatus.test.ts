@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type { BatchStatus } from '../../../../tools/simulator';
-import { runNode } from '../../../harness/runWorkflow';
-import { useSimulator } from '../../../harness/simulatorSuite';
+import type { BatchStatus } from '../../../tools/simulator';
+import { runNode } from '../../harness/runWorkflow';
+import { useSimulator } from '../../harness/simulatorSuite';
 
 const suite = useSimulator();
 
@@ -87,3 +87,25 @@ describe('without Continue On Fail', () => {
 	});
 });
 
+
+describe('the read that confirms a PENDING batch', () => {
+	const parameters = { resource: 'association', operation: 'batchCreateDefault', fromObjectType: 'contacts', toObjectType: 'companies', fromObjectId: '={{ $json.contactId }}', toObjectId: '={{ $json.companyId }}' };
+	afterEach(() => suite.sim.faults.clear());
+
+	it('is one request per 1,000 from-records, never one per item', async () => {
+		const items = Array.from({ length: 1001 }, (_, at) => ({ contactId: String(at + 1), companyId: '201' }));
+		suite.sim.faults.next(1, { kind: 'batch-status', status: 'PENDING', stored: true });
+		const { output } = await runNode({ items, parameters: { ...parameters, options: { batchSize: 2000 } }, credentials: suite.credentials, onError: 'continueRegularOutput' });
+
+		expect(output.filter((item) => item.json.status === 'created')).toHaveLength(1001);
+		expect(suite.sim.requests.filter((request) => request.path.endsWith('/batch/read')).map((request) => (request.body as { inputs: unknown[] }).inputs.length)).toEqual([1000, 1]);
+	});
+
+	it('when it fails, leaves each item failed as not confirmed, saying what the read was answered', async () => {
+		suite.sim.faults.next(1, { kind: 'batch-status', status: 'PROCESSING', stored: true });
+		suite.sim.faults.next(1, { status: 503 });
+		const { output } = await runNode({ items: pairs, parameters: { ...parameters, options: { maxRetries: 0 } }, credentials: suite.credentials, onError: 'continueRegularOutput' });
+
+		for (const item of output) expect(item.json.error).toMatch(/status PROCESSING and a read did not confirm this pair \(the read to confirm it was answered 503\)$/);
+	});
+});
