@@ -14,8 +14,8 @@ import { LabelDirectory } from './labelDirectory';
 import { resolveLabelNames } from './labelNamesStep';
 import { lookUpRecords } from './lookup/lookupStep';
 import { failureItem, type ItemFailure } from './outputItems';
-import { confirmUnfinished } from './writeConfirmation';
 import { readClientSettings } from './requestOptions';
+import { confirmUnfinished } from './writeConfirmation';
 
 type FailedOutcome = Extract<InputOutcome<unknown>, { kind: 'failed' }>;
 
