@@ -78,12 +78,14 @@ export function statusFaultAnswer(fault: Extract<Fault, { status: number }>): Si
 /** Looks like the start of a batch answer cut off mid-way. */
 export const MALFORMED_BODY = '{"status":"COMPLETE","results":[{"fromObjectId":';
 
-/** A batch answer carrying `status` instead of COMPLETE; a 204 gets a body to carry it. Other answers stay. */
-export function withBatchStatus(answer: SimResponse, status: BatchStatus): SimResponse {
+/** A batch answer carrying `status`, a 204 given a body to carry it, and at most `keptResults` results. Other answers stay. */
+export function withBatchStatus(answer: SimResponse, status: BatchStatus, keptResults?: number): SimResponse {
 	if (answer.status === 204) {
 		const at = new Date().toISOString();
 		return { ...answer, status: 200, body: { status, results: [], startedAt: at, completedAt: at } };
 	}
 	if (answer.status < 200 || answer.status > 299 || typeof answer.body !== 'object' || answer.body === null) return answer;
-	return { ...answer, body: { ...(answer.body as object), status } };
+	const body = answer.body as { results?: unknown[] };
+	const results = keptResults === undefined || !Array.isArray(body.results) ? body.results : body.results.slice(0, keptResults);
+	return { ...answer, body: { ...body, status, ...(results ? { results } : {}) } };
 }

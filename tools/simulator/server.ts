@@ -154,7 +154,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 		} else if (fault.kind === 'malformed') response = { status: 200, body: MALFORMED_BODY };
 		else if (fault.kind === 'batch-status') {
 			const restore = fault.stored ? undefined : parts.context.state.associations.snapshot();
-			response = withBatchStatus(run(), fault.status);
+			response = withBatchStatus(run(), fault.status, fault.keptResults);
 			restore?.();
 		}
 		else {

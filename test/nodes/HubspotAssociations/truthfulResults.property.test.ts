@@ -11,7 +11,7 @@ const suite = useSimulator();
  * no pair outside the input changes, and no label goes that was not asked to go. Ids overlap
  * across the two directions (contact 30000 exists, company 30000 does not; contact 100001 does
  * not), items repeat pairs, some ids are malformed, reads page, and HubSpot answers statuses,
- * errors and faults at random.
+ * partial results, errors and faults at random.
  */
 const CONTACTS = ['101', '30000', '5', '100001', ' 101', 'x7'];
 const COMPANIES = ['101', '5', '30000', '202', '0'];
@@ -24,6 +24,8 @@ const UNLABELED = 279;
 
 const faults: fc.Arbitrary<Fault> = fc.oneof(
 	fc.record({ kind: fc.constant('batch-status' as const), status: fc.constantFrom('CANCELED' as const, 'PENDING' as const, 'PROCESSING' as const), stored: fc.boolean() }),
+	// A finished batch whose answer names only some of its pairs.
+	fc.record({ kind: fc.constant('batch-status' as const), status: fc.constant('COMPLETE' as const), stored: fc.constant(true), keptResults: fc.integer({ min: 0, max: 2 }) }),
 	fc.constant<Fault>({ kind: 'applied-then-500' }),
 	fc.constant<Fault>({ status: 500 }),
 	fc.constant<Fault>({ kind: 'slow', ms: 0 }),
