@@ -59,7 +59,16 @@ describe('Batch Create Default Associations with ids that overlap across directi
 });
 
 describe('Batch Create Default Associations of a pair with one id on both sides', () => {
-	it('reports contact 5 → company 5 created: both results can only be that pair', async () => {
+	it("reports contact 5 → company 5 created, with its own direction's type as the batch's other pairs show it", async () => {
+		const { output } = await run('batchCreateDefault', [
+			{ contactId: '5', companyId: '5' },
+			{ contactId: '102', companyId: '202' },
+		]);
+		expect(output[0].json).toMatchObject({ status: 'created', types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }] });
+		expect(held('5', '5')).toEqual([279]);
+	});
+
+	it('alone in its batch, is still reported created (its types then name both directions: nothing tells them apart)', async () => {
 		const { output } = await run('batchCreateDefault', [{ contactId: '5', companyId: '5' }]);
 		expect(output[0].json.status).toBe('created');
 		expect(held('5', '5')).toEqual([279]);
