@@ -52,6 +52,19 @@ export class AssociationStore {
 		}
 	}
 
+	/** Returns a function that puts every pair back as it is now: a write answered without being stored. */
+	snapshot(): () => void {
+		const pairs = [...this.pairs].map(([key, pair]) => [key, { ends: pair.ends, definitions: new Set(pair.definitions) }] as const);
+		return () => {
+			this.clear();
+			for (const [key, pair] of pairs) {
+				this.pairs.set(key, pair);
+				this.link(pair.ends[0], pair.ends[1]);
+				this.link(pair.ends[1], pair.ends[0]);
+			}
+		};
+	}
+
 	get size(): number {
 		return this.pairs.size;
 	}

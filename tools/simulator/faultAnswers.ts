@@ -1,5 +1,5 @@
 import { errorBody } from './hubspotErrors';
-import type { Fault, TransientStatus } from './faults';
+import type { BatchStatus, Fault, TransientStatus } from './faults';
 import type { RatePolicy } from './rateLimit';
 import type { SimResponse } from './routing';
 
@@ -82,4 +82,16 @@ function missingScopesAnswer(fault: Extract<Fault, { status: 403 }>): SimRespons
 	}
 	const nested = { message: 'One or more of the following scopes are required.', context: { [fault.shape]: scopes } };
 	return { status: 403, body: errorBody('MISSING_SCOPES', message, { errors: [nested] }) };
+}
+
+/** A batch answer carrying `status`, a 204 given a body to carry it, and at most `keptResults` results. Other answers stay. */
+export function withBatchStatus(answer: SimResponse, status: BatchStatus, keptResults?: number): SimResponse {
+	if (answer.status === 204) {
+		const at = new Date().toISOString();
+		return { ...answer, status: 200, body: { status, results: [], startedAt: at, completedAt: at } };
+	}
+	if (answer.status < 200 || answer.status > 299 || typeof answer.body !== 'object' || answer.body === null) return answer;
+	const body = answer.body as { results?: unknown[] };
+	const results = keptResults === undefined || !Array.isArray(body.results) ? body.results : body.results.slice(0, keptResults);
+	return { ...answer, body: { ...body, status, ...(results ? { results } : {}) } };
 }

@@ -25,7 +25,15 @@ export type Fault =
 	/** 200 with a body that is not valid JSON. */
 	| { kind: 'malformed' }
 	/** Applies the request, then answers an error (default 500): a timeout after success. */
-	| { kind: 'applied-then-500'; status?: TransientStatus };
+	| { kind: 'applied-then-500'; status?: TransientStatus }
+	/**
+	 * A 2xx batch answer with this `status` (a 204 becomes a 200 with it), its results as usual or
+	 * only the first `keptResults`; nothing is stored unless `stored`, as a batch that was cancelled or not yet run.
+	 */
+	| { kind: 'batch-status'; status: BatchStatus; stored?: boolean; keptResults?: number };
+
+/** The `status` values HubSpot documents for a batch answer. */
+export type BatchStatus = 'CANCELED' | 'COMPLETE' | 'PENDING' | 'PROCESSING';
 
 export interface RandomFaults {
 	/** Defaults to the simulator's seed. */

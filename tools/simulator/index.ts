@@ -6,7 +6,7 @@ import { routes } from './routes';
 import { createSimulatorServer, type RecordedRequest } from './server';
 import { SimulatorState } from './state';
 
-export type { Fault, FaultControl, RandomFaults, TransientStatus } from './faults';
+export type { BatchStatus, Fault, FaultControl, RandomFaults, TransientStatus } from './faults';
 export type { RateWindow } from './rateLimit';
 export type { RecordedRequest } from './server';
 export type { SimulatorStats } from './stats';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import { authenticate } from './auth';
-import { lockedAnswer, MALFORMED_BODY, rateLimitedAnswer, statusFaultAnswer, transientAnswer } from './faultAnswers';
+import { lockedAnswer, MALFORMED_BODY, rateLimitedAnswer, statusFaultAnswer, transientAnswer, withBatchStatus } from './faultAnswers';
 import { faultName, type Faults } from './faults';
 import { badRequest, errorBody, HubSpotRequestError } from './hubspotErrors';
 import { LOCKED_RECORD, recordsWritten } from './recordLocks';
@@ -131,7 +131,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 
 	const fault = parts.faults.take();
 	// A write that will run holds its records from arrival to answer; one that finds a record held is refused whole.
-	const runs = !fault || ('kind' in fault && (fault.kind === 'slow' || fault.kind === 'applied-then-500'));
+	const runs = !fault || ('kind' in fault && (fault.kind === 'slow' || fault.kind === 'applied-then-500' || fault.kind === 'batch-status'));
 	const release = runs && parts.faults.locks.enabled ? parts.faults.locks.tryHold(recordsWritten(kind, url.pathname, request.body)) : () => {};
 	if (!release) {
 		parts.faults.counts.injected(LOCKED_RECORD);
@@ -152,6 +152,11 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 			await delay(fault.ms);
 			response = run();
 		} else if (fault.kind === 'malformed') response = { status: 200, body: MALFORMED_BODY };
+		else if (fault.kind === 'batch-status') {
+			const restore = fault.stored ? undefined : parts.context.state.associations.snapshot();
+			response = withBatchStatus(run(), fault.status, fault.keptResults);
+			restore?.();
+		}
 		else {
 			run();
 			response = transientAnswer(fault.status ?? 500);

@@ -16,6 +16,7 @@ import { resolveLabelNames } from './labelNamesStep';
 import { lookUpRecords } from './lookup/lookupStep';
 import { failureItem, type ItemFailure } from './outputItems';
 import { readClientSettings } from './requestOptions';
+import { confirmUnfinished } from './writeConfirmation';
 
 type FailedOutcome = Extract<InputOutcome<unknown>, { kind: 'failed' }>;
 
@@ -146,6 +147,8 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 			const answer = await send(JsonBody.of(operation.body(waiting)));
 			batch = plannedBatch(waiting);
 			exchanged = answer.ok ? { outcomes: operation.match(batch, takeBody(answer)) } : { failed: answer };
+			// A batch HubSpot has not finished is reported by what a read then shows it holds.
+			if ('outcomes' in exchanged) await confirmUnfinished(batch, exchanged.outcomes, operation.action, send, authentication);
 		}
 		if (recorder?.write) {
 			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);

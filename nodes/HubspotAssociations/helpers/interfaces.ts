@@ -104,4 +104,12 @@ export interface HubSpotBatchError {
 /** How one planned input came out. */
 export type InputOutcome<R = LabelsBetweenObjectPair> =
 	| { kind: 'succeeded'; result: R }
-	| { kind: 'failed'; message: string; hubspot?: HubSpotErrorInfo; /** The node, not HubSpot, stopped the input: nothing was sent for it. */ refusedByNode?: true };
+	| {
+			kind: 'failed';
+			message: string;
+			hubspot?: HubSpotErrorInfo;
+			/** The node, not HubSpot, stopped the input: nothing was sent for it. */
+			refusedByNode?: true;
+			/** The batch's status (PENDING, PROCESSING) when only a read can tell whether the input was written. */
+			unconfirmed?: string;
+	  };

@@ -1,4 +1,5 @@
-import { objectTypeName } from './objectTypes';
+import { batchStatusOf, holdUnfinished } from './batchStatus';
+import { knownObjectTypeId, objectTypeName } from './objectTypes';
 import { pairKey } from './planning';
 import type {
 	AssociationSpec,
@@ -103,6 +104,8 @@ export function errorInfo(error: HubSpotBatchError | HubSpotErrorInfo, correlati
 /** How an endpoint's `results` name the pair each answers for. */
 export interface ResultReader<R> {
 	pairOf(result: R): { fromObjectId: string; toObjectId: string } | undefined;
+	/** Whether a result is of the batch's own direction; `isInput` tells the pairs the batch asked for. */
+	inDirection?(result: R, batch: PlannedBatch, isInput: (fromObjectId: string, toObjectId: string) => boolean): boolean;
 	/** Folds two results for one pair (HubSpot may answer a pair more than once). */
 	merge(existing: R, result: R): R;
 }
@@ -112,20 +115,23 @@ export const NO_RESULTS = 'noResults';
 
 /**
  * Pairs a 2xx batch answer with the batch's inputs. Results are matched by
- * (fromObjectId, toObjectId), never by position; each error goes to the inputs whose ids it
- * names; an input answered by neither fails with the batch's unattributed errors.
+ * (fromObjectId, toObjectId) in the batch's own direction, never by position; each error goes to
+ * the inputs whose ids it names; an input answered by neither fails with the batch's unattributed
+ * errors. Only a batch whose status is COMPLETE reports an input done (`holdUnfinished`).
  */
 export function matchBatchResponse<R>(
 	batch: PlannedBatch,
-	body: { results?: R[]; errors?: HubSpotBatchError[] } | undefined,
+	body: { status?: string; results?: R[]; errors?: HubSpotBatchError[] } | undefined,
 	reader: ResultReader<R> | typeof NO_RESULTS,
 ): Map<PlannedInput, InputOutcome<R>> {
 	const outcomes = new Map<PlannedInput, InputOutcome<R>>();
 	if (reader !== NO_RESULTS) {
 		const resultsByPair = new Map<string, R>();
+		const inputKeys = reader.inDirection ? new Set(batch.inputs.map((input) => pairKey(input.fromObjectId, input.toObjectId))) : undefined;
+		const isInput = (fromObjectId: string, toObjectId: string) => inputKeys?.has(pairKey(fromObjectId, toObjectId)) === true;
 		for (const result of body?.results ?? []) {
 			const pair = result ? reader.pairOf(result) : undefined;
-			if (!pair) continue;
+			if (!pair || (reader.inDirection && !reader.inDirection(result, batch, isInput))) continue;
 			const key = pairKey(String(pair.fromObjectId), String(pair.toObjectId));
 			const existing = resultsByPair.get(key);
 			resultsByPair.set(key, existing === undefined ? result : reader.merge(existing, result));
@@ -167,14 +173,24 @@ export function matchBatchResponse<R>(
 			});
 		}
 	}
+	holdUnfinished(outcomes, batchStatusOf(body));
 	return outcomes;
 }
+
+/** A type id of a result against the batch's path type; a path HubSpot names otherwise (a custom object's full name) cannot be told apart. */
+function sameObjectType(typeId: string | undefined, pathType: string): boolean {
+	const known = knownObjectTypeId(pathType);
+	return typeId === undefined || known === undefined || String(typeId) === known;
+}
+
+const sameTypeBothWays = (batch: PlannedBatch) => (knownObjectTypeId(batch.fromPathType) ?? batch.fromPathType) === (knownObjectTypeId(batch.toPathType) ?? batch.toPathType);
 
 const labelsBetweenObjectPair: ResultReader<LabelsBetweenObjectPair> = {
 	pairOf: (result) =>
 		result.fromObjectId === undefined || result.toObjectId === undefined
 			? undefined
 			: { fromObjectId: String(result.fromObjectId), toObjectId: String(result.toObjectId) },
+	inDirection: (result, batch) => sameObjectType(result.fromObjectTypeId, batch.fromPathType) && sameObjectType(result.toObjectTypeId, batch.toPathType),
 	merge: (existing, result) => ({
 		...existing,
 		labels: [...new Set([...(existing.labels ?? []), ...(result.labels ?? [])])],
@@ -206,6 +222,11 @@ export const defaultAssociationResults: ResultReader<DefaultAssociationResult> =
 		result.from?.id === undefined || result.to?.id === undefined
 			? undefined
 			: { fromObjectId: String(result.from.id), toObjectId: String(result.to.id) },
+	// HubSpot answers each pair in both directions and names no object type: a result whose mirror the batch also asked
+	// for could be that pair's other direction, so it is not read as this pair's own (the plan keeps mirrors apart).
+	// A pair of one id on both sides (contact 5 → company 5) is the only input either of its results can be.
+	inDirection: (result, batch, isInput) =>
+		sameTypeBothWays(batch) || String(result.from?.id) === String(result.to?.id) || !isInput(String(result.to?.id), String(result.from?.id)),
 	merge: (existing, result) => ({ ...existing, associationSpecs: [...specsOf(existing), ...specsOf(result)] }),
 };
 

@@ -40,6 +40,31 @@ describe('simulator faults and rate limits', () => {
 		expect(t.sim.state.associationCount).toBe(1);
 	});
 
+	it('answers a batch write with another status, storing nothing unless told to', async () => {
+		t.sim.faults.next(1, { kind: 'batch-status', status: 'CANCELED' });
+		const canceled = await create();
+		expect(canceled.status).toBe(200);
+		expect(canceled.body.status).toBe('CANCELED');
+		expect(canceled.body.results).toEqual([expect.objectContaining({ fromObjectId: '101', toObjectId: '201' })]);
+		expect(t.sim.state.associationCount).toBe(0);
+
+		t.sim.faults.next(1, { kind: 'batch-status', status: 'PENDING', stored: true });
+		expect((await create()).body.status).toBe('PENDING');
+		expect(t.sim.state.associationCount).toBe(1);
+
+		// A COMPLETE answer that names only some of the pairs it stored.
+		t.sim.faults.next(1, { kind: 'batch-status', status: 'COMPLETE', stored: true, keptResults: 0 });
+		const partial = await create('102', '202');
+		expect([partial.body.status, partial.body.results]).toEqual(['COMPLETE', []]);
+		expect(t.sim.state.associationCount).toBe(2);
+
+		// A removal answered 204 comes back as 200 with the status, its pairs still there.
+		t.sim.faults.next(1, { kind: 'batch-status', status: 'PROCESSING' });
+		const archive = await t.call('POST', `${V3}/contacts/companies/batch/archive`, { inputs: [{ from: { id: '101' }, to: [{ id: '201' }] }] });
+		expect([archive.status, archive.body.status, archive.body.results]).toEqual([200, 'PROCESSING', []]);
+		expect(t.sim.state.associationCount).toBe(2);
+	});
+
 	it('answers 423 locked with a HubSpot error body', async () => {
 		t.sim.faults.next(1, { status: 423 });
 		const answer = await create();

@@ -6,6 +6,7 @@ import { batchCreateBody, columnsOf, planBatches } from '../../helpers/planning'
 import { withExistingTypes } from '../../helpers/existingTypes';
 import { authenticationOf, JsonBody, takeBody, type Authentication } from '../../transport';
 import { runBatchOperation, type BatchExchange, type SendToDirection } from '../batchRunner';
+import { confirmUnfinished } from '../writeConfirmation';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
 import { readAssociations } from './readAssociations';
 
@@ -62,7 +63,9 @@ async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection,
 		for (const input of inputs) outcomes.set(input, { kind: 'failed', message: describeFailedExchange(answer, authentication), ...(hubspot ? { hubspot } : {}) });
 		return { outcomes };
 	}
-	for (const [input, outcome] of matchBatchCreateResponse(merged, takeBody(answer) as never)) outcomes.set(input, outcome);
+	const matched = matchBatchCreateResponse(merged, takeBody(answer) as never);
+	await confirmUnfinished(merged, matched, 'batch/create', send, authentication);
+	for (const [input, outcome] of matched) outcomes.set(input, outcome);
 	return { outcomes };
 }
 

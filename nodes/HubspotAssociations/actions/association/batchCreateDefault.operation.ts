@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { defaultAssociationResults, defaultAssociationTypes, matchBatchResponse, type DefaultAssociationResult } from '../../helpers/matching';
+import { matchDefaultAssociationResponse } from '../../helpers/defaultAssociations';
+import { defaultAssociationTypes, type DefaultAssociationResult } from '../../helpers/matching';
+import { keepMirrorsApart } from '../../helpers/mirroredPairs';
 import { defaultAssociationBody, planBatches } from '../../helpers/planning';
 import { runBatchOperation } from '../batchRunner';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
@@ -14,9 +16,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runBatchOperation.call(this, {
 		action: 'batch/associate/default',
 		readItem: (read, itemIndex) => readPair(read, itemIndex, false),
-		plan: (requests) => planBatches(requests, size),
+		plan: (requests) => keepMirrorsApart(planBatches(requests, size)),
 		body: defaultAssociationBody,
-		match: (batch, body) => matchBatchResponse(batch, body as { results?: DefaultAssociationResult[] }, defaultAssociationResults),
+		match: (batch, body) => matchDefaultAssociationResponse(batch, body as Parameters<typeof matchDefaultAssociationResponse>[1]),
 		success: (request, result: DefaultAssociationResult): IDataObject => ({
 			status: 'created',
 			...pairOutput(request),

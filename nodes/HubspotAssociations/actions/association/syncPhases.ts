@@ -5,6 +5,7 @@ import { matchBatchCreateResponse, matchBatchResponse, NO_RESULTS } from '../../
 import { archiveBody, batchCreateBody, columnsOf, type BodyColumns } from '../../helpers/planning';
 import { JsonBody, takeBody, type Authentication } from '../../transport';
 import type { SendToDirection } from '../batchRunner';
+import { confirmUnfinished } from '../writeConfirmation';
 
 export type Failure = Extract<InputOutcome<never>, { kind: 'failed' }>;
 
@@ -60,7 +61,9 @@ export async function sendPhase(
 			succeeded = false;
 			return;
 		}
-		for (const [input, outcome] of phase.match(batch, takeBody(answer))) {
+		const outcomes = phase.match(batch, takeBody(answer));
+		await confirmUnfinished(batch, outcomes, phase.action, send, authentication);
+		for (const [input, outcome] of outcomes) {
 			if (outcome.kind === 'succeeded') {
 				succeed?.(input, outcome.result);
 				continue;

@@ -175,6 +175,52 @@ describe('the node as an AI tool (n8n-core builds the tool and runs the node for
 	});
 });
 
+describe('Sync as an AI tool', () => {
+	const sync = { resource: 'association', operation: 'batchSync', fromObjectType: 'contacts', toObjectType: 'companies', associationTypes: ['HUBSPOT_DEFINED:279'], ...fromAI };
+
+	it('answers "created" with the removal that failed, as continue-on-fail does, never a bare "failed"', async () => {
+		suite.sim.state.associate('contacts', '101', 'companies', '201', [279]);
+		// The read and the create pass; the removal of 101 → 201 is refused.
+		suite.sim.faults.next(2, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { status: 403, missingScopes: ['crm.objects.companies.write'] });
+		const { result } = await callTool(sync, [{ contactId: '101', companyId: '202' }]);
+
+		const [[answer]] = result.answers;
+		expect(answer).toMatchObject({ status: 'created', fromObjectId: '101', toObjectId: '202', removed: [] });
+		expect(answer.removalErrors).toEqual([expect.objectContaining({ toObjectId: '201', error: expect.stringMatching(/removing the pair the input does not list/) })]);
+		expect(suite.sim.state.associationsBetween('contacts', '101', 'companies', '202').map((spec) => spec.associationTypeId)).toEqual([279]);
+		expect(suite.sim.state.associationsBetween('contacts', '101', 'companies', '201').map((spec) => spec.associationTypeId)).toEqual([279]);
+	});
+
+	it('says it removes the record\'s other links only when Remove Unlisted is on', async () => {
+		const removing = await callTool(sync, []);
+		expect(removing.result.description).toContain("REMOVES the record's other links to HubSpot companies");
+
+		const keeping = await callTool({ ...sync, options: { removeUnlisted: false } }, []);
+		expect(keeping.result.description).not.toMatch(/REMOVES|removes/);
+		expect(keeping.result.description).toContain("keeps the record's other links");
+	});
+
+	it('tells the model that a dry run writes nothing, and says nothing of it otherwise', async () => {
+		const dry = await callTool({ ...sync, options: { dryRun: true } }, []);
+		expect(dry.result.description).toMatch(/Dry run: nothing is written in HubSpot; the answer says what would be done\.$/);
+		const real = await callTool(sync, []);
+		expect(real.result.description).not.toMatch(/dry run/i);
+	});
+});
+
+describe('the label operations as an AI tool', () => {
+	it.each([
+		['getAll', /^Lists the association labels from HubSpot contacts to HubSpot companies/],
+		['create', /^Creates the association label .* from HubSpot contacts to HubSpot companies/],
+		['update', /^Renames an association label from HubSpot contacts to HubSpot companies/],
+		['delete', /^Deletes an association label from HubSpot contacts to HubSpot companies/],
+	])('%s has a description of its own for the model', async (operation, start) => {
+		const { result } = await callTool({ resource: 'label', operation, fromObjectType: 'contacts', toObjectType: 'companies' }, []);
+		expect(result.description).toMatch(start);
+	});
+});
+
 describe('the node in a workflow keeps its full output', () => {
 	it('is not compacted when it is not run as a tool', async () => {
 		const { output } = await runNode({

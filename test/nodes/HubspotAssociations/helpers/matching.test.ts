@@ -303,3 +303,35 @@ describe('default association results', () => {
 		expect(outcome?.kind === 'succeeded' && defaultAssociationTypes(outcome.result)).toEqual([spec(279)]);
 	});
 });
+
+describe('matching a result to its direction', () => {
+	it('does not take a batch/create result of the other object types as the pair', () => {
+		const pair = input('101', '30000');
+		const outcomes = matchBatchCreateResponse({ fromPathType: 'contacts', toPathType: 'companies', inputs: [pair] }, {
+			status: 'COMPLETE',
+			results: [{ fromObjectId: '101', fromObjectTypeId: '0-2', toObjectId: '30000', toObjectTypeId: '0-1', labels: [] }],
+		});
+		expect(outcomes.get(pair)?.kind).toBe('failed');
+	});
+
+	it('does not read a default result as a pair when its mirror was asked for in the same batch', () => {
+		const [pair, mirror] = [input('101', '30000'), input('30000', '101')];
+		const spec = (associationTypeId: number) => ({ associationCategory: 'HUBSPOT_DEFINED' as const, associationTypeId });
+		const outcomes = matchBatchResponse({ fromPathType: 'contacts', toPathType: 'companies', inputs: [pair, mirror] }, {
+			status: 'COMPLETE',
+			results: [
+				{ from: { id: '30000' }, to: { id: '101' }, associationSpec: spec(279) },
+				{ from: { id: '101' }, to: { id: '30000' }, associationSpec: spec(280) },
+			],
+		}, defaultAssociationResults);
+		expect(outcomes.get(pair)?.kind).toBe('failed');
+	});
+
+	it('between records of one object type, reads a result either way: both directions are the one association', () => {
+		const [pair, mirror] = [input('1', '2'), input('2', '1')];
+		const outcomes = matchBatchResponse({ fromPathType: 'contacts', toPathType: '0-1', inputs: [pair, mirror] }, {
+			results: [{ from: { id: '1' }, to: { id: '2' }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 449 } }],
+		}, defaultAssociationResults);
+		expect([outcomes.get(pair)?.kind, outcomes.get(mirror)?.kind]).toEqual(['succeeded', 'failed']);
+	});
+});

@@ -1,0 +1,28 @@
+import type { InputOutcome, PlannedInput } from './interfaces';
+
+/**
+ * What a batch answer's `status` says (HubSpot documents COMPLETE, CANCELED, PENDING and
+ * PROCESSING); a 204, or a body without one, is a finished batch.
+ */
+export function batchStatusOf(body: unknown): string {
+	const status = (body as { status?: unknown } | undefined)?.status;
+	return typeof status === 'string' ? status.toUpperCase() : 'COMPLETE';
+}
+
+export const canceledMessage = 'HubSpot answered the batch with status CANCELED, so nothing of it is reported done: send the item again';
+
+export const notConfirmedMessage = (status: string) => `HubSpot answered the batch with status ${status} and a read did not confirm this pair`;
+
+/**
+ * A result is a promise only when the batch COMPLETEd. Of a CANCELED batch no input is reported
+ * done; of one still PENDING or PROCESSING (or with a status HubSpot does not document) each
+ * input waits for a read to confirm it, and fails as not confirmed until one does.
+ */
+export function holdUnfinished<R>(outcomes: Map<PlannedInput, InputOutcome<R>>, status: string): void {
+	if (status === 'COMPLETE') return;
+	for (const [input, outcome] of outcomes) {
+		if (outcome.kind !== 'succeeded') continue;
+		if (status === 'CANCELED') outcomes.set(input, { kind: 'failed', message: canceledMessage });
+		else outcomes.set(input, { kind: 'failed', message: notConfirmedMessage(status), unconfirmed: status });
+	}
+}
