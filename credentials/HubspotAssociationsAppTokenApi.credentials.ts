@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
-import { BASE_URL_EXPRESSION, BASE_URL_DESCRIPTION, isAllowedBaseUrl, refusedBaseUrlMessage, requestOrigin } from '../nodes/HubspotAssociations/helpers/baseUrl';
+import { BASE_URL_EXPRESSION, BASE_URL_DESCRIPTION, mayCarryToken } from '../nodes/HubspotAssociations/helpers/baseUrl';
 
 export class HubspotAssociationsAppTokenApi implements ICredentialType {
 	name = 'hubspotAssociationsAppTokenApi';
@@ -33,8 +33,8 @@ export class HubspotAssociationsAppTokenApi implements ICredentialType {
 
 	/** n8n signs every request with this, the Test included: the token goes only where the Base URL may point. */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const origin = requestOrigin(requestOptions);
-		if (!isAllowedBaseUrl(origin)) throw new Error(refusedBaseUrlMessage(origin));
+		const allowed = mayCarryToken(requestOptions);
+		if (!allowed.ok) throw new Error(allowed.message);
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.appToken ?? '')}` } };
 	}
 

@@ -35,6 +35,22 @@ describe('the app-token credential', () => {
 		expect(signed.headers).toEqual({ Authorization: 'Bearer token-value' });
 	});
 
+	it("sends the token to a loopback address only on HubSpot's API paths: n8n's own webhooks there would show it (HTTP Request node with this credential)", async () => {
+		const data = { appToken: 'pat-na1-secret-app-token', baseUrl: 'https://api.hubapi.com' };
+		await expect(credential.authenticate(data, { url: 'http://127.0.0.1:5678/webhook/collect' })).rejects.toThrow(
+			"The credential's token goes to a loopback address (http://127.0.0.1:5678) only on HubSpot's API paths (/crm/…), not to /webhook/collect",
+		);
+		const simulator = { ...data, baseUrl: 'http://localhost:5678' };
+		await expect(credential.authenticate(simulator, { url: 'http://localhost:5678/webhook/collect' })).rejects.toThrow(/only on HubSpot's API paths/);
+		await expect(credential.authenticate(simulator, { url: 'http://localhost:5678/crm/../webhook/collect' })).rejects.toThrow(/only on HubSpot's API paths/);
+		await expect(credential.authenticate(simulator, { url: 'http://localhost:5678/crm/%2E%2e/webhook/collect' })).rejects.toThrow(/only on HubSpot's API paths/);
+		await expect(credential.authenticate(simulator, { baseURL: 'http://localhost:5678', url: 'webhook/collect' })).rejects.toThrow(/only on HubSpot's API paths/);
+		await expect(credential.authenticate(simulator, { baseURL: 'http://localhost:5678', url: '/crm/associations/2026-03/contacts/companies/labels' })).resolves.toMatchObject({
+			headers: { Authorization: 'Bearer pat-na1-secret-app-token' },
+		});
+		await expect(credential.authenticate(data, { url: 'https://api.hubapi.com/crm-object-schemas/2026-03/schemas' })).resolves.toMatchObject({ headers: { Authorization: 'Bearer pat-na1-secret-app-token' } });
+	});
+
 	it("is offered in the node as 'Service Key or App Token', the value saved in workflows unchanged", () => {
 		const authentication = new HubspotAssociations().description.properties.find((p) => p.name === 'authentication') as INodeProperties;
 		expect(authentication.options).toContainEqual({ name: 'Service Key or App Token', value: 'appToken' } as INodePropertyOptions);

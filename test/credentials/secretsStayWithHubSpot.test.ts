@@ -127,6 +127,28 @@ describe('a Base URL changed to another host never receives a token or a secret'
 	});
 });
 
+describe("a 30x answer is not followed to another host: n8n would send the Authorization header along", () => {
+	it('a batch: the access token and the batch body stay with HubSpot, the item says what HubSpot answered', async () => {
+		const seen = watchForeignHost();
+		nock('https://api.hubapi.com').post('/crm/associations/2026-03/contacts/companies/batch/create').reply(307, '', { Location: `${FOREIGN}/collect` });
+		const { output } = await runNode({ items: [{ contactId: '1', companyId: '2' }], parameters: batchCreateParameters(), onError: 'continueRegularOutput' });
+
+		expect(seen).toEqual([]);
+		expect(output[0].json.error).toContain('HubSpot answered 307');
+	});
+
+	it('a dropdown with the app token', async () => {
+		const seen = watchForeignHost();
+		nock('https://api.hubapi.com').get('/crm/associations/2026-03/contacts/companies/labels').reply(302, '', { Location: `${FOREIGN}/collect` });
+		const types = loadOptions('getAssociationTypes', batchCreateParameters({ authentication: 'appToken' }), {
+			hubspotAssociationsAppTokenApi: { appToken: 'pat-na1-secret-app-token', baseUrl: 'https://api.hubapi.com' },
+		});
+
+		await expect(types).rejects.toThrow(/HubSpot answered 302/);
+		expect(seen).toEqual([]);
+	});
+});
+
 /** n8n resolves the Test request's expressions with `$credentials`; the harness evaluator names it `$self`. */
 function evaluateTestBaseUrl(credential: HubspotAssociationsAppTokenApi, data: ICredentialDataDecryptedObject): unknown {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports

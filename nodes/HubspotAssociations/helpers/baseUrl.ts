@@ -42,11 +42,36 @@ export function allowedBaseUrl(value: unknown): { ok: true; url: string } | { ok
 	return isAllowedBaseUrl(url) ? { ok: true, url } : { ok: false, message: refusedBaseUrlMessage(url) };
 }
 
+type RequestTarget = { url?: string; uri?: string; baseURL?: string };
+
 /** Where a request goes: its URL when absolute, else its base URL. */
-export function requestOrigin(options: { url?: string; uri?: string; baseURL?: string }): string {
+export function requestOrigin(options: RequestTarget): string {
 	const url = String(options.url ?? options.uri ?? '');
 	const target = /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : String(options.baseURL ?? '');
 	return (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target.trim())?.[0] ?? target).toLowerCase();
+}
+
+/** The path a request asks for, below its origin. */
+function requestPath(options: RequestTarget): string {
+	const url = String(options.url ?? options.uri ?? '');
+	if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return `/${url.replace(/^\/+/, '')}`;
+	return url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/';
+}
+
+/**
+ * Whether a request may carry the credential's token. Other programs listen on loopback too (n8n's
+ * own webhooks among them, whose output shows a request's headers): there only HubSpot's API paths,
+ * as the simulator serves them, without `..` or backslashes that would leave them.
+ */
+export function mayCarryToken(options: RequestTarget): { ok: true } | { ok: false; message: string } {
+	const origin = requestOrigin(options);
+	if (!isAllowedBaseUrl(origin)) return { ok: false, message: refusedBaseUrlMessage(origin) };
+	if (origin === HUBSPOT_API_URL) return { ok: true };
+	const path = requestPath(options);
+	const apiPath = /^\/crm(?:-object-schemas)?\//.test(path) && !/\\|(?:^|\/)(?:\.|%2e){1,2}(?:[/?#]|$)/i.test(path);
+	return apiPath
+		? { ok: true }
+		: { ok: false, message: `The credential's token goes to a loopback address (${origin}) only on HubSpot's API paths (/crm/…), not to ${path.slice(0, 60)}` };
 }
 
 const NORMALISED = (value: string) => `(String(${value} || '').trim().replace(/\\/+$/, '').toLowerCase() || '${HUBSPOT_API_URL}')`;
@@ -61,4 +86,4 @@ export const BASE_URL_EXPRESSION = `={{ ${NORMALISED('$credentials.baseUrl')} }}
 export const TOKEN_URL_EXPRESSION = `={{ (url => (/${ALLOWED_ORIGIN.source}/.test(url) ? url : '${HUBSPOT_API_URL}') + '/oauth/2026-03/token')(${NORMALISED('$self.baseUrl')}) }}`;
 
 export const BASE_URL_DESCRIPTION =
-	"HubSpot's API address, where the credential's token and secrets go: https://api.hubapi.com. Any other address is refused, except a loopback one (http://127.0.0.1:…, http://localhost:…) for a local simulator or tests; for a proxy, use n8n's proxy settings (HTTPS_PROXY).";
+	"HubSpot's API address, where the credential's token and secrets go: https://api.hubapi.com. Any other address is refused, except a loopback one (http://127.0.0.1:…, http://localhost:…, on HubSpot's API paths only) for a local simulator or tests; for a proxy, use n8n's proxy settings (HTTPS_PROXY).";

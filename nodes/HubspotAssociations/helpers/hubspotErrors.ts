@@ -73,7 +73,8 @@ export function readFailedExchange(error: unknown): FailedExchange {
 	const response = withResponse?.response;
 	const statusCode = Number(response?.status ?? response?.statusCode ?? candidates[0]?.httpCode) || undefined;
 	const body = parseBody(response?.data ?? response?.body) ?? parseBody(candidates[0]?.context?.data);
-	const networkCode = candidates.map((candidate) => candidate?.code).find((code): code is string => typeof code === 'string' && /^E[A-Z]+/.test(code));
+	// ESTATUS is n8n's OAuth2 client reporting an HTTP answer of the token URL, not a network failure.
+	const networkCode = candidates.map((candidate) => candidate?.code).find((code): code is string => typeof code === 'string' && /^E[A-Z]+/.test(code) && code !== 'ESTATUS');
 	const rawMessage = candidates.map((candidate) => candidate?.message).find((message) => typeof message === 'string');
 	const refreshRefused = refreshRefusal(candidates);
 	if (refreshRefused) return { headers: {}, refreshRefused, rawMessage };
@@ -110,20 +111,26 @@ function scopeNames(value: unknown): string[] {
  */
 export function scopeDemand(body: unknown): { scopes: string[]; anyOf: boolean } {
 	const scopes = new Set<string>();
-	let anyOf = false;
+	// Each entry that names scopes is one demand; "one of" holds only when they all ask for the same choice.
+	const demands = new Set<string>();
+	let allOneOf = true;
 	const read = (entry: unknown) => {
 		if (!entry || typeof entry !== 'object') return;
 		const { context, message } = entry as { context?: unknown; message?: unknown };
-		const before = scopes.size;
-		if (context && typeof context === 'object') for (const key of SCOPE_KEYS) for (const scope of scopeNames((context as Record<string, unknown>)[key])) scopes.add(scope);
-		const listed = typeof message === 'string' ? /scopes? (?:are|is) required:\s*([^\n]*)/i.exec(message)?.[1] : undefined;
-		for (const scope of listed?.split(/[\s,]+/) ?? []) if (scope.replace(/\.$/, '')) scopes.add(scope.replace(/\.$/, ''));
-		if (scopes.size > before && typeof message === 'string' && /one or more of/i.test(message)) anyOf = true;
+		const named = new Set<string>();
+		if (context && typeof context === 'object') for (const key of SCOPE_KEYS) for (const scope of scopeNames((context as Record<string, unknown>)[key])) named.add(scope);
+		// The list ends with its sentence: a dot inside a scope name is never followed by a space.
+		const listed = typeof message === 'string' ? /scopes? (?:are|is) required:\s*(.*?)(?:\.(?:\s|$)|\n|$)/i.exec(message)?.[1] : undefined;
+		for (const scope of listed?.split(/[\s,]+/) ?? []) if (scope.replace(/\.$/, '')) named.add(scope.replace(/\.$/, ''));
+		if (named.size === 0) return;
+		for (const scope of named) scopes.add(scope);
+		demands.add([...named].sort().join(' '));
+		if (!(typeof message === 'string' && /one or more of/i.test(message))) allOneOf = false;
 	};
 	read(body);
 	const nested = (body as { errors?: unknown } | undefined)?.errors;
 	if (Array.isArray(nested)) for (const entry of nested) read(entry);
-	return { scopes: [...scopes], anyOf };
+	return { scopes: [...scopes], anyOf: demands.size === 1 && allOneOf };
 }
 
 /** What HubSpot answered a token refresh it refused. */
@@ -133,6 +140,8 @@ export interface RefreshRefusal {
 	code?: string;
 	message?: string;
 }
+
+const TOKEN_URL_BUSY = [408, 429];
 
 /**
  * A refused token refresh, as n8n's OAuth2 client throws it: a `ResponseError` (code ESTATUS,
@@ -144,8 +153,9 @@ function refreshRefusal(candidates: ThrownError[]): RefreshRefusal | undefined {
 		const { code, status, body, failure } = candidate as ThrownError & { status?: unknown; body?: unknown; failure?: { cause?: unknown } };
 		if (failure?.cause === 'credential-invalid') return { code: 'invalid_grant' };
 		if (code !== 'ESTATUS' && code !== 'EAUTH') continue;
-		// A redirect or a 2xx that was not JSON (a proxy's page) is no refusal of the grant.
-		if (code === 'ESTATUS' && !(Number(status) >= 400 && Number(status) < 500)) continue;
+		// A redirect or a 2xx that was not JSON (a proxy's page) is no refusal of the grant, nor is a
+		// timeout or a rate limit of the token URL: those pass, the grant still holds.
+		if (code === 'ESTATUS' && !(Number(status) >= 400 && Number(status) < 500 && !TOKEN_URL_BUSY.includes(Number(status)))) continue;
 		const said = parseBody(body) ?? {};
 		const text = (key: string) => (typeof said[key] === 'string' && said[key] !== '' ? (said[key] as string) : undefined);
 		return {

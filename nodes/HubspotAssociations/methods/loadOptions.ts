@@ -49,10 +49,13 @@ export async function getObjectTypes(this: ILoadOptionsFunctions): Promise<INode
 	return [...standard, ...custom];
 }
 
-/** An object type parameter of the dropdown's direction; an expression has no value until the node runs. */
+/**
+ * An object type parameter of the dropdown's direction; an expression has no value until the node
+ * runs (n8n's editor sends what it could resolve from the input it has seen: nothing, often).
+ */
 function fixedObjectType(context: ILoadOptionsFunctions, name: 'fromObjectType' | 'toObjectType', label: string) {
 	const value = context.getCurrentNodeParameter(name);
-	if (typeof value === 'string' && value.startsWith('=')) {
+	if (value === undefined || value === null || value === '' || (typeof value === 'string' && value.startsWith('='))) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`The association types can be listed only for a fixed ${label}: pick one from the list, or give the association types by expression too`,

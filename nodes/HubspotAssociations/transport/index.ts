@@ -153,6 +153,8 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 			json: true,
 			encoding: 'stream',
 			returnFullResponse: true,
+			// n8n would follow a redirect to any host with the Authorization header: HubSpot's API does not redirect.
+			disableFollowRedirect: true,
 		});
 		const headers = lowerCaseKeys(response.headers as IDataObject);
 		let body: unknown = response.body;

@@ -24,6 +24,25 @@ describe('a 403 names the scopes in every form HubSpot answers', () => {
 	});
 });
 
+describe('a 403 names only what HubSpot asks for', () => {
+	it('reads a scope list in a message up to the end of its sentence', () => {
+		const body = { ...TOP, errors: [{ message: 'One or more of the following scopes are required: crm.objects.carts.write. Read more about required scopes here: https://developers.hubspot.com/scopes.' }] };
+		expect(scopeDemand(body)).toEqual({ scopes: ['crm.objects.carts.write'], anyOf: true });
+		expect(describeFailedExchange(readFailedExchange(forbidden(body)))).not.toMatch(/Read|about|developers\.hubspot\.com/);
+	});
+
+	it('says "one of" only when every entry asks for the same choice: two entries naming one scope each need both', () => {
+		const entry = (scope: string) => ({ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [scope] } });
+		const both = { ...TOP, errors: [entry('crm.objects.deals.write'), entry('crm.objects.companies.write')] };
+		const message = describeFailedExchange(readFailedExchange(forbidden(both)));
+		expect(message).toContain('lacks the scopes crm.objects.deals.write, crm.objects.companies.write (403): add them');
+		expect(message).not.toContain('one of');
+
+		const same = { errors: [{ ...entry('a'), context: { requiredGranularScopes: ['e-commerce', 'crm.objects.line_items.write'] } }, { ...entry('a'), context: { requiredScopes: ['crm.objects.line_items.write', 'e-commerce'] } }] };
+		expect(scopeDemand(same)).toEqual({ scopes: ['e-commerce', 'crm.objects.line_items.write'], anyOf: true });
+	});
+});
+
 /** What n8n's OAuth2 client throws when the token endpoint refuses a refresh (n8n 1.x and 2.x). */
 function responseError(status: number, text: string) {
 	return Object.assign(new Error(`HTTP status ${status}`), { code: 'ESTATUS', status, body: text });
@@ -53,6 +72,18 @@ describe('what is not a refused refresh', () => {
 		["a proxy's page answered 200", responseError(200, '<html>')],
 	])('%s stays a connection problem', (_what, thrown) => {
 		expect(describeFailedExchange(readFailedExchange(new NodeApiError(node, thrown as unknown as JsonObject)))).not.toContain('must be reconnected');
+	});
+
+	it.each([
+		['a rate limit of the token URL', 429, "HubSpot's rate limit was reached (429)"],
+		['a timeout of the token URL', 408, 'HubSpot answered 408'],
+	])('%s: the grant still holds, the run goes on', (_what, status, said) => {
+		const thrown = responseError(status, JSON.stringify({ status: 'error', message: 'You have reached your secondly limit.', policyName: 'SECONDLY' }));
+		const exchange = readFailedExchange(new NodeApiError(node, thrown as unknown as JsonObject));
+		expect(exchange.refreshRefused).toBeUndefined();
+		expect(describeFailedExchange(exchange)).toContain(said);
+		expect(describeFailedExchange(exchange)).not.toMatch(/must be reconnected|could not be reached|ESTATUS/);
+		if (status === 429) expect(retryDecision(exchange, 0, 0).retry).toBe(true);
 	});
 });
 

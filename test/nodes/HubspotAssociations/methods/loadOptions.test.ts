@@ -70,6 +70,12 @@ describe('the Association Types dropdown', () => {
 		await expect(loadOptions('getUserDefinedLabels', { ...parameters, toObjectType: '={{ $json.type }}' })).rejects.toThrow(/only for a fixed To Object Type/);
 	});
 
+	it("says the same of an expression n8n's editor could not resolve before asking (it sends null, or nothing)", async () => {
+		for (const unresolved of [null, '']) {
+			await expect(loadOptions('getAssociationTypes', { ...parameters, fromObjectType: unresolved })).rejects.toThrow(/only for a fixed From Object Type/);
+		}
+	});
+
 	it('refuses an object type that could change the URL, without a request', async () => {
 		await expect(loadOptions('getAssociationTypes', { ...parameters, toObjectType: '../owners' })).rejects.toThrow(/To Object Type must be an object type/);
 	});
