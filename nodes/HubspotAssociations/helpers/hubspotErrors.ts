@@ -13,6 +13,8 @@ export interface FailedExchange {
 	rawMessage?: string;
 	/** A 2xx whose body was not the JSON HubSpot promises. */
 	malformed?: boolean;
+	/** Not sent (again): the execution was cancelled. */
+	cancelled?: boolean;
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -79,11 +81,23 @@ export function readFailedExchange(error: unknown): FailedExchange {
 	};
 }
 
-/** The scopes a 403 says are missing, wherever HubSpot put them. */
-export function missingScopes(hubspot: HubSpotErrorInfo | undefined, body?: { errors?: Array<{ context?: Record<string, string[]> }> }): string[] {
-	const scopes = new Set<string>();
-	for (const scope of hubspot?.context?.missingScopes ?? []) scopes.add(scope);
-	for (const nested of body?.errors ?? []) for (const scope of nested.context?.missingScopes ?? []) scopes.add(scope);
+/** The entries of what should be a list: anything else (an object, null, text from a proxy) holds none. */
+function entriesOf(value: unknown): unknown[] {
+	return Array.isArray(value) ? value : [];
+}
+
+/** The scope names of what should be a `missingScopes` list, whatever else it holds. */
+function scopeNames(context: unknown): string[] {
+	if (!context || typeof context !== 'object') return [];
+	return entriesOf((context as { missingScopes?: unknown }).missingScopes).filter((scope): scope is string => typeof scope === 'string');
+}
+
+/** The scopes a 403 says are missing, wherever HubSpot put them; a body of another shape names none. */
+export function missingScopes(hubspot: HubSpotErrorInfo | undefined, body?: { errors?: unknown }): string[] {
+	const scopes = new Set<string>(scopeNames(hubspot?.context));
+	for (const nested of entriesOf(body?.errors)) {
+		if (nested && typeof nested === 'object') for (const scope of scopeNames((nested as { context?: unknown }).context)) scopes.add(scope);
+	}
 	return [...scopes];
 }
 
@@ -98,6 +112,7 @@ export function describeFailedExchange(
 
 function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appToken'): string {
 	const { statusCode, hubspot, networkCode, rawMessage } = exchange;
+	if (exchange.cancelled) return 'Not sent to HubSpot: the execution was cancelled';
 	if (exchange.malformed) return `HubSpot answered ${statusCode} with a body that is not valid JSON`;
 	if (statusCode === undefined) {
 		return `HubSpot could not be reached (${networkCode ?? rawMessage ?? 'no answer'})`;

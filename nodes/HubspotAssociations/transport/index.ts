@@ -2,8 +2,8 @@ import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMetho
 import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
 import { retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
-import { accountThrottle } from './accountThrottles';
-import { searchThrottle } from './searchThrottle';
+import { accountThrottle, type AccountKey, type ThrottleKind } from './accountThrottles';
+import { SEARCH_WINDOW } from './searchThrottle';
 import { isByteStream, readText } from './responseText';
 import { RequestThrottle, type Clock } from './throttle';
 
@@ -104,7 +104,8 @@ export interface HubSpotClient {
 	request(request: HubSpotRequest): Promise<HubSpotAnswer>;
 }
 
-const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+/** Monotonic: a step of the wall clock (NTP, a resumed VM) neither stalls nor rushes the window. */
+const systemClock: Clock = { now: () => performance.now(), sleep: async (ms) => await sleep(ms) };
 
 /** The credential type name the node's authentication setting names. */
 function credentialType(context: HubSpotContext): string {
@@ -170,24 +171,52 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 	}
 }
 
+/** n8n's signal that the execution was cancelled ("Stop execution"); dropdowns have none. */
+function cancelSignal(context: HubSpotContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context && typeof context.getExecutionCancelSignal === 'function' ? context.getExecutionCancelSignal() : undefined;
+}
+
+/** Sleeps `ms`, or less if the execution is cancelled meanwhile. */
+async function sleepUnlessCancelled(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+	if (!signal) return await clock.sleep(ms);
+	let onAbort: () => void = () => {};
+	const cancelled = new Promise<void>((resolve) => (onAbort = resolve));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		await Promise.race([clock.sleep(ms), cancelled]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+/** The answer of a request not sent (again) because the execution was cancelled. */
+function notSent(attempts: number): HubSpotAnswer {
+	return { ok: false, headers: {}, cancelled: true, attempts };
+}
+
 /** The one place that talks to HubSpot: every operation and dropdown goes through a client. */
 export function createHubSpotClient(context: HubSpotContext, settings: ClientSettings = DEFAULT_CLIENT_SETTINGS, clock: Clock = systemClock): HubSpotClient {
 	const configured = { max: settings.requestsPerTenSeconds, intervalMs: 10_000 };
-	// Until the credential is read (first request), a throttle of its own; then the account's.
-	let associationsThrottle = new RequestThrottle(configured, clock);
-	const searchesThrottle = searchThrottle(clock);
+	// Until the credential is read (first request), throttles of the run's own; then the account's, asked for at every request.
+	let account: AccountKey = { credentialType: '', credentialId: undefined, baseUrl: '' };
+	const own = { associations: new RequestThrottle(configured, clock), search: new RequestThrottle(SEARCH_WINDOW, clock) };
+	let associationsThrottle = own.associations;
+	const throttleFor = (kind: ThrottleKind): RequestThrottle => {
+		if (!account.credentialId) return own[kind];
+		const throttle = accountThrottle(account, kind, configured, clock);
+		if (kind === 'associations') associationsThrottle = throttle;
+		return throttle;
+	};
 	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
 	// Batches in flight follow the association endpoints' window: searches have their own, per second.
 	const concurrency = new ConcurrencyLimit(settings.concurrency, () => associationsThrottle.pace(), clock);
+	const signal = cancelSignal(context);
 	let target: Promise<{ type: string; baseUrl: string }> | undefined;
 	const resolveTarget = async () => {
 		const type = credentialType(context);
 		const url = await baseUrl(context, type);
-		// Virtual clocks (tests) keep their own; real runs of one account in this process share one.
-		if (clock === systemClock) {
-			const credentialId = context.getNode().credentials?.[type]?.id ?? undefined;
-			associationsThrottle = accountThrottle({ credentialType: type, credentialId, baseUrl: url }, configured, clock);
-		}
+		const credentialId = context.getNode().credentials?.[type]?.id ?? undefined;
+		account = { credentialType: type, credentialId, baseUrl: url };
 		return { type, baseUrl: url };
 	};
 
@@ -201,31 +230,45 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 		async request(request) {
 			target ??= resolveTarget();
 			const { type, baseUrl: base } = await target;
-			const throttle = request.rateLimit === 'search' ? searchesThrottle : associationsThrottle;
+			const kind: ThrottleKind = request.rateLimit === 'search' ? 'search' : 'associations';
 			let waited = 0;
 			for (let attempt = 0; ; attempt++) {
-				const answered = await throttle.acquire();
-				stats.requests++;
-				const sentAt = clock.now();
-				const onItsWay = throttle === associationsThrottle ? concurrency.sending() : undefined;
-				const answer = await send(context, type, `${base}${request.path}`, request);
-				onItsWay?.();
-				answered();
-				// Searches (record lookups) keep to their own window and do not steer the batches in flight.
-				if (throttle === associationsThrottle) concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
-				throttle.observe(answer.headers);
-				// The answer itself, not a copy: a body taken from it (takeBody) is gone from every holder.
-				if (answer.ok) return Object.assign(answer, { attempts: attempt + 1 });
-				if (answer.statusCode === 429) stats.rateLimited++;
-				const decision = retryDecision(answer, attempt, Math.random());
-				if (!decision.retry) return { ...answer, attempts: attempt + 1 };
-				if (attempt >= settings.maxRetries || waited + decision.waitMs > settings.maxWaitMs) {
-					return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}` };
+				if (signal?.aborted) return notSent(attempt);
+				const throttle = throttleFor(kind);
+				// Counted as using the account's throttle through its retry wait too, so it is not replaced meanwhile.
+				const done = throttle.use();
+				try {
+					const answered = await throttle.acquire(signal);
+					if (!answered) return notSent(attempt);
+					let answer: Exchange;
+					const sentAt = clock.now();
+					// Searches (record lookups) keep to their own window and do not steer the batches in flight.
+					const onItsWay = kind === 'associations' ? concurrency.sending() : undefined;
+					try {
+						stats.requests++;
+						answer = await send(context, type, `${base}${request.path}`, request);
+					} finally {
+						// Whatever happened on the way, the slot is given back.
+						onItsWay?.();
+						answered();
+					}
+					if (kind === 'associations') concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
+					throttle.observe(answer.headers);
+					// The answer itself, not a copy: a body taken from it (takeBody) is gone from every holder.
+					if (answer.ok) return Object.assign(answer, { attempts: attempt + 1 });
+					if (answer.statusCode === 429) stats.rateLimited++;
+					const decision = retryDecision(answer, attempt, Math.random());
+					if (!decision.retry) return { ...answer, attempts: attempt + 1 };
+					if (attempt >= settings.maxRetries || waited + decision.waitMs > settings.maxWaitMs) {
+						return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}` };
+					}
+					stats.retries++;
+					waited += decision.waitMs;
+					if (answer.statusCode === 429) throttle.pause(decision.waitMs);
+					else await sleepUnlessCancelled(clock, decision.waitMs, signal);
+				} finally {
+					done();
 				}
-				stats.retries++;
-				waited += decision.waitMs;
-				if (answer.statusCode === 429) throttle.pause(decision.waitMs);
-				else await clock.sleep(decision.waitMs);
 			}
 		},
 	};

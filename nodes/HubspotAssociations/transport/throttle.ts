@@ -37,6 +37,8 @@ export class RequestThrottle {
 	private readonly sends: number[] = [];
 	private inFlight = 0;
 	private waiting = 0;
+	/** Requests of runs under this throttle, from their first attempt to their last answer, retry waits included. */
+	private users = 0;
 	private lastUsedAt: number;
 	private window: RateWindow;
 	/** Requests this run may have in one window (a fraction: it sets the spacing). */
@@ -62,9 +64,28 @@ export class RequestThrottle {
 		return Math.max(1, Math.floor(this.allowance));
 	}
 
-	/** Whether a run is using it: waiting to send, waiting for an answer, or answered within `graceMs`. */
-	inUse(graceMs: number): boolean {
-		return this.inFlight > 0 || this.waiting > 0 || this.clock.now() - this.lastUsedAt < graceMs;
+	/**
+	 * Whether anybody uses it: a request waiting to send, on its way, or sleeping out a retry, or
+	 * requests it sent still in the window (a fresh throttle would not know of them).
+	 */
+	inUse(): boolean {
+		return this.inFlight > 0 || this.waiting > 0 || this.users > 0 || this.clock.now() - this.lastUsedAt < this.window.intervalMs;
+	}
+
+	/** Slots taken and not given back, requests waiting for one, requests under way (retry waits included). */
+	get holds(): { inFlight: number; waiting: number; users: number } {
+		return { inFlight: this.inFlight, waiting: this.waiting, users: this.users };
+	}
+
+	/** Counts a request as using this throttle until the returned function is called (once it is done, retries included). */
+	use(): () => void {
+		this.users++;
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			this.users--;
+		};
 	}
 
 	get currentWindow(): RateWindow {
@@ -80,19 +101,23 @@ export class RequestThrottle {
 	 * Waits until a request may be sent and counts it; call the returned function when its
 	 * answer arrives. HubSpot counts a request when it arrives, which is somewhere between
 	 * sending and answering: counting it from the answer on keeps a window from ever tipping
-	 * over, however long the way to HubSpot took.
+	 * over, however long the way to HubSpot took. Undefined, and no slot taken, once `signal`
+	 * says the execution was cancelled.
 	 */
-	async acquire(): Promise<() => void> {
+	async acquire(): Promise<() => void>;
+	async acquire(signal: AbortSignal | undefined): Promise<(() => void) | undefined>;
+	async acquire(signal?: AbortSignal): Promise<(() => void) | undefined> {
 		this.waiting++;
 		try {
-			return await this.nextSlot();
+			return await this.nextSlot(signal);
 		} finally {
 			this.waiting--;
 		}
 	}
 
-	private async nextSlot(): Promise<() => void> {
+	private async nextSlot(signal: AbortSignal | undefined): Promise<(() => void) | undefined> {
 		for (;;) {
+			if (signal?.aborted) return undefined;
 			const now = this.clock.now();
 			const { intervalMs } = this.window;
 			// Spread over the window rather than in bursts: executions sharing it then see each

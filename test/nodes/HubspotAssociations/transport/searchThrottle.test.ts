@@ -36,6 +36,8 @@ function fakeRun(answer: (url: string) => { statusCode: number; body: unknown } 
 	const context = {
 		getNodeParameter: () => 'appToken',
 		getCredentials: async () => ({ baseUrl: 'https://api.hubapi.test' }),
+		// No credential id: the run keeps throttles of its own.
+		getNode: () => ({ credentials: {} }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: { url: string }) => {
 				sentAt.push({ url: options.url, at: clock.time });
