@@ -95,6 +95,8 @@ export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	onError?: INode['onError'];
 	retryOnFail?: boolean;
+	/** Receives the execution's "Stop execution" once it runs. */
+	onStarted?: (cancel: () => void) => void;
 }
 
 export interface RunResult {
@@ -148,7 +150,7 @@ function buildWorkflow(options: RunOptions) {
 /** Runs Records → HubSpot Associations on n8n-core's real WorkflowExecute. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { definition, setup } = buildWorkflow(options);
-	const { run, credentialsHelper } = await executeWorkflow(definition, setup, SOURCE_NODE);
+	const { run, credentialsHelper } = await executeWorkflow(definition, setup, SOURCE_NODE, options.onStarted);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const main = taskData?.data?.main ?? [];
 	return {

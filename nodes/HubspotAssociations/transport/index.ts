@@ -105,7 +105,7 @@ export interface HubSpotClient {
 }
 
 /** Monotonic: a step of the wall clock (NTP, a resumed VM) neither stalls nor rushes the window. */
-const systemClock: Clock = { now: () => performance.now(), sleep: async (ms) => await sleep(ms) };
+export const systemClock: Clock = { now: () => performance.now(), sleep: async (ms) => await sleep(ms) };
 
 /** The credential type name the node's authentication setting names. */
 function credentialType(context: HubSpotContext): string {
