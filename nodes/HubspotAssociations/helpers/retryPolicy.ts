@@ -68,6 +68,9 @@ export function retryDecision(exchange: FailedExchange, attempt: number, random:
 	if (statusCode === 477) {
 		return { retry: true, waitMs: jitter(retryAfterMs(headers) ?? BACKOFF_BASE * 5), reason: 'migration in progress' };
 	}
-	if (TRANSIENT_STATUSES.has(statusCode)) return { retry: true, waitMs: backoff(), reason: `HubSpot answered ${statusCode}` };
+	if (TRANSIENT_STATUSES.has(statusCode)) {
+		const asked = retryAfterMs(headers);
+		return { retry: true, waitMs: asked === undefined ? backoff() : jitter(asked), reason: `HubSpot answered ${statusCode}` };
+	}
 	return { retry: false, reason: `HubSpot answered ${statusCode}` };
 }

@@ -166,8 +166,17 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 			return { ok: false, statusCode: response.statusCode, headers, malformed: true, rawMessage: 'HubSpot answered with malformed JSON' };
 		}
 	} catch (error) {
-		await readErrorBodies(error, read);
-		return { ok: false, ...readFailedExchange(error) };
+		await readErrorBodies(error, read).catch(() => undefined);
+		return { ok: false, ...failedExchangeOf(error) };
+	}
+}
+
+/** What a failed request left behind; something thrown that cannot even be read is a failure without an answer. */
+function failedExchangeOf(error: unknown): FailedExchange {
+	try {
+		return readFailedExchange(error);
+	} catch {
+		return { headers: {}, rawMessage: 'the request failed with an error that could not be read' };
 	}
 }
 

@@ -87,6 +87,15 @@ describe('retryDecision', () => {
 			expect(retryDecision(answer(status), 0, 0).reason).toBe(`HubSpot answered ${status}`);
 		});
 
+		it('waits the Retry-After HubSpot sends with it, in seconds or as a date, instead of the backoff', () => {
+			expect(waitOf(retryDecision(answer(status, { headers: { 'retry-after': '7' } }), 0, 0))).toBe(7000);
+			expect(waitOf(retryDecision(answer(status, { headers: { 'retry-after': '2' } }), 4, 0))).toBe(2000);
+			const inNineSeconds = new Date(Date.now() + 9_000).toUTCString();
+			const wait = waitOf(retryDecision(answer(status, { headers: { 'retry-after': inNineSeconds } }), 0, 0));
+			expect(wait).toBeGreaterThan(7_500);
+			expect(wait).toBeLessThanOrEqual(9_000);
+		});
+
 		it('never waits more than 30 s (plus jitter)', () => {
 			expect(waitOf(retryDecision(answer(status), 5, 0))).toBe(30_000);
 			expect(waitOf(retryDecision(answer(status), 10, 0))).toBe(30_000);
