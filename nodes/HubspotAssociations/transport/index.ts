@@ -263,18 +263,21 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 					}
 					if (kind === 'associations') concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
 					throttle.observe(answer.headers);
+					if (answer.statusCode !== undefined && answer.statusCode !== 429) throttle.notRateLimited();
 					// The answer itself, not a copy: a body taken from it (takeBody) is gone from every holder.
 					if (answer.ok) return Object.assign(answer, { attempts: attempt + 1 });
 					if (answer.statusCode === 429) stats.rateLimited++;
 					const decision = retryDecision(answer, attempt, Math.random());
 					if (!decision.retry) return { ...answer, attempts: attempt + 1 };
-					if (attempt >= settings.maxRetries || waited + decision.waitMs > settings.maxWaitMs) {
+					// A 429 holds every request of the account back (the throttle), only until its window has room again.
+					const waitMs = decision.untilRoom ? throttle.holdUntilRoom(Math.random()) : decision.waitMs;
+					if (attempt >= settings.maxRetries || waited + waitMs > settings.maxWaitMs) {
 						return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}` };
 					}
 					stats.retries++;
-					waited += decision.waitMs;
-					if (answer.statusCode === 429) throttle.pause(decision.waitMs);
-					else await sleepUnlessCancelled(clock, decision.waitMs, signal);
+					waited += waitMs;
+					if (answer.statusCode !== 429) await sleepUnlessCancelled(clock, waitMs, signal);
+					else if (!decision.untilRoom) throttle.pause(waitMs);
 				} finally {
 					done();
 				}

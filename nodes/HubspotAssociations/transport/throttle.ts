@@ -19,6 +19,10 @@ const FREE_ROOM_SHARE = 0.5;
 const PROBE_SHARE = 0.05;
 /** How far back a fall in other executions' count is measured. */
 const TAKEOVER_BASELINE_MS = 1_000;
+/** Each 429 in a row holds three times longer: five of them outlast a whole window, whoever filled it. */
+const RATE_LIMITED_GROWTH = 3;
+/** Up to this much more of a hold after a 429, drawn at random, so runs that met it together do not retry together. */
+const HOLD_JITTER = 0.5;
 
 function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const value = Number(headers[name]);
@@ -48,6 +52,8 @@ export class RequestThrottle {
 	private readonly othersSeen: Array<[number, number]> = [];
 	private pausedUntil = 0;
 	private lastSendAt = -Infinity;
+	/** 429s answered in a row, across the runs using this throttle. */
+	private rateLimitedInARow = 0;
 
 	constructor(
 		private readonly configured: RateWindow,
@@ -148,9 +154,34 @@ export class RequestThrottle {
 		}
 	}
 
-	/** Holds every request back for `ms` (after a 429). */
+	/** Holds every request back for `ms` (after a 429 with Retry-After). */
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+	}
+
+	/**
+	 * After a 429 without Retry-After: holds every request back until the window should have room
+	 * again, and says for how long. In a rolling window a slot frees as soon as the oldest request
+	 * ages out; a window kept full at its rate frees one every interval ÷ max, so that is the first
+	 * guess. Each further 429 in a row triples it (a burst filled the window), never past the
+	 * interval, nor past the moment this run's own oldest request in the window leaves it.
+	 * `random` (0..1) adds jitter.
+	 */
+	holdUntilRoom(random: number): number {
+		const now = this.clock.now();
+		const { intervalMs, max } = this.window;
+		const guess = Math.min(intervalMs, (intervalMs / Math.max(1, max)) * RATE_LIMITED_GROWTH ** this.rateLimitedInARow);
+		const ownOldest = this.sends.find((answeredAt) => answeredAt > now - intervalMs);
+		const ownLeaves = ownOldest === undefined ? intervalMs : ownOldest + intervalMs - now;
+		this.rateLimitedInARow++;
+		const hold = Math.round(Math.min(guess, ownLeaves) * (1 + HOLD_JITTER * random));
+		this.pause(hold);
+		return hold;
+	}
+
+	/** An answer other than a 429: the next 429 starts from the first guess again. */
+	notRateLimited(): void {
+		this.rateLimitedInARow = 0;
 	}
 
 	/** Learns from `X-HubSpot-RateLimit-*` headers (lower-cased names). */

@@ -230,4 +230,42 @@ describe('RequestThrottle', () => {
 		const times = await sendTimes(throttle, clock, 3);
 		expect(times).toEqual([2500, 2600, 2700]);
 	});
+
+	describe('after a 429, holding back only until the window has room again', () => {
+		it('waits about one slot of a full window (interval ÷ max, with jitter), not the whole interval', async () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+
+			expect(throttle.holdUntilRoom(0)).toBe(100);
+			const [next] = await sendTimes(throttle, clock, 1);
+			expect(next).toBe(100);
+		});
+
+		it('triples the hold for each 429 in a row, never past the interval, and starts over after an answer that is not one', () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+
+			expect([0, 1, 2, 3, 4, 5].map(() => throttle.holdUntilRoom(0))).toEqual([100, 300, 900, 2700, 8100, 10_000]);
+			throttle.notRateLimited();
+			expect(throttle.holdUntilRoom(0)).toBe(100);
+		});
+
+		it('never holds longer than until its own oldest request in the window leaves it', async () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			await sendTimes(throttle, clock, 1);
+			await clock.advance(9_950);
+			for (let i = 0; i < 4; i++) throttle.holdUntilRoom(0);
+
+			expect(throttle.holdUntilRoom(0)).toBe(50);
+		});
+
+		it('spreads runs apart by up to half a hold more (jitter) and follows the window HubSpot reports', () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			throttle.observe(rateHeaders(10, 1_000, 0));
+
+			expect(throttle.holdUntilRoom(1)).toBe(150);
+		});
+	});
 });
