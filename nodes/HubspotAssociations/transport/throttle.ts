@@ -19,6 +19,8 @@ const FREE_ROOM_SHARE = 0.5;
 const PROBE_SHARE = 0.05;
 /** How far back a fall in other executions' count is measured. */
 const TAKEOVER_BASELINE_MS = 1_000;
+/** Others' count falling at this share of the rate their whole count leaves the window: they sent nothing meanwhile. */
+const OTHERS_STOPPED_SHARE = 0.8;
 /** Each 429 in a row holds three times longer: five of them outlast a whole window, whoever filled it. */
 const RATE_LIMITED_GROWTH = 3;
 /** Up to this much more of a hold after a 429, drawn at random, so runs that met it together do not retry together. */
@@ -52,6 +54,8 @@ export class RequestThrottle {
 	private readonly othersSeen: Array<[number, number]> = [];
 	private pausedUntil = 0;
 	private lastSendAt = -Infinity;
+	/** What HubSpot's last rate-limit headers said was left in the window. */
+	private lastRemaining: number | undefined;
 	/** 429s answered in a row, across the runs using this throttle. */
 	private rateLimitedInARow = 0;
 
@@ -136,7 +140,7 @@ export class RequestThrottle {
 			}
 			while (this.sends.length > 0 && this.sends[0] <= now - intervalMs) this.sends.shift();
 			const over = this.inFlight + this.sends.length - this.budget;
-			if (over < 0) {
+			if (over < 0 || this.mayProbe(now)) {
 				this.lastSendAt = now;
 				this.inFlight++;
 				let done = false;
@@ -152,6 +156,20 @@ export class RequestThrottle {
 			const freesAt = over < this.sends.length ? this.sends[over] + intervalMs : now + IN_FLIGHT_POLL_MS;
 			await this.clock.sleep(Math.min(LONGEST_NAP_MS, Math.max(1, freesAt - now)));
 		}
+	}
+
+	/**
+	 * Whether one request may go beyond this run's share to learn how full the window is: nothing
+	 * of this run is on its way to tell it, no answer came for as long as the least pace (the
+	 * probe share) allows between two, and the last one said the window had room. Only a run starved to
+	 * about the probe share does it: runs at a fair share of a full window would collide. Without it, a
+	 * run whose share shrank below what it already has in the window would hear nothing until its
+	 * own requests age out, however much room others leave meanwhile.
+	 */
+	private mayProbe(now: number): boolean {
+		const { max, intervalMs } = this.window;
+		const quietFor = now - this.lastUsedAt;
+		return this.inFlight === 0 && this.sends.length < max && this.budget <= 1.5 * max * PROBE_SHARE && (this.lastRemaining ?? 0) > 0 && quietFor >= intervalMs / Math.max(1, max * PROBE_SHARE);
 	}
 
 	/** Holds every request back for `ms` (after a 429 with Retry-After). */
@@ -203,6 +221,7 @@ export class RequestThrottle {
 			this.allowance = Math.min(this.allowance, limit);
 			return;
 		}
+		this.lastRemaining = remaining;
 		const used = max - remaining;
 		const answered = this.sends.filter((answeredAt) => answeredAt > now - intervalMs).length;
 		const ours = this.inFlight + answered;
@@ -246,7 +265,10 @@ export class RequestThrottle {
 		const span = now - seenAt;
 		if (span < TAKEOVER_BASELINE_MS / 2 || seen <= others) return 0;
 		const ourRate = this.sends.filter((answeredAt) => answeredAt > seenAt).length / span;
-		const givenUp = ((seen - others) * answered) / Math.max(1, used) / span;
+		// Their count falling as fast as a window of them empties: they stopped sending, and nobody
+		// else is left to share what they gave up (a run still sending keeps the count from falling that fast).
+		const stopped = (seen - others) / span >= OTHERS_STOPPED_SHARE * (seen / this.window.intervalMs);
+		const givenUp = ((seen - others) * (stopped ? 1 : answered / Math.max(1, used))) / span;
 		return (ourRate + givenUp) * this.window.intervalMs;
 	}
 }
