@@ -1,9 +1,11 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions } from 'n8n-workflow';
-import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
+import type { FailedExchange } from '../helpers/hubspotErrors';
 import { retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
 import { accountThrottle, type AccountKey, type ThrottleKind } from './accountThrottles';
 import { SEARCH_WINDOW } from './searchThrottle';
+import { cancelSignal, sleepUnlessCancelled } from './cancellation';
+import { failedExchangeOf, readErrorBodies } from './failedAnswers';
 import { isByteStream, readText } from './responseText';
 import { RequestThrottle, type Clock } from './throttle';
 
@@ -124,19 +126,6 @@ function lowerCaseKeys(headers: IDataObject | undefined): Record<string, string>
 	return out;
 }
 
-/** A failed request's answer comes as a stream too: its text is put in its place, for HubSpot's message to be read. */
-async function readErrorBodies(error: unknown, read: { text?: string }): Promise<void> {
-	for (let current = error as ThrownResponse | undefined, depth = 0; current && depth < 4; current = current.cause as ThrownResponse | undefined, depth++) {
-		const response = current.response;
-		if (!response || !isByteStream(response.data)) continue;
-		await readText(response.data, read).catch(() => undefined);
-		response.data = read.text;
-		read.text = undefined;
-	}
-}
-
-type ThrownResponse = { response?: { data?: unknown }; cause?: unknown };
-
 /** One HTTP exchange. OAuth2 token refresh on 401 happens inside n8n's request helper. */
 async function send(context: HubSpotContext, type: string, url: string, request: HubSpotRequest): Promise<Exchange> {
 	const read: { text?: string } = {};
@@ -168,33 +157,6 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 	} catch (error) {
 		await readErrorBodies(error, read).catch(() => undefined);
 		return { ok: false, ...failedExchangeOf(error) };
-	}
-}
-
-/** What a failed request left behind; something thrown that cannot even be read is a failure without an answer. */
-function failedExchangeOf(error: unknown): FailedExchange {
-	try {
-		return readFailedExchange(error);
-	} catch {
-		return { headers: {}, rawMessage: 'the request failed with an error that could not be read' };
-	}
-}
-
-/** n8n's signal that the execution was cancelled ("Stop execution"); dropdowns have none. */
-function cancelSignal(context: HubSpotContext): AbortSignal | undefined {
-	return 'getExecutionCancelSignal' in context && typeof context.getExecutionCancelSignal === 'function' ? context.getExecutionCancelSignal() : undefined;
-}
-
-/** Sleeps `ms`, or less if the execution is cancelled meanwhile. */
-async function sleepUnlessCancelled(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
-	if (!signal) return await clock.sleep(ms);
-	let onAbort: () => void = () => {};
-	const cancelled = new Promise<void>((resolve) => (onAbort = resolve));
-	signal.addEventListener('abort', onAbort, { once: true });
-	try {
-		await Promise.race([clock.sleep(ms), cancelled]);
-	} finally {
-		signal.removeEventListener('abort', onAbort);
 	}
 }
 
