@@ -97,6 +97,8 @@ export interface RunOptions {
 	retryOnFail?: boolean;
 	/** Receives the execution's "Stop execution" once it runs. */
 	onStarted?: (cancel: () => void) => void;
+	/** The OAuth2 credential's id in n8n (default `cred-1`): runs with different ids keep separate throttles, as on separate workers. */
+	credentialId?: string;
 }
 
 export interface RunResult {
@@ -120,7 +122,7 @@ function buildWorkflow(options: RunOptions) {
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: {
-			hubspotAssociationsOAuth2Api: { id: 'cred-1', name: 'HubSpot account' },
+			hubspotAssociationsOAuth2Api: { id: options.credentialId ?? 'cred-1', name: 'HubSpot account' },
 			hubspotAssociationsAppTokenApi: { id: 'cred-2', name: 'HubSpot private app' },
 		},
 		...(options.onError ? { onError: options.onError } : {}),
