@@ -17,7 +17,7 @@ function expectNothingHeld(clock: FakeClock): void {
 }
 
 describe('one throttle per HubSpot account in a process', () => {
-	it('gives a slot back when reading a failed answer throws, and later runs on the account still send', async () => {
+	it('gives a slot back when a failed answer cannot even be read, and later runs on the account still send', async () => {
 		const clock = new FakeClock();
 		const unreadable = Object.defineProperty(new Error('proxy error'), 'response', { get: () => { throw new TypeError('object is not iterable'); } });
 		const { context, requests } = fakeAccount(clock, (_request, index) => (index < 3 ? { throws: unreadable } : ok));
