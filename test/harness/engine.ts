@@ -96,7 +96,13 @@ export function prepareWorkflow(definition: WorkflowDefinition, setup: EngineSet
 }
 
 /** Runs a workflow from `startNodeName` on n8n-core's real WorkflowExecute, pinned data included. */
-export async function executeWorkflow(definition: WorkflowDefinition, setup: EngineSetup, startNodeName: string) {
+export async function executeWorkflow(
+	definition: WorkflowDefinition,
+	setup: EngineSetup,
+	startNodeName: string,
+	/** Given the execution's "Stop execution" as soon as it runs; n8n-core then resolves once the running node returns. */
+	onStarted?: (cancel: () => void) => void,
+) {
 	const { workflow, credentialsHelper, additionalData, getFinished } = prepareWorkflow(definition, setup);
 	const startNode = workflow.getNode(startNodeName);
 	if (!startNode) throw new Error(`test harness: no node named ${startNodeName}`);
@@ -105,7 +111,9 @@ export async function executeWorkflow(definition: WorkflowDefinition, setup: Eng
 		executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }] },
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	const returned = await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	onStarted?.(() => running.cancel());
+	const returned = await running;
 	const run = getFinished() ?? returned;
 	if (!run) throw new Error('test harness: the workflow did not finish');
 	return { run, credentialsHelper };

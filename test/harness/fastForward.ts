@@ -1,6 +1,6 @@
 /**
  * n8n-workflow with fast-forwarded time, for tests about faults rather than about time:
- * every `sleep` lasts at most 5 ms and `Date.now` jumps ahead by the rest, so retry waits,
+ * every `sleep` lasts at most 5 ms and `Date.now` and `performance.now` jump ahead by the rest, so retry waits,
  * the throttle's pauses and the simulator's rate window (same process) all see the wait as
  * over. Use it from a test file's module factory:
  *
@@ -12,6 +12,9 @@ export function fastForwardN8nWorkflow(): typeof import('n8n-workflow') {
 	const actual = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
 	const realNow = Date.now.bind(Date);
 	Date.now = () => realNow() + fastForward.skippedMs;
+	// The client's clock is monotonic (performance.now): it jumps ahead with the wall clock here.
+	const realPerformanceNow = performance.now.bind(performance);
+	performance.now = () => realPerformanceNow() + fastForward.skippedMs;
 	return {
 		...actual,
 		sleep: async (ms: number) => {

@@ -98,6 +98,10 @@ export interface RunOptions {
 	retryOnFail?: boolean;
 	/** Runs the node under its tool type (`…Tool`), as n8n does for an agent or the MCP Server Trigger, with a main input kept. */
 	asTool?: boolean;
+	/** Receives the execution's "Stop execution" once it runs. */
+	onStarted?: (cancel: () => void) => void;
+	/** The OAuth2 credential's id in n8n (default `cred-1`): runs with different ids keep separate throttles, as on separate workers. */
+	credentialId?: string;
 }
 
 export interface RunResult {
@@ -121,7 +125,7 @@ function buildWorkflow(options: RunOptions) {
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: {
-			hubspotAssociationsOAuth2Api: { id: 'cred-1', name: 'HubSpot account' },
+			hubspotAssociationsOAuth2Api: { id: options.credentialId ?? 'cred-1', name: 'HubSpot account' },
 			hubspotAssociationsAppTokenApi: { id: 'cred-2', name: 'HubSpot private app' },
 		},
 		...(options.onError ? { onError: options.onError } : {}),
@@ -151,7 +155,7 @@ function buildWorkflow(options: RunOptions) {
 /** Runs Records → HubSpot Associations on n8n-core's real WorkflowExecute. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { definition, setup } = buildWorkflow(options);
-	const { run, credentialsHelper } = await executeWorkflow(definition, setup, SOURCE_NODE);
+	const { run, credentialsHelper } = await executeWorkflow(definition, setup, SOURCE_NODE, options.onStarted);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const main = taskData?.data?.main ?? [];
 	return {

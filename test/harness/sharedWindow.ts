@@ -85,10 +85,14 @@ export async function runSharedWindow(
 			answered();
 			limit.observe(answerSignal(status), clock.now() - sentAt);
 			throttle.observe(headers);
-			if (status === 200) return;
+			if (status === 200) {
+				throttle.notRateLimited();
+				return;
+			}
 			rateLimited++;
 			const decision = retryDecision({ statusCode: 429, headers }, 0, 0.5);
-			if (decision.retry) throttle.pause(decision.waitMs);
+			if (decision.retry && decision.untilRoom) throttle.holdUntilRoom(0.5);
+			else if (decision.retry) throttle.pause(decision.waitMs);
 		}
 	};
 

@@ -2,9 +2,13 @@
  * Rate-limit benchmark: the simulator enforces `rate` requests per second and the node runs
  * on n8n's real engine with real sleeps. Prints figures only.
  *
- *   npx tsx tools/bench/ratelimit.ts [--items 20000] [--batch 100] [--rate 10] [--window-ms 1000] [--only single|concurrent]
+ *   npx tsx tools/bench/ratelimit.ts [--items 20000] [--batch 100] [--rate 10] [--window-ms 1000] [--latency 0]
+ *     [--only single|concurrent|following]
  *
- * `--window-ms 10000` enforces the same rate as HubSpot does, over 10 s (100 per 10 s).
+ * `--window-ms 10000` enforces the same rate as HubSpot does, over 10 s (100 per 10 s); `--latency`
+ * makes the simulator answer each request that many ms late. `following`: two executions on
+ * separate workers (separate throttles, one window), the second started 2 s before the first
+ * would end at the optimum ("back to back"), then 5 s after the first.
  */
 import './preferTypeScript';
 import '../../test/setup-env';
@@ -22,6 +26,7 @@ const BATCH_SIZE = Number(option('batch', '100'));
 const RATE_PER_SECOND = Number(option('rate', '10'));
 const WINDOW_MS = Number(option('window-ms', '1000'));
 const ONLY = option('only', 'all');
+const LATENCY_MS = Number(option('latency', '0'));
 
 interface Pair {
 	contactId: string;
@@ -32,12 +37,13 @@ function pairs(start: number, count: number): Pair[] {
 	return Array.from({ length: count }, (_, i) => ({ contactId: String(start + i + 1), companyId: String(((start + i) % 20_000) + 1) }));
 }
 
-async function execute(sim: HubSpotSimulator, items: Pair[]): Promise<RunResult> {
+async function execute(sim: HubSpotSimulator, items: Pair[], credentialId?: string): Promise<RunResult> {
 	return await runNode({
 		items: items as never,
 		parameters: batchCreateParameters({ options: { batchSize: BATCH_SIZE } }),
 		credentials: simulatorCredentials(sim),
 		onError: 'continueRegularOutput',
+		credentialId,
 	});
 }
 
@@ -54,16 +60,28 @@ function lostItems(sim: HubSpotSimulator, items: Pair[], result: RunResult): num
 	return lost + (result.error ? 1 : 0);
 }
 
-async function scenario(name: string, executions: number): Promise<void> {
+/** When each execution starts, and whether each has a worker (a throttle) of its own. */
+interface Start {
+	delaysMs?: number[];
+	separateWorkers?: boolean;
+}
+
+async function scenario(name: string, executions: number, start: Start = {}): Promise<void> {
 	const sim = await startSimulator({ seed: 7 });
 	try {
 		sim.faults.rateWindow({ max: Math.round((RATE_PER_SECOND * WINDOW_MS) / 1000), intervalMs: WINDOW_MS });
+		if (LATENCY_MS > 0) sim.faults.random({ rate: 1, kinds: [{ kind: 'slow', ms: LATENCY_MS }] });
 		const perExecution = Math.ceil(ITEMS / executions);
 		const inputs = Array.from({ length: executions }, (_, e) => pairs(e * perExecution, Math.min(perExecution, ITEMS - e * perExecution)));
 		const planned = inputs.reduce((sum, items) => sum + Math.ceil(items.length / BATCH_SIZE), 0);
 
 		const started = Date.now();
-		const results = await Promise.all(inputs.map((items) => execute(sim, items)));
+		const results = await Promise.all(
+			inputs.map(async (items, e) => {
+				await new Promise((wake) => setTimeout(wake, start.delaysMs?.[e] ?? 0));
+				return await execute(sim, items, start.separateWorkers ? `cred-worker-${e}` : undefined);
+			}),
+		);
 		const wallMs = Date.now() - started;
 
 		const sent = sim.requests.filter((request) => request.kind === 'associations/batch/create');
@@ -77,6 +95,8 @@ async function scenario(name: string, executions: number): Promise<void> {
 			batchSize: BATCH_SIZE,
 			ratePerSecond: RATE_PER_SECOND,
 			windowMs: WINDOW_MS,
+			latencyMs: LATENCY_MS,
+			startsMs: start.delaysMs,
 			requestsNeeded: planned,
 			requestsSent: sent.length,
 			wallSeconds: +(wallMs / 1000).toFixed(2),
@@ -98,8 +118,14 @@ async function scenario(name: string, executions: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	if (ONLY !== 'concurrent') await scenario('single execution', 1);
-	if (ONLY !== 'single') await scenario('4 concurrent executions', 4);
+	if (ONLY === 'all' || ONLY === 'single') await scenario('single execution', 1);
+	if (ONLY === 'all' || ONLY === 'concurrent') await scenario('4 concurrent executions', 4);
+	if (ONLY === 'all' || ONLY === 'following') {
+		// Each of the two executions alone takes its half of the requests ÷ rate at the optimum.
+		const aloneMs = (Math.ceil(ITEMS / 2 / BATCH_SIZE) / RATE_PER_SECOND) * 1000;
+		await scenario('back to back on two workers', 2, { delaysMs: [0, Math.max(0, aloneMs - 2000)], separateWorkers: true });
+		await scenario('5 s apart on two workers', 2, { delaysMs: [0, 5000], separateWorkers: true });
+	}
 }
 
 main().catch((error) => {

@@ -21,6 +21,8 @@ export interface FailedExchange {
 	credentialName?: string;
 	/** HubSpot said one or more of the scopes it named will do, not all of them. */
 	scopesAnyOf?: boolean;
+	/** Not sent (again): the execution was cancelled. */
+	cancelled?: boolean;
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -178,6 +180,7 @@ export function describeFailedExchange(
 
 function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appToken'): string {
 	const { statusCode, hubspot, networkCode, rawMessage } = exchange;
+	if (exchange.cancelled) return 'Not sent to HubSpot: the execution was cancelled';
 	if (exchange.refused) return exchange.refused;
 	if (exchange.refreshRefused) return reconnectMessage(exchange.refreshRefused, exchange.credentialName);
 	if (exchange.malformed) return `HubSpot answered ${statusCode} with a body that is not valid JSON`;

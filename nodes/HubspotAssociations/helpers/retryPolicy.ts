@@ -1,6 +1,9 @@
 import type { FailedExchange } from './hubspotErrors';
 
-export type RetryDecision = { retry: false; reason: string } | { retry: true; waitMs: number; reason: string };
+export type RetryDecision =
+	| { retry: false; reason: string }
+	/** `untilRoom`: a 429 that named no wait; the throttle, which knows what it sent, tells how long until the window has room (at most `waitMs`). */
+	| { retry: true; waitMs: number; reason: string; untilRoom?: true };
 
 const TRANSIENT_STATUSES = new Set([502, 503, 504, 521, 523, 524]);
 const TRANSIENT_NETWORK_CODES = new Set([
@@ -60,7 +63,9 @@ export function retryDecision(exchange: FailedExchange, attempt: number, random:
 	}
 	if (statusCode === 429) {
 		if (isDailyLimit(exchange)) return { retry: false, reason: "HubSpot's daily limit is reached" };
-		return { retry: true, waitMs: jitter(retryAfterMs(headers) ?? rateWindowMs(exchange)), reason: 'rate limited' };
+		const asked = retryAfterMs(headers);
+		if (asked !== undefined) return { retry: true, waitMs: jitter(asked), reason: 'rate limited' };
+		return { retry: true, waitMs: jitter(rateWindowMs(exchange)), reason: 'rate limited', untilRoom: true };
 	}
 	if (statusCode === 423) {
 		return { retry: true, waitMs: jitter(Math.max(LOCKED_MIN_WAIT, retryAfterMs(headers) ?? 0)), reason: 'records locked' };
@@ -68,6 +73,9 @@ export function retryDecision(exchange: FailedExchange, attempt: number, random:
 	if (statusCode === 477) {
 		return { retry: true, waitMs: jitter(retryAfterMs(headers) ?? BACKOFF_BASE * 5), reason: 'migration in progress' };
 	}
-	if (TRANSIENT_STATUSES.has(statusCode)) return { retry: true, waitMs: backoff(), reason: `HubSpot answered ${statusCode}` };
+	if (TRANSIENT_STATUSES.has(statusCode)) {
+		const asked = retryAfterMs(headers);
+		return { retry: true, waitMs: asked === undefined ? backoff() : jitter(asked), reason: `HubSpot answered ${statusCode}` };
+	}
 	return { retry: false, reason: `HubSpot answered ${statusCode}` };
 }

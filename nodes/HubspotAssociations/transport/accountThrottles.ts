@@ -1,15 +1,14 @@
+import { SEARCH_WINDOW } from './searchThrottle';
 import { RequestThrottle, type Clock, type RateWindow } from './throttle';
 
 /**
  * Executions running at the same time in one n8n process (every execution in regular mode, a
  * worker's concurrent jobs in queue mode) share one throttle per HubSpot account: they then
  * split its window exactly, instead of each guessing its share from HubSpot's headers. The
- * headers still bring in what other processes use.
+ * headers still bring in what other processes use. A clock has throttles of its own (a test's
+ * virtual time is a process of its own).
  */
-const throttles = new Map<string, RequestThrottle>();
-
-/** How long after its last answer a throttle still counts as used by a run between two batches. */
-const IN_USE_GRACE_MS = 1_000;
+const processes = new WeakMap<Clock, Map<string, RequestThrottle>>();
 
 export interface AccountKey {
 	credentialType: string;
@@ -18,18 +17,32 @@ export interface AccountKey {
 	baseUrl: string;
 }
 
+/** The association endpoints' window, or the CRM search's own (5 a second, no headers). */
+export type ThrottleKind = 'associations' | 'search';
+
+/** The account's throttles in the process of `clock`, by key: what is held and waited for can be read off them. */
+export function accountThrottlesOf(clock: Clock): ReadonlyMap<string, RequestThrottle> {
+	return processes.get(clock) ?? new Map();
+}
+
 /**
- * The throttle for one account at one configured rate: the one runs in this process use now, or
- * a new one (a window nobody in this process uses starts from the configured rate, as before).
+ * The throttle of one account, kind and configured rate: the one every run in this process
+ * uses. It is replaced only once nobody uses it (no request sent, waiting or sleeping out a
+ * retry, under it) and what it sent has left the window, so a fresh one, starting from the
+ * configured rate, cannot let more into HubSpot's window than one would. Runs ask for it at
+ * every request rather than keeping it: a run never holds one that was replaced.
  */
-export function accountThrottle(account: AccountKey, configured: RateWindow, clock: Clock): RequestThrottle {
-	if (!account.credentialId) return new RequestThrottle(configured, clock);
-	const key = JSON.stringify([account.credentialType, account.credentialId, account.baseUrl, configured.max, configured.intervalMs]);
+export function accountThrottle(account: AccountKey, kind: ThrottleKind, configured: RateWindow, clock: Clock): RequestThrottle {
+	const window = kind === 'search' ? SEARCH_WINDOW : configured;
+	if (!account.credentialId) return new RequestThrottle(window, clock);
+	let throttles = processes.get(clock);
+	if (!throttles) processes.set(clock, (throttles = new Map()));
+	const key = JSON.stringify([kind, account.credentialType, account.credentialId, account.baseUrl, window.max, window.intervalMs]);
 	const current = throttles.get(key);
-	if (current?.inUse(IN_USE_GRACE_MS)) return current;
+	if (current?.inUse()) return current;
 	// Idle ones go: the map holds only throttles of accounts in use.
-	for (const [other, throttle] of throttles) if (!throttle.inUse(IN_USE_GRACE_MS)) throttles.delete(other);
-	const fresh = new RequestThrottle(configured, clock);
+	for (const [other, throttle] of throttles) if (!throttle.inUse()) throttles.delete(other);
+	const fresh = new RequestThrottle(window, clock);
 	throttles.set(key, fresh);
 	return fresh;
 }

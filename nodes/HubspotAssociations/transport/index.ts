@@ -1,10 +1,12 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions } from 'n8n-workflow';
 import { allowedBaseUrl } from '../helpers/baseUrl';
-import { readFailedExchange, type FailedExchange } from '../helpers/hubspotErrors';
+import type { FailedExchange } from '../helpers/hubspotErrors';
 import { retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
-import { accountThrottle } from './accountThrottles';
-import { searchThrottle } from './searchThrottle';
+import { accountThrottle, type AccountKey, type ThrottleKind } from './accountThrottles';
+import { SEARCH_WINDOW } from './searchThrottle';
+import { cancelSignal, sleepUnlessCancelled } from './cancellation';
+import { failedExchangeOf, readErrorBodies } from './failedAnswers';
 import { isByteStream, readText } from './responseText';
 import { RequestThrottle, type Clock } from './throttle';
 
@@ -105,7 +107,8 @@ export interface HubSpotClient {
 	request(request: HubSpotRequest): Promise<HubSpotAnswer>;
 }
 
-const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+/** Monotonic: a step of the wall clock (NTP, a resumed VM) neither stalls nor rushes the window. */
+export const systemClock: Clock = { now: () => performance.now(), sleep: async (ms) => await sleep(ms) };
 
 /** The credential type name the node's authentication setting names. */
 function credentialType(context: HubSpotContext): string {
@@ -127,19 +130,6 @@ function lowerCaseKeys(headers: IDataObject | undefined): Record<string, string>
 	for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = String(value);
 	return out;
 }
-
-/** A failed request's answer comes as a stream too: its text is put in its place, for HubSpot's message to be read. */
-async function readErrorBodies(error: unknown, read: { text?: string }): Promise<void> {
-	for (let current = error as ThrownResponse | undefined, depth = 0; current && depth < 4; current = current.cause as ThrownResponse | undefined, depth++) {
-		const response = current.response;
-		if (!response || !isByteStream(response.data)) continue;
-		await readText(response.data, read).catch(() => undefined);
-		response.data = read.text;
-		read.text = undefined;
-	}
-}
-
-type ThrownResponse = { response?: { data?: unknown }; cause?: unknown };
 
 /** One HTTP exchange. OAuth2 token refresh on 401 happens inside n8n's request helper. */
 async function send(context: HubSpotContext, type: string, url: string, request: HubSpotRequest): Promise<Exchange> {
@@ -172,20 +162,33 @@ async function send(context: HubSpotContext, type: string, url: string, request:
 			return { ok: false, statusCode: response.statusCode, headers, malformed: true, rawMessage: 'HubSpot answered with malformed JSON' };
 		}
 	} catch (error) {
-		await readErrorBodies(error, read);
-		return { ok: false, ...readFailedExchange(error) };
+		await readErrorBodies(error, read).catch(() => undefined);
+		return { ok: false, ...failedExchangeOf(error) };
 	}
+}
+
+/** The answer of a request not sent (again) because the execution was cancelled. */
+function notSent(attempts: number): HubSpotAnswer {
+	return { ok: false, headers: {}, cancelled: true, attempts };
 }
 
 /** The one place that talks to HubSpot: every operation and dropdown goes through a client. */
 export function createHubSpotClient(context: HubSpotContext, settings: ClientSettings = DEFAULT_CLIENT_SETTINGS, clock: Clock = systemClock): HubSpotClient {
 	const configured = { max: settings.requestsPerTenSeconds, intervalMs: 10_000 };
-	// Until the credential is read (first request), a throttle of its own; then the account's.
-	let associationsThrottle = new RequestThrottle(configured, clock);
-	const searchesThrottle = searchThrottle(clock);
+	// Until the credential is read (first request), throttles of the run's own; then the account's, asked for at every request.
+	let account: AccountKey = { credentialType: '', credentialId: undefined, baseUrl: '' };
+	const own = { associations: new RequestThrottle(configured, clock), search: new RequestThrottle(SEARCH_WINDOW, clock) };
+	let associationsThrottle = own.associations;
+	const throttleFor = (kind: ThrottleKind): RequestThrottle => {
+		if (!account.credentialId) return own[kind];
+		const throttle = accountThrottle(account, kind, configured, clock);
+		if (kind === 'associations') associationsThrottle = throttle;
+		return throttle;
+	};
 	const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
 	// Batches in flight follow the association endpoints' window: searches have their own, per second.
 	const concurrency = new ConcurrencyLimit(settings.concurrency, () => associationsThrottle.pace(), clock);
+	const signal = cancelSignal(context);
 	let target: Promise<{ type: string; baseUrl: string; refused?: string }> | undefined;
 	// Once HubSpot refused to renew the token, every later request would only be refused again.
 	let connectionGone: HubSpotAnswer | undefined;
@@ -194,11 +197,8 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 		const allowed = await baseUrl(context, type);
 		if (!allowed.ok) return { type, baseUrl: '', refused: allowed.message };
 		const url = allowed.url;
-		// Virtual clocks (tests) keep their own; real runs of one account in this process share one.
-		if (clock === systemClock) {
-			const credentialId = context.getNode().credentials?.[type]?.id ?? undefined;
-			associationsThrottle = accountThrottle({ credentialType: type, credentialId, baseUrl: url }, configured, clock);
-		}
+		const credentialId = context.getNode().credentials?.[type]?.id ?? undefined;
+		account = { credentialType: type, credentialId, baseUrl: url };
 		return { type, baseUrl: url };
 	};
 
@@ -215,35 +215,52 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 			// Nothing is sent: the token would go where the Base URL points.
 			if (refused) return { ok: false, headers: {}, refused, attempts: 0 };
 			if (connectionGone) return { ...connectionGone, attempts: 0 };
-			const throttle = request.rateLimit === 'search' ? searchesThrottle : associationsThrottle;
+			const kind: ThrottleKind = request.rateLimit === 'search' ? 'search' : 'associations';
 			let waited = 0;
 			for (let attempt = 0; ; attempt++) {
-				const answered = await throttle.acquire();
-				stats.requests++;
-				const sentAt = clock.now();
-				const onItsWay = throttle === associationsThrottle ? concurrency.sending() : undefined;
-				const answer = await send(context, type, `${base}${request.path}`, request);
-				if (!answer.ok && answer.refreshRefused) {
-					answer.credentialName = credentialName(context, type);
-					connectionGone = { ...answer, attempts: attempt + 1 };
+				if (signal?.aborted) return notSent(attempt);
+				const throttle = throttleFor(kind);
+				// Counted as using the account's throttle through its retry wait too, so it is not replaced meanwhile.
+				const done = throttle.use();
+				try {
+					const answered = await throttle.acquire(signal);
+					if (!answered) return notSent(attempt);
+					let answer: Exchange;
+					const sentAt = clock.now();
+					// Searches (record lookups) keep to their own window and do not steer the batches in flight.
+					const onItsWay = kind === 'associations' ? concurrency.sending() : undefined;
+					try {
+						stats.requests++;
+						answer = await send(context, type, `${base}${request.path}`, request);
+					} finally {
+						// Whatever happened on the way, the slot is given back.
+						onItsWay?.();
+						answered();
+					}
+					if (!answer.ok && answer.refreshRefused) {
+						answer.credentialName = credentialName(context, type);
+						connectionGone = { ...answer, attempts: attempt + 1 };
+					}
+					if (kind === 'associations') concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
+					throttle.observe(answer.headers);
+					if (answer.statusCode !== undefined && answer.statusCode !== 429) throttle.notRateLimited();
+					// The answer itself, not a copy: a body taken from it (takeBody) is gone from every holder.
+					if (answer.ok) return Object.assign(answer, { attempts: attempt + 1 });
+					if (answer.statusCode === 429) stats.rateLimited++;
+					const decision = retryDecision(answer, attempt, Math.random());
+					if (!decision.retry) return { ...answer, attempts: attempt + 1 };
+					// A 429 holds every request of the account back (the throttle), only until its window has room again.
+					const waitMs = decision.untilRoom ? throttle.holdUntilRoom(Math.random()) : decision.waitMs;
+					if (attempt >= settings.maxRetries || waited + waitMs > settings.maxWaitMs) {
+						return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}` };
+					}
+					stats.retries++;
+					waited += waitMs;
+					if (answer.statusCode !== 429) await sleepUnlessCancelled(clock, waitMs, signal);
+					else if (!decision.untilRoom) throttle.pause(waitMs);
+				} finally {
+					done();
 				}
-				onItsWay?.();
-				answered();
-				// Searches (record lookups) keep to their own window and do not steer the batches in flight.
-				if (throttle === associationsThrottle) concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
-				throttle.observe(answer.headers);
-				// The answer itself, not a copy: a body taken from it (takeBody) is gone from every holder.
-				if (answer.ok) return Object.assign(answer, { attempts: attempt + 1 });
-				if (answer.statusCode === 429) stats.rateLimited++;
-				const decision = retryDecision(answer, attempt, Math.random());
-				if (!decision.retry) return { ...answer, attempts: attempt + 1 };
-				if (attempt >= settings.maxRetries || waited + decision.waitMs > settings.maxWaitMs) {
-					return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}` };
-				}
-				stats.retries++;
-				waited += decision.waitMs;
-				if (answer.statusCode === 429) throttle.pause(decision.waitMs);
-				else await clock.sleep(decision.waitMs);
 			}
 		},
 	};

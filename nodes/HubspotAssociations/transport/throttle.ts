@@ -19,6 +19,12 @@ const FREE_ROOM_SHARE = 0.5;
 const PROBE_SHARE = 0.05;
 /** How far back a fall in other executions' count is measured. */
 const TAKEOVER_BASELINE_MS = 1_000;
+/** Others' count falling at this share of the rate their whole count leaves the window: they sent nothing meanwhile. */
+const OTHERS_STOPPED_SHARE = 0.8;
+/** Each 429 in a row holds three times longer: five of them outlast a whole window, whoever filled it. */
+const RATE_LIMITED_GROWTH = 3;
+/** Up to this much more of a hold after a 429, drawn at random, so runs that met it together do not retry together. */
+const HOLD_JITTER = 0.5;
 
 function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const value = Number(headers[name]);
@@ -37,6 +43,8 @@ export class RequestThrottle {
 	private readonly sends: number[] = [];
 	private inFlight = 0;
 	private waiting = 0;
+	/** Requests of runs under this throttle, from their first attempt to their last answer, retry waits included. */
+	private users = 0;
 	private lastUsedAt: number;
 	private window: RateWindow;
 	/** Requests this run may have in one window (a fraction: it sets the spacing). */
@@ -46,6 +54,10 @@ export class RequestThrottle {
 	private readonly othersSeen: Array<[number, number]> = [];
 	private pausedUntil = 0;
 	private lastSendAt = -Infinity;
+	/** What HubSpot's last rate-limit headers said was left in the window. */
+	private lastRemaining: number | undefined;
+	/** 429s answered in a row, across the runs using this throttle. */
+	private rateLimitedInARow = 0;
 
 	constructor(
 		private readonly configured: RateWindow,
@@ -62,9 +74,28 @@ export class RequestThrottle {
 		return Math.max(1, Math.floor(this.allowance));
 	}
 
-	/** Whether a run is using it: waiting to send, waiting for an answer, or answered within `graceMs`. */
-	inUse(graceMs: number): boolean {
-		return this.inFlight > 0 || this.waiting > 0 || this.clock.now() - this.lastUsedAt < graceMs;
+	/**
+	 * Whether anybody uses it: a request waiting to send, on its way, or sleeping out a retry, or
+	 * requests it sent still in the window (a fresh throttle would not know of them).
+	 */
+	inUse(): boolean {
+		return this.inFlight > 0 || this.waiting > 0 || this.users > 0 || this.clock.now() - this.lastUsedAt < this.window.intervalMs;
+	}
+
+	/** Slots taken and not given back, requests waiting for one, requests under way (retry waits included). */
+	get holds(): { inFlight: number; waiting: number; users: number } {
+		return { inFlight: this.inFlight, waiting: this.waiting, users: this.users };
+	}
+
+	/** Counts a request as using this throttle until the returned function is called (once it is done, retries included). */
+	use(): () => void {
+		this.users++;
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			this.users--;
+		};
 	}
 
 	get currentWindow(): RateWindow {
@@ -80,19 +111,23 @@ export class RequestThrottle {
 	 * Waits until a request may be sent and counts it; call the returned function when its
 	 * answer arrives. HubSpot counts a request when it arrives, which is somewhere between
 	 * sending and answering: counting it from the answer on keeps a window from ever tipping
-	 * over, however long the way to HubSpot took.
+	 * over, however long the way to HubSpot took. Undefined, and no slot taken, once `signal`
+	 * says the execution was cancelled.
 	 */
-	async acquire(): Promise<() => void> {
+	async acquire(): Promise<() => void>;
+	async acquire(signal: AbortSignal | undefined): Promise<(() => void) | undefined>;
+	async acquire(signal?: AbortSignal): Promise<(() => void) | undefined> {
 		this.waiting++;
 		try {
-			return await this.nextSlot();
+			return await this.nextSlot(signal);
 		} finally {
 			this.waiting--;
 		}
 	}
 
-	private async nextSlot(): Promise<() => void> {
+	private async nextSlot(signal: AbortSignal | undefined): Promise<(() => void) | undefined> {
 		for (;;) {
+			if (signal?.aborted) return undefined;
 			const now = this.clock.now();
 			const { intervalMs } = this.window;
 			// Spread over the window rather than in bursts: executions sharing it then see each
@@ -105,7 +140,7 @@ export class RequestThrottle {
 			}
 			while (this.sends.length > 0 && this.sends[0] <= now - intervalMs) this.sends.shift();
 			const over = this.inFlight + this.sends.length - this.budget;
-			if (over < 0) {
+			if (over < 0 || this.mayProbe(now)) {
 				this.lastSendAt = now;
 				this.inFlight++;
 				let done = false;
@@ -123,9 +158,48 @@ export class RequestThrottle {
 		}
 	}
 
-	/** Holds every request back for `ms` (after a 429). */
+	/**
+	 * Whether one request may go beyond this run's share to learn how full the window is: nothing
+	 * of this run is on its way to tell it, no answer came for as long as the least pace (the
+	 * probe share) allows between two, and the last one said the window had room. Only a run starved to
+	 * about the probe share does it: runs at a fair share of a full window would collide. Without it, a
+	 * run whose share shrank below what it already has in the window would hear nothing until its
+	 * own requests age out, however much room others leave meanwhile.
+	 */
+	private mayProbe(now: number): boolean {
+		const { max, intervalMs } = this.window;
+		const quietFor = now - this.lastUsedAt;
+		return this.inFlight === 0 && this.sends.length < max && this.budget <= 1.5 * max * PROBE_SHARE && (this.lastRemaining ?? 0) > 0 && quietFor >= intervalMs / Math.max(1, max * PROBE_SHARE);
+	}
+
+	/** Holds every request back for `ms` (after a 429 with Retry-After). */
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+	}
+
+	/**
+	 * After a 429 without Retry-After: holds every request back until the window should have room
+	 * again, and says for how long. In a rolling window a slot frees as soon as the oldest request
+	 * ages out; a window kept full at its rate frees one every interval ÷ max, so that is the first
+	 * guess. Each further 429 in a row triples it (a burst filled the window), never past the
+	 * interval, nor past the moment this run's own oldest request in the window leaves it.
+	 * `random` (0..1) adds jitter.
+	 */
+	holdUntilRoom(random: number): number {
+		const now = this.clock.now();
+		const { intervalMs, max } = this.window;
+		const guess = Math.min(intervalMs, (intervalMs / Math.max(1, max)) * RATE_LIMITED_GROWTH ** this.rateLimitedInARow);
+		const ownOldest = this.sends.find((answeredAt) => answeredAt > now - intervalMs);
+		const ownLeaves = ownOldest === undefined ? intervalMs : ownOldest + intervalMs - now;
+		this.rateLimitedInARow++;
+		const hold = Math.round(Math.min(guess, ownLeaves) * (1 + HOLD_JITTER * random));
+		this.pause(hold);
+		return hold;
+	}
+
+	/** An answer other than a 429: the next 429 starts from the first guess again. */
+	notRateLimited(): void {
+		this.rateLimitedInARow = 0;
 	}
 
 	/** Learns from `X-HubSpot-RateLimit-*` headers (lower-cased names). */
@@ -147,6 +221,7 @@ export class RequestThrottle {
 			this.allowance = Math.min(this.allowance, limit);
 			return;
 		}
+		this.lastRemaining = remaining;
 		const used = max - remaining;
 		const answered = this.sends.filter((answeredAt) => answeredAt > now - intervalMs).length;
 		const ours = this.inFlight + answered;
@@ -190,7 +265,10 @@ export class RequestThrottle {
 		const span = now - seenAt;
 		if (span < TAKEOVER_BASELINE_MS / 2 || seen <= others) return 0;
 		const ourRate = this.sends.filter((answeredAt) => answeredAt > seenAt).length / span;
-		const givenUp = ((seen - others) * answered) / Math.max(1, used) / span;
+		// Their count falling as fast as a window of them empties: they stopped sending, and nobody
+		// else is left to share what they gave up (a run still sending keeps the count from falling that fast).
+		const stopped = (seen - others) / span >= OTHERS_STOPPED_SHARE * (seen / this.window.intervalMs);
+		const givenUp = ((seen - others) * (stopped ? 1 : answered / Math.max(1, used))) / span;
 		return (ourRate + givenUp) * this.window.intervalMs;
 	}
 }

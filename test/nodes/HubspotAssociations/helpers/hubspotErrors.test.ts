@@ -123,6 +123,43 @@ describe('readFailedExchange', () => {
 	});
 });
 
+describe('error bodies of any shape (a proxy, a gateway, a changed HubSpot)', () => {
+	const odd: Array<[string, unknown]> = [
+		['errors an object', { message: 'Bad gateway', errors: { first: { message: 'x' } } }],
+		['errors holding null', { message: 'Bad gateway', errors: [null, 7, 'text'] }],
+		['errors null', { message: 'Bad gateway', errors: null }],
+		['a nested context that is not an object', { message: 'Bad gateway', errors: [{ context: 'scopes' }, { context: null }] }],
+		['nested missingScopes not an array', { message: 'Bad gateway', errors: [{ context: { missingScopes: { scope: 'a' } } }] }],
+		['context.missingScopes a string', { message: 'Bad gateway', context: { missingScopes: 'crm.objects.contacts.write' } }],
+		['context.missingScopes an object', { message: 'Bad gateway', context: { missingScopes: { 0: 'a' } } }],
+		['context null', { message: 'Bad gateway', context: null }],
+		['context an array', { message: 'Bad gateway', context: ['a'] }],
+	];
+
+	it.each(odd)('reads a body with %s without throwing, keeping HubSpot\'s message', (_shape, body) => {
+		const exchange = readFailedExchange(wrapped(axiosError(502, body)));
+		expect(exchange.statusCode).toBe(502);
+		expect(exchange.hubspot?.message).toBe('Bad gateway');
+		expect(missingScopes(exchange.hubspot)).toEqual([]);
+		expect(describeFailedExchange(exchange)).toBe('HubSpot answered 502: Bad gateway');
+	});
+
+	it.each([
+		['a message that is not text', { message: { text: 'x' }, errors: {} }],
+		['a JSON array', [{ message: 'x' }]],
+		['a JSON string', 'Bad gateway'],
+	])('reads a body with %s as one without a message', (_shape, body) => {
+		const exchange = readFailedExchange(wrapped(axiosError(502, body)));
+		expect(exchange.statusCode).toBe(502);
+		expect(describeFailedExchange(exchange)).toBe('HubSpot answered 502');
+	});
+
+	it('keeps only the scope names among odd entries of a missingScopes list', () => {
+		const body = { message: 'Missing scopes', context: { missingScopes: ['a', null, 3, 'b'] }, errors: [{ context: { missingScopes: ['b', { c: 1 }, 'c'] } }] };
+		expect(missingScopes(readFailedExchange(wrapped(axiosError(403, body))).hubspot)).toEqual(['a', 'b', 'c']);
+	});
+});
+
 describe('missingScopes', () => {
 	it('joins scopes from the top-level context and nested errors without repeats', () => {
 		expect(

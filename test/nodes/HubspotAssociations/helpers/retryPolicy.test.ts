@@ -22,13 +22,13 @@ describe('retryDecision', () => {
 			expect(decision).toEqual({ retry: true, waitMs: 3000, reason: 'rate limited' });
 		});
 
-		it('waits a whole 10-second window for a TEN_SECONDLY_ROLLING 429 without headers', () => {
-			expect(waitOf(retryDecision(rateLimited('TEN_SECONDLY_ROLLING'), 0, 0))).toBe(10_000);
+		it('leaves a 429 without Retry-After to the throttle (until the window has room), within a whole 10-second window', () => {
+			expect(retryDecision(rateLimited('TEN_SECONDLY_ROLLING'), 0, 0)).toEqual({ retry: true, waitMs: 10_000, reason: 'rate limited', untilRoom: true });
 		});
 
-		it("waits HubSpot's own window length when the 429 carries X-HubSpot-RateLimit-Interval-Milliseconds", () => {
+		it("bounds that wait by HubSpot's own window length when the 429 carries X-HubSpot-RateLimit-Interval-Milliseconds", () => {
 			const headers = { 'x-hubspot-ratelimit-interval-milliseconds': '1000', 'x-hubspot-ratelimit-max': '10', 'x-hubspot-ratelimit-remaining': '0' };
-			expect(waitOf(retryDecision(rateLimited('TEN_SECONDLY_ROLLING', headers), 0, 0))).toBe(1000);
+			expect(retryDecision(rateLimited('TEN_SECONDLY_ROLLING', headers), 0, 0)).toMatchObject({ waitMs: 1000, untilRoom: true });
 		});
 
 		it('prefers Retry-After over the interval header', () => {
@@ -45,7 +45,7 @@ describe('retryDecision', () => {
 
 		it('retries a SECONDLY 429 (the CRM search limit) after a second, as HubSpot\'s SDK does, and a bare "secondly limit" one', () => {
 			const secondly = rateLimited('SECONDLY', {}, 'You have reached your secondly limit.');
-			expect(retryDecision(secondly, 0, 0)).toEqual({ retry: true, waitMs: 1_000, reason: 'rate limited' });
+			expect(retryDecision(secondly, 0, 0)).toEqual({ retry: true, waitMs: 1_000, reason: 'rate limited', untilRoom: true });
 			const bare = answer(429, { hubspot: { message: 'You have reached your secondly limit.' } });
 			expect(retryDecision(bare, 0, 0)).toMatchObject({ retry: true, reason: 'rate limited' });
 		});
@@ -85,6 +85,15 @@ describe('retryDecision', () => {
 			const waits = [0, 1, 2, 3, 4].map((attempt) => waitOf(retryDecision(answer(status), attempt, 0)));
 			expect(waits).toEqual([1000, 2000, 4000, 8000, 16_000]);
 			expect(retryDecision(answer(status), 0, 0).reason).toBe(`HubSpot answered ${status}`);
+		});
+
+		it('waits the Retry-After HubSpot sends with it, in seconds or as a date, instead of the backoff', () => {
+			expect(waitOf(retryDecision(answer(status, { headers: { 'retry-after': '7' } }), 0, 0))).toBe(7000);
+			expect(waitOf(retryDecision(answer(status, { headers: { 'retry-after': '2' } }), 4, 0))).toBe(2000);
+			const inNineSeconds = new Date(Date.now() + 9_000).toUTCString();
+			const wait = waitOf(retryDecision(answer(status, { headers: { 'retry-after': inNineSeconds } }), 0, 0));
+			expect(wait).toBeGreaterThan(7_500);
+			expect(wait).toBeLessThanOrEqual(9_000);
 		});
 
 		it('never waits more than 30 s (plus jitter)', () => {

@@ -78,7 +78,8 @@ describe('HubSpot client retries, through the n8n engine', () => {
 		expect(sent).toHaveLength(4);
 		expect(output.map((item) => item.json.status)).toEqual(['created', 'created']);
 		expect(fastForward.skippedMs - skippedBefore).toBeGreaterThanOrEqual(1000 + 2000 + 4000 - 15);
-		expect(performance.now() - started).toBeLessThan(3000);
+		// performance.now jumps with the skipped time too: what is left is the real time taken.
+		expect(performance.now() - started - (fastForward.skippedMs - skippedBefore)).toBeLessThan(3000);
 	});
 
 	it.each([

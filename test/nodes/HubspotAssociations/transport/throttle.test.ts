@@ -138,7 +138,7 @@ describe('RequestThrottle', () => {
 		expect(busiestWindow(later, 1000)).toBe(2);
 	});
 
-	it('grows into room nobody uses: all of it while others leave, half beyond its own use while they grow, at most a window per window', async () => {
+	it('grows into room nobody uses: all of it once others stopped, half beyond its own use while they grow', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
 		await sendTimes(throttle, clock, 2);
@@ -146,11 +146,12 @@ describe('RequestThrottle', () => {
 		// 80 used, 2 of them ours: a fortieth of the window each, were every execution alike.
 		expect(throttle.budget).toBe(5);
 
-		// The others stop: their requests leave the window, Remaining climbs. 55 free beyond the 15
-		// kept for requests on their way, but 3 s add at most 30 to a 100-per-10 s window.
+		// The others stop: their requests leave the window, Remaining climbs. Their count fell from
+		// 78 to 28 in 3 s, faster than a window of them empties (7.8 a second): they sent nothing
+		// meanwhile, so the rate they gave up is all this run's to take, at once.
 		await clock.advance(3000);
 		throttle.observe(rateHeaders(100, 10_000, 70));
-		expect(throttle.budget).toBe(35);
+		expect(throttle.budget).toBe(100);
 
 		// Others send more again: half of the 45 free beyond our 2.
 		await clock.advance(3000);
@@ -209,6 +210,30 @@ describe('RequestThrottle', () => {
 		expect(sentAt).toBe(750);
 	});
 
+	it('starved to the probe share with its share already in the window, still sends one request every 2 s to hear whether the window freed up', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		await sendTimes(throttle, clock, 5);
+		// 97 used, 5 of them ours: others fill the window, this run's share is the probe share.
+		throttle.observe(rateHeaders(100, 10_000, 3));
+		expect(throttle.budget).toBe(5);
+
+		const [probe] = await sendTimes(throttle, clock, 1);
+		// Not when its own five leave the window (10 s on), but one probe's spacing (2 s) after its last answer (at 400 ms).
+		expect(probe).toBeGreaterThanOrEqual(2_400);
+		expect(probe).toBeLessThan(2_700);
+	});
+
+	it('sends no probe beyond its share while the last answer said the window was full', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		await sendTimes(throttle, clock, 5);
+		throttle.observe(rateHeaders(100, 10_000, 0));
+
+		const [next] = await sendTimes(throttle, clock, 1);
+		expect(next).toBe(10_000);
+	});
+
 	it('pauses when Remaining reaches 0 until a slot of the window frees up', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
@@ -229,5 +254,43 @@ describe('RequestThrottle', () => {
 
 		const times = await sendTimes(throttle, clock, 3);
 		expect(times).toEqual([2500, 2600, 2700]);
+	});
+
+	describe('after a 429, holding back only until the window has room again', () => {
+		it('waits about one slot of a full window (interval ÷ max, with jitter), not the whole interval', async () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+
+			expect(throttle.holdUntilRoom(0)).toBe(100);
+			const [next] = await sendTimes(throttle, clock, 1);
+			expect(next).toBe(100);
+		});
+
+		it('triples the hold for each 429 in a row, never past the interval, and starts over after an answer that is not one', () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+
+			expect([0, 1, 2, 3, 4, 5].map(() => throttle.holdUntilRoom(0))).toEqual([100, 300, 900, 2700, 8100, 10_000]);
+			throttle.notRateLimited();
+			expect(throttle.holdUntilRoom(0)).toBe(100);
+		});
+
+		it('never holds longer than until its own oldest request in the window leaves it', async () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			await sendTimes(throttle, clock, 1);
+			await clock.advance(9_950);
+			for (let i = 0; i < 4; i++) throttle.holdUntilRoom(0);
+
+			expect(throttle.holdUntilRoom(0)).toBe(50);
+		});
+
+		it('spreads runs apart by up to half a hold more (jitter) and follows the window HubSpot reports', () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			throttle.observe(rateHeaders(10, 1_000, 0));
+
+			expect(throttle.holdUntilRoom(1)).toBe(150);
+		});
 	});
 });
