@@ -1,5 +1,5 @@
 import type { AssociationLabel } from '../helpers/associationLabels';
-import { createdLabelTypes, internalLabelName } from '../helpers/labelNames';
+import { createdLabelTypes, findLabel, internalLabelName, inverseTypeIds } from '../helpers/labelNames';
 import { knownObjectTypeId } from '../helpers/objectTypes';
 import type { HubSpotAnswer, HubSpotClient } from '../transport';
 
@@ -7,7 +7,21 @@ export type FailedAnswer = Extract<HubSpotAnswer, { ok: false }>;
 
 export type DirectionLabels = { labels: AssociationLabel[] } | { failed: FailedAnswer };
 
-export type CreatedLabel = { forward: AssociationLabel; inverse?: AssociationLabel } | { failed: FailedAnswer };
+/**
+ * A label a run created, or found after its create failed: `ours` when the failure came after
+ * HubSpot may have applied the create (a retry, a 5xx, a reset), `existing` when HubSpot refused
+ * it because another run had created it. `planned` in a dry run: a placeholder, not yet created.
+ */
+export type CreatedLabel =
+	| { forward: AssociationLabel; inverse?: AssociationLabel; found?: 'ours' | 'existing'; refused?: FailedAnswer; planned?: boolean }
+	| { failed: FailedAnswer };
+
+const isUserDefined = (label: AssociationLabel) => label.category === 'USER_DEFINED';
+
+/** Whether HubSpot may have applied a write whose answer failed. */
+function mayHaveApplied(answer: FailedAnswer): boolean {
+	return answer.attempts > 1 || answer.statusCode === undefined || answer.statusCode >= 500 || answer.malformed === true;
+}
 
 function directionKey(fromPathType: string, toPathType: string): string {
 	return `${knownObjectTypeId(fromPathType) ?? fromPathType} ${knownObjectTypeId(toPathType) ?? toPathType}`;
@@ -42,16 +56,44 @@ export class LabelDirectory {
 		return await read;
 	}
 
-	/** Creates a label (paired when `inverseLabel` differs) and remembers both its types. */
+	/**
+	 * The inverse type of each user-defined label of a direction. Between two object types the
+	 * other direction's list pairs them; within one object type (contact→contact) both types of a
+	 * pair sit in one list and nothing tells which goes with which, so none is paired.
+	 */
+	async inverses(fromPathType: string, toPathType: string): Promise<Map<number, AssociationLabel> | { failed: FailedAnswer }> {
+		if (directionKey(fromPathType, toPathType) === directionKey(toPathType, fromPathType)) return new Map();
+		const forward = await this.labels(fromPathType, toPathType);
+		if ('failed' in forward) return forward;
+		const backward = await this.labels(toPathType, fromPathType);
+		if ('failed' in backward) return backward;
+		return inverseTypeIds(forward.labels.filter((label) => label.typeId > 0), backward.labels);
+	}
+
 	/** The body of `POST .../labels`: HubSpot also wants an internal name, derived from the text. */
 	createBody(label: string, inverseLabel?: string) {
 		return { label, name: internalLabelName(label), ...(inverseLabel ? { inverseLabel } : {}) };
 	}
 
-	async create(fromPathType: string, toPathType: string, label: string, inverseLabel?: string): Promise<CreatedLabel> {
+	/**
+	 * Creates a label (paired when `inverseLabel` differs) and remembers both its types. In a dry
+	 * run the direction remembers a placeholder (negative type id) instead, so the rest of the run
+	 * plans as a real one would. HubSpot may have applied a create it answered with an error (and
+	 * a retry then meets "already exists"): the labels are read again before the create is failed.
+	 */
+	async create(fromPathType: string, toPathType: string, label: string, inverseLabel?: string, { dryRun = false, acceptExisting = true } = {}): Promise<CreatedLabel> {
+		if (dryRun) {
+			const placeholder: AssociationLabel = { category: 'USER_DEFINED', typeId: -(this.planned.size + 1), label };
+			this.planned.set(placeholder.typeId, label);
+			await this.remember(fromPathType, toPathType, placeholder);
+			return { forward: placeholder, planned: true };
+		}
 		const body = this.createBody(label, inverseLabel);
 		const answer = await this.client.request({ method: 'POST', path: this.labelsPath(fromPathType, toPathType), body });
-		if (!answer.ok) return { failed: answer };
+		if (!answer.ok) {
+			// A plain refusal of a label that existed before is final unless an existing label will do.
+			return mayHaveApplied(answer) || acceptExisting ? await this.afterFailedCreate(fromPathType, toPathType, label, answer) : { failed: answer };
+		}
 		const { forward, inverse } = createdLabelTypes((answer.body as { results?: AssociationLabel[] })?.results ?? [], label, inverseLabel);
 		if (!forward) {
 			const { statusCode, headers, attempts } = answer;
@@ -62,6 +104,31 @@ export class LabelDirectory {
 		return { forward, inverse };
 	}
 
+	/** Reads a direction's labels again (and the other direction's when needed), e.g. after a write whose answer failed. */
+	async reread(fromPathType: string, toPathType: string): Promise<DirectionLabels> {
+		this.reads.delete(directionKey(fromPathType, toPathType));
+		this.reads.delete(directionKey(toPathType, fromPathType));
+		return await this.labels(fromPathType, toPathType);
+	}
+
+	/**
+	 * A delete whose answer failed: whether the type is gone all the same (HubSpot applied it
+	 * before the error, or a retry met 404), from the labels read again.
+	 */
+	async goneAfterFailedDelete(fromPathType: string, toPathType: string, typeId: number): Promise<boolean> {
+		const read = await this.reread(fromPathType, toPathType);
+		return 'labels' in read && !findLabelById(read.labels, typeId);
+	}
+
+	private async afterFailedCreate(fromPathType: string, toPathType: string, label: string, failed: FailedAnswer): Promise<CreatedLabel> {
+		const read = await this.reread(fromPathType, toPathType);
+		const forward = 'labels' in read ? findLabel(read.labels.filter(isUserDefined), label) : undefined;
+		if (!forward) return { failed };
+		const inverses = await this.inverses(fromPathType, toPathType);
+		const inverse = inverses instanceof Map ? inverses.get(forward.typeId) : undefined;
+		return { forward, inverse, found: mayHaveApplied(failed) ? 'ours' : 'existing', refused: failed };
+	}
+
 	/**
 	 * The type of a label by name, created once per run and direction when missing (a single
 	 * label, not paired); in a dry run a placeholder stands in for the label to create.
@@ -70,13 +137,7 @@ export class LabelDirectory {
 		const key = `${directionKey(fromPathType, toPathType)} ${name.trim().toLowerCase()}`;
 		let creation = this.creations.get(key);
 		if (!creation) {
-			if (dryRun) {
-				const placeholder: AssociationLabel = { category: 'USER_DEFINED', typeId: -(this.planned.size + 1), label: name };
-				this.planned.set(placeholder.typeId, name);
-				creation = Promise.resolve({ forward: placeholder });
-			} else {
-				creation = this.create(fromPathType, toPathType, name);
-			}
+			creation = this.create(fromPathType, toPathType, name, undefined, { dryRun });
 			this.creations.set(key, creation);
 		}
 		return await creation;

@@ -30,7 +30,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				return [{ status: 'wouldDelete', ...output }];
 			}
 			const answer = await client.request(request);
-			if (!answer.ok) throw new RefusedAnswer(answer);
+			// HubSpot may have deleted it before answering with an error (a retry then meets 404).
+			if (!answer.ok && !(await directory.goneAfterFailedDelete(fromPathType, toPathType, typeId))) throw new RefusedAnswer(answer);
 			await directory.forget(fromPathType, toPathType, typeId);
 			return [{ status: 'deleted', ...output }];
 		},
