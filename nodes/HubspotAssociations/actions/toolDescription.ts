@@ -12,7 +12,7 @@ const descriptions: Record<string, string> = {
 	batchCreate: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} (creates the association, with the labels this tool is set up with). ${IDS} Answers status "created", ${FAILED}`,
 	batchCreateDefault: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} with HubSpot's default, unlabeled association. ${IDS} Answers status "created", ${FAILED}`,
 	batchRead: `Lists the HubSpot ${TO} records linked to a record in HubSpot ${FROM}, with the labels of each link. Give the ${FROM} record by its {{ ${keyOf('from')} }}. Answers the count and the linked record IDs, ${FAILED}`,
-	batchArchiveLabels: `Removes this tool's association labels from the link between a record in HubSpot ${FROM} and a record in HubSpot ${TO}, keeping the link. ${IDS} Answers status "labelsRemoved", ${FAILED}`,
+	batchArchiveLabels: `Removes this tool's association labels from the link between a record in HubSpot ${FROM} and a record in HubSpot ${TO}; the link and its other labels stay, except that removing the unlabeled (default) type removes the link itself, with all its labels. ${IDS} Answers status "labelsRemoved", or "removed" when the link itself was removed, ${FAILED}`,
 	batchArchive: `Removes every association between a record in HubSpot ${FROM} and a record in HubSpot ${TO}. ${IDS} Answers status "removed", ${FAILED}`,
 	batchSync: `Makes a record in HubSpot ${FROM} linked to exactly the given record in HubSpot ${TO}: links it with this tool's labels and REMOVES the record's other links to HubSpot ${TO} (primary links are kept). ${IDS} Answers status "created", "updated" or "unchanged" and the removed links, ${FAILED}`,
 };
