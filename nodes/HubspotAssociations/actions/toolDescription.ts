@@ -9,7 +9,7 @@ const FAILED = 'or status "failed" with the reason, e.g. an ID that names no rec
 
 /** What the model reads about the tool, per operation: what it does, what it needs, what it answers. */
 const descriptions: Record<string, string> = {
-	batchCreate: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} (creates the association, with the labels this tool is set up with). ${IDS} Answers status "created", ${FAILED}`,
+	batchCreate: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} (creates the association, with the labels this tool is set up with; {{ $parameter.options?.keepExistingLabels === false ? "this REPLACES the link's other labels" : "the link's other labels are kept" }}). ${IDS} Answers status "created", ${FAILED}`,
 	batchCreateDefault: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} with HubSpot's default, unlabeled association. ${IDS} Answers status "created", ${FAILED}`,
 	batchRead: `Lists the HubSpot ${TO} records linked to a record in HubSpot ${FROM}, with the labels of each link. Give the ${FROM} record by its {{ ${keyOf('from')} }}. Answers the count and the linked record IDs, ${FAILED}`,
 	batchArchiveLabels: `Removes this tool's association labels from the link between a record in HubSpot ${FROM} and a record in HubSpot ${TO}; the link and its other labels stay, except that removing the unlabeled (default) type removes the link itself, with all its labels. ${IDS} Answers status "labelsRemoved", or "removed" when the link itself was removed, ${FAILED}`,

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { AssociationRequest, LabelsBetweenObjectPair, PlannedBatch } from '../../helpers/interfaces';
+import type { AssociationRequest, LabelsBetweenObjectPair } from '../../helpers/interfaces';
 import { matchBatchCreateResponse } from '../../helpers/matching';
-import { batchCreateBody, columnsOf, planBatches } from '../../helpers/planning';
-import { withExistingTypes } from '../../helpers/existingTypes';
-import { JsonBody, takeBody } from '../../transport';
-import { runBatchOperation, type BatchExchange, type SendToDirection } from '../batchRunner';
+import { batchCreateBody, planBatches } from '../../helpers/planning';
+import { runsAsTool } from '../asTool';
+import { runBatchOperation } from '../batchRunner';
+import { KeepExistingLabels } from './keepExistingExchange';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
-import { readAssociations } from './readAssociations';
 
 const BATCH_CREATE_MAX_INPUTS = 2000;
 const batchSize = { default: BATCH_CREATE_MAX_INPUTS, max: BATCH_CREATE_MAX_INPUTS };
@@ -22,7 +21,7 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 			type: 'boolean',
 			default: false,
 			description:
-				"Whether to read each pair's current association types first and send them along, so the chosen labels are added instead of replacing the pair's labels. Costs one extra read request per batch of up to 1,000 from-records.",
+				"Whether to read each pair's current association types first and send them along, so the chosen labels are added instead of replacing the pair's labels (a primary type another item of the run moves to another pair is not sent back). After writing, the pairs are read again: a pair whose new labels another write replaced meanwhile gets them once more. A label another workflow writes to the same pair at the same moment can still be lost if its write lands after that check. Costs two read requests per batch of up to 1,000 from-records. When the node runs as an AI tool this is on unless turned off here.",
 		},
 		{
 			displayName: 'Create Missing Labels',
@@ -35,23 +34,10 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 	],
 });
 
-type Outcome = BatchExchange<LabelsBetweenObjectPair>;
-
-/** Sends a batch with each pair's current types added to the asked ones, so none is dropped. */
-async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection): Promise<Outcome> {
-	const read = await readAssociations(send, batch.inputs.map((input) => input.fromObjectId));
-	if ('failed' in read) return read;
-	const merged: PlannedBatch = {
-		...batch,
-		inputs: batch.inputs.map((input) => ({ ...input, types: withExistingTypes(input.types, read.gathered.get(input.fromObjectId), input.toObjectId) })),
-	};
-	const answer = await send(JsonBody.of(batchCreateBody(columnsOf(merged))));
-	return answer.ok ? { outcomes: matchBatchCreateResponse(merged, takeBody(answer) as never) } : { failed: answer };
-}
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const size = readBatchSize(this, batchSize);
-	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, false) === true;
+	// An agent "linking" two records means to add a link, not to wipe the link's other labels: on as a tool unless turned off.
+	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, runsAsTool(this)) === true ? new KeepExistingLabels() : undefined;
 	const createMissingLabels = this.getNodeParameter('options.createMissingLabels', 0, false) === true;
 	return await runBatchOperation.call(this, {
 		action: 'batch/create',
@@ -59,7 +45,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		plan: (requests) => planBatches(requests, size),
 		body: batchCreateBody,
 		match: (batch, body) => matchBatchCreateResponse(batch, body as Parameters<typeof matchBatchCreateResponse>[1]),
-		...(keepExisting ? { exchange: createKeepingExisting } : {}),
+		...(keepExisting ? { exchange: keepExisting.exchange, prepare: keepExisting.prepare } : {}),
 		createMissingLabels,
 		success: createdJson,
 	});
