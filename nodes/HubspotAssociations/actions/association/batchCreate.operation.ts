@@ -4,7 +4,7 @@ import { matchBatchCreateResponse } from '../../helpers/matching';
 import { batchCreateBody, planBatches } from '../../helpers/planning';
 import { runsAsTool } from '../asTool';
 import { runBatchOperation } from '../batchRunner';
-import { KeepExistingLabels } from './keepExistingExchange';
+import { createKeepingExisting } from './keepExistingExchange';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
 
 const BATCH_CREATE_MAX_INPUTS = 2000;
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 			type: 'boolean',
 			default: false,
 			description:
-				"Whether to read each pair's current association types first and send them along, so the chosen labels are added instead of replacing the pair's labels (a primary type another item of the run moves to another pair is not sent back). After writing, the pairs are read again: a pair whose new labels another write replaced meanwhile gets them once more. A label another workflow writes to the same pair at the same moment can still be lost if its write lands after that check. Costs two read requests per batch of up to 1,000 from-records. When the node runs as an AI tool this is on unless turned off here.",
+				"Whether to read each pair's current association types first and send them along, so the chosen labels are added instead of replacing the pair's labels (a primary type another item of the batch moves to another pair is not sent back). After writing, the pairs are read again: a pair whose new labels another write replaced meanwhile gets them once more. A label another workflow writes to the same pair at the same moment can still be lost if its write lands after that check. Costs two read requests per batch of up to 1,000 from-records. When the node runs as an AI tool this is on unless turned off here.",
 		},
 		{
 			displayName: 'Create Missing Labels',
@@ -37,7 +37,7 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const size = readBatchSize(this, batchSize);
 	// An agent "linking" two records means to add a link, not to wipe the link's other labels: on as a tool unless turned off.
-	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, runsAsTool(this)) === true ? new KeepExistingLabels() : undefined;
+	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, runsAsTool(this)) === true;
 	const createMissingLabels = this.getNodeParameter('options.createMissingLabels', 0, false) === true;
 	return await runBatchOperation.call(this, {
 		action: 'batch/create',
@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		plan: (requests) => planBatches(requests, size),
 		body: batchCreateBody,
 		match: (batch, body) => matchBatchCreateResponse(batch, body as Parameters<typeof matchBatchCreateResponse>[1]),
-		...(keepExisting ? { exchange: keepExisting.exchange, prepare: keepExisting.prepare } : {}),
+		...(keepExisting ? { exchange: createKeepingExisting } : {}),
 		createMissingLabels,
 		success: createdJson,
 	});

@@ -54,6 +54,18 @@ describe('Keep Existing Labels and a primary the same run moves', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	it('gives the primary back to its old pair when the item moving it failed', async () => {
+		const { output } = await keep([
+			{ contactId: '11', companyId: '99999', types: 'HUBSPOT_DEFINED:1' },
+			{ contactId: '11', companyId: '21', types: 'USER_DEFINED:36' },
+		]);
+
+		expect(output[0].json.error).toMatch(/^Item 0: HubSpot did not accept contacts 11 → companies 99999/);
+		expect(output[1].json.status).toBe('created');
+		expect(typeIds('11', '21')).toEqual([1, 36, 279]);
+		expect(createBodies()[1]).toEqual([['21', [36, 1, 279]]]);
+	});
+
 	it('does not write again when two items of one batch ask for the same primary type on two pairs: HubSpot keeps the last', async () => {
 		await keep([
 			{ contactId: '11', companyId: '22', types: 'HUBSPOT_DEFINED:1' },
