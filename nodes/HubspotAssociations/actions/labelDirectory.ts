@@ -1,5 +1,5 @@
 import type { AssociationLabel } from '../helpers/associationLabels';
-import { createdLabelTypes, findLabel, internalLabelName, inverseTypeIds } from '../helpers/labelNames';
+import { createdLabelTypes, findLabel, internalLabelName, inverseTypeIds, labelTextKey } from '../helpers/labelNames';
 import { knownObjectTypeId } from '../helpers/objectTypes';
 import type { HubSpotAnswer, HubSpotClient } from '../transport';
 
@@ -134,7 +134,7 @@ export class LabelDirectory {
 	 * label, not paired); in a dry run a placeholder stands in for the label to create.
 	 */
 	async ensure(fromPathType: string, toPathType: string, name: string, dryRun: boolean): Promise<CreatedLabel> {
-		const key = `${directionKey(fromPathType, toPathType)} ${name.trim().toLowerCase()}`;
+		const key = `${directionKey(fromPathType, toPathType)} ${labelTextKey(name)}`;
 		let creation = this.creations.get(key);
 		if (!creation) {
 			creation = this.create(fromPathType, toPathType, name, undefined, { dryRun });

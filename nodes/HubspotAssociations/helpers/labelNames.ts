@@ -1,9 +1,17 @@
 import type { AssociationLabel } from './associationLabels';
 import { showValue } from './validation';
 
-/** How a label's text is compared: HubSpot shows labels as typed, users type them in any case. */
+/**
+ * A label's text as the node compares it: HubSpot shows labels as typed, users type them in any
+ * case, with stray spaces, composed or not. The internal name is derived from the same form, so
+ * two texts are one label for the node exactly when HubSpot would refuse the second's name.
+ */
+export function labelTextKey(text: string): string {
+	return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 export function sameLabelText(a: string, b: string): boolean {
-	return a.trim().toLowerCase() === b.trim().toLowerCase();
+	return labelTextKey(a) === labelTextKey(b);
 }
 
 /** The labeled type of a direction with this text; a label users created wins over HubSpot's own. */
@@ -25,7 +33,7 @@ export function existingLabelsText(labels: readonly AssociationLabel[]): string 
  * stable hash of the whole text: "Менеджер" and "Клиент" stay two names.
  */
 export function internalLabelName(label: string): string {
-	const text = label.trim().toLowerCase().replace(/\s+/g, ' ');
+	const text = labelTextKey(label);
 	const plain = text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')

@@ -1,5 +1,5 @@
 import type { AssociationLabel } from '../../../../nodes/HubspotAssociations/helpers/associationLabels';
-import { createdLabelTypes, existingLabelsText, findLabel, internalLabelName, inverseTypeIds } from '../../../../nodes/HubspotAssociations/helpers/labelNames';
+import { createdLabelTypes, existingLabelsText, findLabel, internalLabelName, inverseTypeIds, sameLabelText } from '../../../../nodes/HubspotAssociations/helpers/labelNames';
 import { parseAssociationTypesOrNames } from '../../../../nodes/HubspotAssociations/helpers/validation';
 
 const contactToCompany: AssociationLabel[] = [
@@ -66,6 +66,14 @@ describe('internalLabelName', () => {
 		expect(new Set(names).size).toBe(texts.length);
 		for (const name of names) expect(name).toMatch(/^[a-z0-9_]{1,80}$/);
 		expect(texts.map(internalLabelName)).toEqual(names);
+	});
+
+	it('compares texts as it names them: case, runs of spaces and composed letters do not count', () => {
+		expect(sameLabelText('REVIEWER  35', ' reviewer 35')).toBe(true);
+		expect(internalLabelName('REVIEWER  35')).toBe(internalLabelName(' reviewer 35'));
+		expect(sameLabelText('Mu\u0308ller', 'Müller')).toBe(true);
+		expect(internalLabelName('Mu\u0308ller')).toBe(internalLabelName('Müller'));
+		expect(sameLabelText('Reviewer', 'Reviewers')).toBe(false);
 	});
 
 	it('keeps names that differ only in case or spacing the same, as the node compares label texts', () => {
