@@ -22,6 +22,12 @@ export interface AssociationDefinition {
 	/** Internal name of user-defined labels (`POST .../labels` `name`). */
 	name?: string;
 	onePerA?: boolean;
+	/**
+	 * Same-object pairs (`a === b`) with two type ids: the same association read from its other
+	 * end, a definition of its own with the sides swapped (sharing their `DirectedType`s, so a
+	 * rename reaches both). A stored pair holds whichever of the two its first end reads.
+	 */
+	mirror?: AssociationDefinition;
 }
 
 /** An association type resolved for one direction. */
@@ -51,6 +57,13 @@ function userLabel(a: string, b: string, aToB: number, bToA: number, label: stri
 	};
 }
 
+/** A same-object pair with two type ids (company parent/child, Manager/Employee) and its mirror. */
+function sameObject(definition: AssociationDefinition): AssociationDefinition[] {
+	const mirror: AssociationDefinition = { ...definition, aToB: definition.bToA, bToA: definition.aToB, mirror: definition };
+	definition.mirror = mirror;
+	return [definition, mirror];
+}
+
 const CONTACT = '0-1';
 const COMPANY = '0-2';
 const DEAL = '0-3';
@@ -62,6 +75,10 @@ const CAR = CARS_OBJECT_TYPE_ID;
 export function seededDefinitions(): AssociationDefinition[] {
 	return [
 		pair(CONTACT, COMPANY, 279, 280),
+		pair(CONTACT, CONTACT, 449, 449),
+		...sameObject(userLabel(CONTACT, CONTACT, 145, 146, 'Manager', 'Employee')),
+		pair(COMPANY, COMPANY, 450, 450),
+		...sameObject(pair(COMPANY, COMPANY, 13, 14, { aToB: { typeId: 13, label: 'Parent Company' }, bToA: { typeId: 14, label: 'Child Company' } })),
 		primary(CONTACT, COMPANY, 1, 2),
 		userLabel(CONTACT, COMPANY, 36, 37, 'Billing contact'),
 		userLabel(CONTACT, COMPANY, 38, 39, 'Former employee', 'Former employer'),
@@ -113,6 +130,12 @@ export class AssociationDefinitions {
 		return { definition, category: definition.category, ...side };
 	}
 
+	/** The type the other end reads for a definition read from `fromTypeId` (the inverse label). */
+	inverse(definition: AssociationDefinition, fromTypeId: string): DirectionalType {
+		if (definition.a === definition.b) return this.directed(definition.mirror ?? definition, fromTypeId);
+		return this.directed(definition, fromTypeId === definition.a ? definition.b : definition.a);
+	}
+
 	createLabel(fromTypeId: string, toTypeId: string, name: string, label: string, inverseLabel?: string): AssociationDefinition {
 		const aToB = this.allocateTypeId();
 		const bToA = this.allocateTypeId();
@@ -124,12 +147,16 @@ export class AssociationDefinitions {
 			bToA: { typeId: bToA, label: inverseLabel ?? label },
 			name,
 		};
-		this.definitions.push(definition);
+		this.definitions.push(...(fromTypeId === toTypeId ? sameObject(definition) : [definition]));
 		return definition;
 	}
 
+	/** Removes a label pair; for a same-object pair, both of its definitions. */
 	remove(definition: AssociationDefinition): void {
-		this.definitions.splice(this.definitions.indexOf(definition), 1);
+		for (const each of [definition, definition.mirror]) {
+			const index = each ? this.definitions.indexOf(each) : -1;
+			if (index >= 0) this.definitions.splice(index, 1);
+		}
 	}
 
 	private allocateTypeId(): number {

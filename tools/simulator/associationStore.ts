@@ -9,18 +9,22 @@ export interface RecordRef {
 /**
  * Associations between records. Each associated pair is stored once with the definitions
  * (type pairs) it holds, so an association created from one side reads from the other,
- * as HubSpot creates the reverse direction implicitly.
+ * as HubSpot creates the reverse direction implicitly. The stored definitions are those its
+ * first end (by key) reads: for same-object pairs the other end reads their mirrors.
  */
 export class AssociationStore {
 	private readonly pairs = new Map<string, StoredPair>();
 	/** record key → other object type → associated ids, for reads by one side. */
 	private readonly neighbours = new Map<string, Map<string, Set<string>>>();
 
+	/** The definitions on a pair as `from` reads them. */
 	definitionsOn(from: RecordRef, to: RecordRef): ReadonlySet<AssociationDefinition> {
-		return this.pairs.get(pairKey(from, to))?.definitions ?? new Set();
+		const stored = this.pairs.get(pairKey(from, to))?.definitions;
+		if (!stored) return new Set();
+		return readsFirst(from, to) ? stored : mirrored(stored);
 	}
 
-	/** Replaces the definitions on a pair; an empty set removes the association. */
+	/** Replaces the definitions on a pair (as `from` reads them); an empty set removes the association. */
 	set(from: RecordRef, to: RecordRef, definitions: Iterable<AssociationDefinition>): void {
 		const next = new Set(definitions);
 		if (next.size === 0) {
@@ -28,7 +32,8 @@ export class AssociationStore {
 			return;
 		}
 		for (const definition of next) if (definition.onePerA) this.releasePrimary(definition, from, to);
-		this.pairs.set(pairKey(from, to), { ends: [from, to], definitions: next });
+		const ends: [RecordRef, RecordRef] = readsFirst(from, to) ? [from, to] : [to, from];
+		this.pairs.set(pairKey(from, to), { ends, definitions: readsFirst(from, to) ? next : mirrored(next) });
 		this.link(from, to);
 		this.link(to, from);
 	}
@@ -42,7 +47,8 @@ export class AssociationStore {
 	/** Drops a definition (a deleted label) from every pair holding it. */
 	removeDefinitionEverywhere(definition: AssociationDefinition): void {
 		for (const [key, pair] of this.pairs) {
-			if (pair.definitions.delete(definition) && pair.definitions.size === 0) this.drop(key);
+			const removed = [definition, definition.mirror].filter((each) => each !== undefined && pair.definitions.delete(each));
+			if (removed.length > 0 && pair.definitions.size === 0) this.drop(key);
 		}
 	}
 
@@ -97,6 +103,15 @@ interface StoredPair {
 
 function recordKey(record: RecordRef): string {
 	return `${record.objectTypeId}:${record.id}`;
+}
+
+/** Whether `from` is the end a stored pair's definitions are read from. */
+function readsFirst(from: RecordRef, to: RecordRef): boolean {
+	return recordKey(from) <= recordKey(to);
+}
+
+function mirrored(definitions: ReadonlySet<AssociationDefinition>): Set<AssociationDefinition> {
+	return new Set([...definitions].map((definition) => definition.mirror ?? definition));
 }
 
 function pairKey(from: RecordRef, to: RecordRef): string {

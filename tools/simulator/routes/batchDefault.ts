@@ -21,7 +21,7 @@ export const batchDefaultRoute: Route = {
 			fromId: objectId(field(input, COMPONENT, 'from')),
 			toId: objectId(field(input, COMPONENT, 'to')),
 		}));
-		const reverse = state.definitions.directed(path.unlabeled.definition, path.to.objectTypeId);
+		const reverse = state.definitions.inverse(path.unlabeled.definition, path.from.objectTypeId);
 
 		const results = [];
 		const errors: StandardError[] = [];

@@ -55,7 +55,7 @@ export const createLabelRoute: Route = {
 
 		const definition = state.definitions.createLabel(path.from.objectTypeId, path.to.objectTypeId, name, label, inverseLabel);
 		const forward = state.definitions.directed(definition, path.from.objectTypeId);
-		const backward = state.definitions.directed(definition, path.to.objectTypeId);
+		const backward = state.definitions.inverse(definition, path.from.objectTypeId);
 		return json(200, { results: [asSpec(forward), asSpec(backward)] });
 	},
 };
