@@ -62,12 +62,17 @@ export class LabelDirectory {
 	 * pair sit in one list and nothing tells which goes with which, so none is paired.
 	 */
 	async inverses(fromPathType: string, toPathType: string): Promise<Map<number, AssociationLabel> | { failed: FailedAnswer }> {
-		if (directionKey(fromPathType, toPathType) === directionKey(toPathType, fromPathType)) return new Map();
+		if (this.isSameObject(fromPathType, toPathType)) return new Map();
 		const forward = await this.labels(fromPathType, toPathType);
 		if ('failed' in forward) return forward;
 		const backward = await this.labels(toPathType, fromPathType);
 		if ('failed' in backward) return backward;
 		return inverseTypeIds(forward.labels.filter((label) => label.typeId > 0), backward.labels);
+	}
+
+	/** A direction within one object type (contact→contact): its one list holds both types of each label. */
+	isSameObject(fromPathType: string, toPathType: string): boolean {
+		return directionKey(fromPathType, toPathType) === directionKey(toPathType, fromPathType);
 	}
 
 	/** The body of `POST .../labels`: HubSpot also wants an internal name, derived from the text. */

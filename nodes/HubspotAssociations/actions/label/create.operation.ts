@@ -23,13 +23,21 @@ interface AskedLabel extends LabelDirection {
 	inverseLabel?: string;
 }
 
-/** What the output says of a label that was there already, and how it differs from what was asked. */
-function existingJson(asked: AskedLabel, existing: AssociationLabel, inverse: AssociationLabel | undefined): IDataObject {
+/**
+ * What the output says of a label that was there already, and how it differs from what was asked.
+ * `sameObjectLabels`: in a same-object direction, the list the inverse asked for would be in
+ * (which type is whose inverse is not known there, only whether such a label exists).
+ */
+function existingJson(asked: AskedLabel, existing: AssociationLabel, inverse: AssociationLabel | undefined, sameObjectLabels?: AssociationLabel[]): IDataObject {
 	const wantedInverse = asked.inverseLabel ?? asked.label;
 	const shown = (text: string | null | undefined) => JSON.stringify(text ?? '');
 	let warning: string | undefined;
 	if (inverse && !sameLabelText(inverse.label ?? '', wantedInverse)) {
 		warning = `The label ${shown(existing.label)} exists with the inverse label ${shown(inverse.label)}, not ${shown(wantedInverse)} as asked: the existing label is answered unchanged (rename its inverse with the Update operation).`;
+	} else if (!inverse && asked.inverseLabel && sameObjectLabels) {
+		if (!findLabel(sameObjectLabels.filter((label) => label.typeId !== existing.typeId), asked.inverseLabel)) {
+			warning = `The label ${shown(existing.label)} exists; no label ${shown(asked.inverseLabel)} exists from ${asked.fromObjectType} to ${asked.toObjectType}, so it is not its inverse: the existing label is answered unchanged (rename its inverse with the Update operation).`;
+		}
 	} else if (!inverse && asked.inverseLabel) {
 		warning = `The label ${shown(existing.label)} exists; its inverse label could not be read from HubSpot's lists, so whether it is ${shown(wantedInverse)} as asked is not known.`;
 	}
@@ -62,7 +70,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				if (existing && directory.plannedLabel(existing.typeId) !== undefined) {
 					return [{ status: 'exists', ...directionOutput(asked), category: existing.category, typeId: null, label: existing.label ?? null, created: 'on a real run' }];
 				}
-				if (existing) return [existingJson(asked, existing, (await inversesOf(directory, fromPathType, toPathType)).get(existing.typeId))];
+				if (existing) {
+					const inverse = (await inversesOf(directory, fromPathType, toPathType)).get(existing.typeId);
+					return [existingJson(asked, existing, inverse, directory.isSameObject(fromPathType, toPathType) ? labels : undefined)];
+				}
 			}
 			if (dryRun) plan({ method: 'POST', path: directory.labelsPath(fromPathType, toPathType), body: directory.createBody(asked.label, asked.inverseLabel) });
 			const created = await directory.create(fromPathType, toPathType, asked.label, asked.inverseLabel, { dryRun, acceptExisting: returnExisting });
@@ -71,7 +82,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const { forward, inverse } = created;
 			if (created.found === 'existing') {
 				if (!returnExisting) throw new RefusedAnswer(created.refused!);
-				return [existingJson(asked, forward, inverse)];
+				const sameObject = directory.isSameObject(fromPathType, toPathType) ? await labelsOf(directory, fromPathType, toPathType) : undefined;
+				return [existingJson(asked, forward, inverse, sameObject)];
 			}
 			return [
 				{

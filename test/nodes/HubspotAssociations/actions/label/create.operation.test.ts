@@ -146,3 +146,32 @@ describe('Association Label: Create, dry run', () => {
 		expect(planned[1].json).toMatchObject({ dryRun: true, label: 'Reviewer', typeId: null, created: 'on a real run' });
 	});
 });
+
+describe('Association Label: Create and Get Many in a same-object direction (contact→contact Manager 145 / Employee 146)', () => {
+	const contacts = { fromObjectType: 'contacts', toObjectType: 'contacts' };
+
+	it('answers the existing label without pairing it with itself, and follows the rule Get Many follows', async () => {
+		const { output } = await create([{ label: 'manager', inverseLabel: 'Employee' }], contacts);
+		const { output: listed } = await runNode({ items: [{}], parameters: { resource: 'label', operation: 'getAll', ...contacts }, credentials: suite.credentials });
+
+		expect(output[0].json).toEqual({ status: 'exists', fromObjectType: 'contacts', toObjectType: 'contacts', category: 'USER_DEFINED', typeId: 145, label: 'Manager' });
+		const manager = listed.find((item) => item.json.typeId === 145)!.json;
+		expect(manager).toEqual({ fromObjectType: 'contacts', toObjectType: 'contacts', category: 'USER_DEFINED', typeId: 145, label: 'Manager' });
+		expect(listed.map((item) => item.json.inverseTypeId)).toEqual(listed.map(() => undefined));
+	});
+
+	it('warns when the inverse asked for is no label of the direction', async () => {
+		const { output } = await create([{ label: 'Manager', inverseLabel: 'Boss of' }], contacts);
+
+		expect(output[0].json).toMatchObject({ status: 'exists', typeId: 145 });
+		expect(output[0].json.warning).toMatch(/^The label "Manager" exists; no label "Boss of" exists from contacts to contacts, so it is not its inverse/);
+	});
+
+	it('creates a paired label there and answers both its ids from HubSpot’s answer (counterpart)', async () => {
+		const { output } = await create([{ label: 'Mentor', inverseLabel: 'Mentee' }], contacts);
+
+		const ids = Object.fromEntries(suite.sim.state.labels('contacts', 'contacts').map((label) => [label.label, label.typeId]));
+		expect(output[0].json).toMatchObject({ status: 'created', typeId: ids.Mentor, label: 'Mentor', inverseTypeId: ids.Mentee, inverseLabel: 'Mentee' });
+		expect(ids.Mentor).not.toBe(ids.Mentee);
+	});
+});
