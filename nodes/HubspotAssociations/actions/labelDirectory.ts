@@ -1,7 +1,8 @@
 import type { AssociationLabel } from '../helpers/associationLabels';
-import { createdLabelTypes, findLabel, internalLabelName, inverseTypeIds, labelTextKey } from '../helpers/labelNames';
+import { internalLabelName, inverseTypeIds, labelTextKey } from '../helpers/labelNames';
 import { knownObjectTypeId } from '../helpers/objectTypes';
 import type { HubSpotAnswer, HubSpotClient } from '../transport';
+import { createLabel, deleteLabel } from './labelWrites';
 
 export type FailedAnswer = Extract<HubSpotAnswer, { ok: false }>;
 
@@ -15,13 +16,6 @@ export type DirectionLabels = { labels: AssociationLabel[] } | { failed: FailedA
 export type CreatedLabel =
 	| { forward: AssociationLabel; inverse?: AssociationLabel; found?: 'ours' | 'existing'; refused?: FailedAnswer; planned?: boolean }
 	| { failed: FailedAnswer };
-
-const isUserDefined = (label: AssociationLabel) => label.category === 'USER_DEFINED';
-
-/** Whether HubSpot may have applied a write whose answer failed. */
-function mayHaveApplied(answer: FailedAnswer): boolean {
-	return answer.attempts > 1 || answer.statusCode === undefined || answer.statusCode >= 500 || answer.malformed === true;
-}
 
 function directionKey(fromPathType: string, toPathType: string): string {
 	return `${knownObjectTypeId(fromPathType) ?? fromPathType} ${knownObjectTypeId(toPathType) ?? toPathType}`;
@@ -37,7 +31,7 @@ export class LabelDirectory {
 	private readonly creations = new Map<string, Promise<CreatedLabel>>();
 	private readonly planned = new Map<number, string>();
 
-	constructor(private readonly client: HubSpotClient) {}
+	constructor(readonly client: HubSpotClient) {}
 
 	labelsPath(fromPathType: string, toPathType: string): string {
 		return this.client.associationsPath(fromPathType, toPathType, 'labels');
@@ -83,8 +77,7 @@ export class LabelDirectory {
 	/**
 	 * Creates a label (paired when `inverseLabel` differs) and remembers both its types. In a dry
 	 * run the direction remembers a placeholder (negative type id) instead, so the rest of the run
-	 * plans as a real one would. HubSpot may have applied a create it answered with an error (and
-	 * a retry then meets "already exists"): the labels are read again before the create is failed.
+	 * plans as a real one would. How a failed create is checked: labelWrites.ts.
 	 */
 	async create(fromPathType: string, toPathType: string, label: string, inverseLabel?: string, { dryRun = false, acceptExisting = true } = {}): Promise<CreatedLabel> {
 		if (dryRun) {
@@ -93,20 +86,7 @@ export class LabelDirectory {
 			await this.remember(fromPathType, toPathType, placeholder);
 			return { forward: placeholder, planned: true };
 		}
-		const body = this.createBody(label, inverseLabel);
-		const answer = await this.client.request({ method: 'POST', path: this.labelsPath(fromPathType, toPathType), body });
-		if (!answer.ok) {
-			// A plain refusal of a label that existed before is final unless an existing label will do.
-			return mayHaveApplied(answer) || acceptExisting ? await this.afterFailedCreate(fromPathType, toPathType, label, answer) : { failed: answer };
-		}
-		const { forward, inverse } = createdLabelTypes((answer.body as { results?: AssociationLabel[] })?.results ?? [], label, inverseLabel);
-		if (!forward) {
-			const { statusCode, headers, attempts } = answer;
-			return { failed: { ok: false, statusCode, headers, attempts, hubspot: { message: 'the answer names no type id for the new label' } } };
-		}
-		await this.remember(fromPathType, toPathType, forward);
-		if (inverse) await this.remember(toPathType, fromPathType, inverse);
-		return { forward, inverse };
+		return await createLabel(this, fromPathType, toPathType, { label, inverseLabel, acceptExisting });
 	}
 
 	/** Reads a direction's labels again (and the other direction's when needed), e.g. after a write whose answer failed. */
@@ -116,22 +96,9 @@ export class LabelDirectory {
 		return await this.labels(fromPathType, toPathType);
 	}
 
-	/**
-	 * A delete whose answer failed: whether the type is gone all the same (HubSpot applied it
-	 * before the error, or a retry met 404), from the labels read again.
-	 */
-	async goneAfterFailedDelete(fromPathType: string, toPathType: string, typeId: number): Promise<boolean> {
-		const read = await this.reread(fromPathType, toPathType);
-		return 'labels' in read && !findLabelById(read.labels, typeId);
-	}
-
-	private async afterFailedCreate(fromPathType: string, toPathType: string, label: string, failed: FailedAnswer): Promise<CreatedLabel> {
-		const read = await this.reread(fromPathType, toPathType);
-		const forward = 'labels' in read ? findLabel(read.labels.filter(isUserDefined), label) : undefined;
-		if (!forward) return { failed };
-		const inverses = await this.inverses(fromPathType, toPathType);
-		const inverse = inverses instanceof Map ? inverses.get(forward.typeId) : undefined;
-		return { forward, inverse, found: mayHaveApplied(failed) ? 'ours' : 'existing', refused: failed };
+	/** Deletes a user-defined label and forgets it (see labelWrites.ts). */
+	async delete(fromPathType: string, toPathType: string, typeId: number): Promise<{ deleted: true } | { failed: FailedAnswer }> {
+		return await deleteLabel(this, fromPathType, toPathType, typeId);
 	}
 
 	/**

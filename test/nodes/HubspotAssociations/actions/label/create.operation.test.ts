@@ -50,6 +50,37 @@ describe('Association Label: Create, a create HubSpot applied but answered with 
 			inverseLabel: 'Applied twice',
 		});
 		expect(userLabels().filter((label) => label.label === 'Applied once')).toHaveLength(1);
+		// Read again before sending again: the create went out once.
+		expect(posts()).toHaveLength(1);
+	});
+
+	it('fails, without sending it again, a create whose labels could not be read to check it, and says so', async () => {
+		passNext(1);
+		suite.sim.faults.next(1, { kind: 'applied-then-500', status: 503 });
+		suite.sim.faults.next(2, { status: 503 });
+		const { output } = await create([{ label: 'Unchecked' }], { options: { maxRetries: 1 } });
+
+		expect(output[0].json.error).toMatch(/HubSpot answered 503: .*whether HubSpot applied it could not be checked: the labels could not be read again\)$/);
+		expect(posts()).toHaveLength(1);
+	});
+
+	it('sends the create again after reading that a 503 was not applied (counterpart)', async () => {
+		passNext(1);
+		suite.sim.faults.next(1, { status: 503 });
+		const { output } = await create([{ label: 'Not applied' }]);
+
+		expect(output[0].json).toMatchObject({ status: 'created', label: 'Not applied' });
+		expect(posts()).toHaveLength(2);
+	});
+
+	it('with Max Retries 0, fails a create a 503 did not apply, after reading the labels, without sending it again', async () => {
+		passNext(1);
+		suite.sim.faults.next(1, { status: 503 });
+		const { output } = await create([{ label: 'Not retried' }], { options: { maxRetries: 0 } });
+
+		expect(output[0].json.error).toMatch(/^Item 0: HubSpot did not accept the label "Not retried" from contacts to companies: HubSpot answered 503/);
+		expect(posts()).toHaveLength(1);
+		expect(userLabels().some((label) => label.label === 'Not retried')).toBe(false);
 	});
 
 	it('with Return Existing off, still answers the label its own first attempt created', async () => {

@@ -30,7 +30,30 @@ describe('Association Label: Delete, a delete HubSpot applied but answered with 
 		expect(output).toHaveLength(1);
 		expect(output[0].json).toEqual({ status: 'deleted', fromObjectType: 'contacts', toObjectType: 'companies', typeId, label: `Deleted once ${_name}` });
 		expect(labelNamed(`Deleted once ${_name}`)).toBeUndefined();
-		expect(deletes().length).toBeLessThanOrEqual(2);
+		// Read again before sending again: the delete went out once.
+		expect(deletes()).toHaveLength(1);
+	});
+
+	it('sends the delete again after reading that a 503 was not applied (counterpart)', async () => {
+		const typeId = newLabel('Deleted on the second send');
+		suite.sim.faults.next(1, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { status: 503 });
+		const { output } = await remove(typeId);
+
+		expect(output[0].json).toMatchObject({ status: 'deleted', typeId });
+		expect(deletes()).toHaveLength(2);
+		expect(labelNamed('Deleted on the second send')).toBeUndefined();
+	});
+
+	it('fails, without sending it again, a delete whose labels could not be read to check it', async () => {
+		const typeId = newLabel('Delete unchecked');
+		suite.sim.faults.next(1, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { kind: 'applied-then-500', status: 503 });
+		suite.sim.faults.next(2, { status: 503 });
+		const { output } = await remove(typeId, { options: { maxRetries: 1 } });
+
+		expect(output[0].json.error).toMatch(/whether HubSpot applied it could not be checked: the labels could not be read again\)$/);
+		expect(deletes()).toHaveLength(1);
 	});
 
 	it('still fails the item when the label is still there after the failure (counterpart)', async () => {
