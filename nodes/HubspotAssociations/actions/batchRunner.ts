@@ -12,7 +12,7 @@ import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } 
 import { HeldRequests } from './heldRequests';
 import { itemParameterReader, type ParameterReader } from './itemParameters';
 import { LabelDirectory } from './labelDirectory';
-import { resolveLabelNames } from './labelNamesStep';
+import { resolveLabelNames, type LabelNamesSettings, type UnresolvedItem } from './labelNamesStep';
 import { lookUpRecords } from './lookup/lookupStep';
 import { failureItem, type ItemFailure } from './outputItems';
 import { readClientSettings } from './requestOptions';
@@ -51,6 +51,8 @@ export interface BatchOperation<R> {
 	exchange?(batch: PlannedBatch, send: SendToDirection, failedBefore: FailedBeforeSending): Promise<BatchExchange<R>>;
 	/** Option `createMissingLabels`: label names that do not exist are created before planning. */
 	createMissingLabels?: boolean;
+	/** A step after label names are resolved, before planning: may read labels; answers the items it stops. */
+	prepare?(requests: AssociationRequest[], settings: LabelNamesSettings): Promise<Map<number, UnresolvedItem>>;
 }
 
 /** Items that failed before any batch was sent (validation, lookups, label names), with their from-record's id where known. */
@@ -112,14 +114,17 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	// 1c. Label names become type ids of their direction (one labels read per direction).
 	const directory = new LabelDirectory(client);
 	const createMissing = operation.createMissingLabels === true;
-	const unresolved = await resolveLabelNames(requests, { node, directory, authentication, createMissing, dryRun });
-	for (const [itemIndex, { failure, error }] of unresolved) {
-		if (!continueOnFail) throw error;
-		failures.set(itemIndex, failure);
-	}
-	if (unresolved.size > 0) {
-		for (const request of requests) if (unresolved.has(request.itemIndex)) failures.get(request.itemIndex)!.fromRecordId = request.fromObjectId;
-		requests = requests.filter((request) => !unresolved.has(request.itemIndex));
+	const labelSettings: LabelNamesSettings = { node, directory, authentication, createMissing, dryRun };
+	for (const step of [resolveLabelNames, operation.prepare].filter((candidate) => candidate !== undefined)) {
+		const unresolved = await step(requests, labelSettings);
+		for (const [itemIndex, { failure, error }] of unresolved) {
+			if (!continueOnFail) throw error;
+			failures.set(itemIndex, failure);
+		}
+		if (unresolved.size > 0) {
+			for (const request of requests) if (unresolved.has(request.itemIndex)) failures.get(request.itemIndex)!.fromRecordId = request.fromObjectId;
+			requests = requests.filter((request) => !unresolved.has(request.itemIndex));
+		}
 	}
 	const failedBefore: FailedBeforeSending = new Map([...failures].map(([itemIndex, failure]) => [itemIndex, failure.fromRecordId]));
 

@@ -1,13 +1,21 @@
 import type { AssociationLabel } from '../helpers/associationLabels';
-import { createdLabelTypes, internalLabelName } from '../helpers/labelNames';
+import { internalLabelName, inverseTypeIds, labelTextKey } from '../helpers/labelNames';
 import { knownObjectTypeId } from '../helpers/objectTypes';
 import type { HubSpotAnswer, HubSpotClient } from '../transport';
+import { createLabel, deleteLabel } from './labelWrites';
 
 export type FailedAnswer = Extract<HubSpotAnswer, { ok: false }>;
 
 export type DirectionLabels = { labels: AssociationLabel[] } | { failed: FailedAnswer };
 
-export type CreatedLabel = { forward: AssociationLabel; inverse?: AssociationLabel } | { failed: FailedAnswer };
+/**
+ * A label a run created, or found after its create failed: `ours` when the failure came after
+ * HubSpot may have applied the create (a retry, a 5xx, a reset), `existing` when HubSpot refused
+ * it because another run had created it. `planned` in a dry run: a placeholder, not yet created.
+ */
+export type CreatedLabel =
+	| { forward: AssociationLabel; inverse?: AssociationLabel; found?: 'ours' | 'existing'; refused?: FailedAnswer; planned?: boolean }
+	| { failed: FailedAnswer };
 
 function directionKey(fromPathType: string, toPathType: string): string {
 	return `${knownObjectTypeId(fromPathType) ?? fromPathType} ${knownObjectTypeId(toPathType) ?? toPathType}`;
@@ -23,7 +31,7 @@ export class LabelDirectory {
 	private readonly creations = new Map<string, Promise<CreatedLabel>>();
 	private readonly planned = new Map<number, string>();
 
-	constructor(private readonly client: HubSpotClient) {}
+	constructor(readonly client: HubSpotClient) {}
 
 	labelsPath(fromPathType: string, toPathType: string): string {
 		return this.client.associationsPath(fromPathType, toPathType, 'labels');
@@ -42,24 +50,55 @@ export class LabelDirectory {
 		return await read;
 	}
 
-	/** Creates a label (paired when `inverseLabel` differs) and remembers both its types. */
+	/**
+	 * The inverse type of each user-defined label of a direction. Between two object types the
+	 * other direction's list pairs them; within one object type (contact→contact) both types of a
+	 * pair sit in one list and nothing tells which goes with which, so none is paired.
+	 */
+	async inverses(fromPathType: string, toPathType: string): Promise<Map<number, AssociationLabel> | { failed: FailedAnswer }> {
+		if (this.isSameObject(fromPathType, toPathType)) return new Map();
+		const forward = await this.labels(fromPathType, toPathType);
+		if ('failed' in forward) return forward;
+		const backward = await this.labels(toPathType, fromPathType);
+		if ('failed' in backward) return backward;
+		return inverseTypeIds(forward.labels.filter((label) => label.typeId > 0), backward.labels);
+	}
+
+	/** A direction within one object type (contact→contact): its one list holds both types of each label. */
+	isSameObject(fromPathType: string, toPathType: string): boolean {
+		return directionKey(fromPathType, toPathType) === directionKey(toPathType, fromPathType);
+	}
+
 	/** The body of `POST .../labels`: HubSpot also wants an internal name, derived from the text. */
 	createBody(label: string, inverseLabel?: string) {
 		return { label, name: internalLabelName(label), ...(inverseLabel ? { inverseLabel } : {}) };
 	}
 
-	async create(fromPathType: string, toPathType: string, label: string, inverseLabel?: string): Promise<CreatedLabel> {
-		const body = this.createBody(label, inverseLabel);
-		const answer = await this.client.request({ method: 'POST', path: this.labelsPath(fromPathType, toPathType), body });
-		if (!answer.ok) return { failed: answer };
-		const { forward, inverse } = createdLabelTypes((answer.body as { results?: AssociationLabel[] })?.results ?? [], label, inverseLabel);
-		if (!forward) {
-			const { statusCode, headers, attempts } = answer;
-			return { failed: { ok: false, statusCode, headers, attempts, hubspot: { message: 'the answer names no type id for the new label' } } };
+	/**
+	 * Creates a label (paired when `inverseLabel` differs) and remembers both its types. In a dry
+	 * run the direction remembers a placeholder (negative type id) instead, so the rest of the run
+	 * plans as a real one would. How a failed create is checked: labelWrites.ts.
+	 */
+	async create(fromPathType: string, toPathType: string, label: string, inverseLabel?: string, { dryRun = false, acceptExisting = true } = {}): Promise<CreatedLabel> {
+		if (dryRun) {
+			const placeholder: AssociationLabel = { category: 'USER_DEFINED', typeId: -(this.planned.size + 1), label };
+			this.planned.set(placeholder.typeId, label);
+			await this.remember(fromPathType, toPathType, placeholder);
+			return { forward: placeholder, planned: true };
 		}
-		await this.remember(fromPathType, toPathType, forward);
-		if (inverse) await this.remember(toPathType, fromPathType, inverse);
-		return { forward, inverse };
+		return await createLabel(this, fromPathType, toPathType, { label, inverseLabel, acceptExisting });
+	}
+
+	/** Reads a direction's labels again (and the other direction's when needed), e.g. after a write whose answer failed. */
+	async reread(fromPathType: string, toPathType: string): Promise<DirectionLabels> {
+		this.reads.delete(directionKey(fromPathType, toPathType));
+		this.reads.delete(directionKey(toPathType, fromPathType));
+		return await this.labels(fromPathType, toPathType);
+	}
+
+	/** Deletes a user-defined label and forgets it (see labelWrites.ts). */
+	async delete(fromPathType: string, toPathType: string, typeId: number): Promise<{ deleted: true } | { failed: FailedAnswer }> {
+		return await deleteLabel(this, fromPathType, toPathType, typeId);
 	}
 
 	/**
@@ -67,16 +106,10 @@ export class LabelDirectory {
 	 * label, not paired); in a dry run a placeholder stands in for the label to create.
 	 */
 	async ensure(fromPathType: string, toPathType: string, name: string, dryRun: boolean): Promise<CreatedLabel> {
-		const key = `${directionKey(fromPathType, toPathType)} ${name.trim().toLowerCase()}`;
+		const key = `${directionKey(fromPathType, toPathType)} ${labelTextKey(name)}`;
 		let creation = this.creations.get(key);
 		if (!creation) {
-			if (dryRun) {
-				const placeholder: AssociationLabel = { category: 'USER_DEFINED', typeId: -(this.planned.size + 1), label: name };
-				this.planned.set(placeholder.typeId, name);
-				creation = Promise.resolve({ forward: placeholder });
-			} else {
-				creation = this.create(fromPathType, toPathType, name);
-			}
+			creation = this.create(fromPathType, toPathType, name, undefined, { dryRun });
 			this.creations.set(key, creation);
 		}
 		return await creation;

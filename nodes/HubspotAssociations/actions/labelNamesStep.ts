@@ -25,20 +25,23 @@ export interface LabelNamesSettings {
 	dryRun: boolean;
 }
 
+/** An item stopped because a read of its direction's labels (or a label's create) failed. */
+export function failedLabelsItem(settings: Pick<LabelNamesSettings, 'node' | 'authentication'>, request: AssociationRequest, what: string, failed: FailedAnswer): UnresolvedItem {
+	const message = `Item ${request.itemIndex}: ${what} from ${request.fromObjectType} to ${request.toObjectType}: ${describeFailedExchange(failed, settings.authentication)}`;
+	const error = hubspotError(settings.node, { message, hubspot: failed.hubspot, statusCode: failed.statusCode, itemIndex: request.itemIndex });
+	return { failure: { message, fromObjectId: request.fromObjectId, toObjectId: request.toObjectId, hubspot: failed.hubspot }, error };
+}
+
 /**
  * Turns the label names items gave in `associationTypes` ("Decision maker") into type ids of
  * their direction, reading each direction's labels once. Each item's types gain the resolved
  * ones; an item naming a label that does not exist (and is not to be created) is returned.
  */
 export async function resolveLabelNames(requests: AssociationRequest[], settings: LabelNamesSettings): Promise<Map<number, UnresolvedItem>> {
-	const { node, directory, authentication } = settings;
+	const { node, directory } = settings;
 	const unresolved = new Map<number, UnresolvedItem>();
 	const ids = (request: AssociationRequest) => ({ fromObjectId: request.fromObjectId, toObjectId: request.toObjectId });
-	const failWithAnswer = (request: AssociationRequest, what: string, failed: FailedAnswer) => {
-		const message = `Item ${request.itemIndex}: ${what} from ${request.fromObjectType} to ${request.toObjectType}: ${describeFailedExchange(failed, authentication)}`;
-		const error = hubspotError(node, { message, hubspot: failed.hubspot, statusCode: failed.statusCode, itemIndex: request.itemIndex });
-		unresolved.set(request.itemIndex, { failure: { message, ...ids(request), hubspot: failed.hubspot }, error });
-	};
+	const failWithAnswer = (request: AssociationRequest, what: string, failed: FailedAnswer) => unresolved.set(request.itemIndex, failedLabelsItem(settings, request, what, failed));
 
 	for (const request of requests) {
 		if (!request.labelNames?.length) continue;

@@ -18,10 +18,10 @@ const LABEL_FAILED = 'or status "failed" with the reason.';
 /** What the model reads about the tool, per resource and operation: what it does, what it needs, what it answers. */
 const descriptions: Record<string, Record<string, string>> = {
 	association: {
-		batchCreate: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} (creates the association, with the labels this tool is set up with). ${IDS} Answers status "created", ${FAILED}${DRY_RUN}`,
+		batchCreate: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} (creates the association, with the labels this tool is set up with; {{ ${option('keepExistingLabels')} === false ? "this REPLACES the link's other labels" : "the link's other labels are kept" }}). ${IDS} Answers status "created", ${FAILED}${DRY_RUN}`,
 		batchCreateDefault: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} with HubSpot's default, unlabeled association. ${IDS} Answers status "created", ${FAILED}${DRY_RUN}`,
 		batchRead: `Lists the HubSpot ${TO} records linked to a record in HubSpot ${FROM}, with the labels of each link. Give the ${FROM} record by its {{ ${keyOf('from')} }}. Answers the count and the linked record IDs, ${FAILED}`,
-		batchArchiveLabels: `Removes this tool's association labels from the link between a record in HubSpot ${FROM} and a record in HubSpot ${TO}, keeping the link. ${IDS} Answers status "labelsRemoved", ${FAILED}${DRY_RUN}`,
+		batchArchiveLabels: `Removes this tool's association labels from the link between a record in HubSpot ${FROM} and a record in HubSpot ${TO}; the link and its other labels stay, except that removing the unlabeled (default) type removes the link itself, with all its labels. ${IDS} Answers status "labelsRemoved", or "removed" when the link itself was removed, ${FAILED}${DRY_RUN}`,
 		batchArchive: `Removes every association between a record in HubSpot ${FROM} and a record in HubSpot ${TO}. ${IDS} Answers status "removed", ${FAILED}${DRY_RUN}`,
 		batchSync: `Makes a record in HubSpot ${FROM} linked to the given record in HubSpot ${TO}: links it with this tool's labels and ${SYNC_OTHERS}. ${IDS} Answers status "created", "updated" or "unchanged"${SYNC_ANSWERS}, ${FAILED}${DRY_RUN}`,
 	},

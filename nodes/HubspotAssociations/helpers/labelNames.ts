@@ -1,9 +1,17 @@
 import type { AssociationLabel } from './associationLabels';
 import { showValue } from './validation';
 
-/** How a label's text is compared: HubSpot shows labels as typed, users type them in any case. */
+/**
+ * A label's text as the node compares it: HubSpot shows labels as typed, users type them in any
+ * case, with stray spaces, composed or not. The internal name is derived from the same form, so
+ * two texts are one label for the node exactly when HubSpot would refuse the second's name.
+ */
+export function labelTextKey(text: string): string {
+	return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 export function sameLabelText(a: string, b: string): boolean {
-	return a.trim().toLowerCase() === b.trim().toLowerCase();
+	return labelTextKey(a) === labelTextKey(b);
 }
 
 /** The labeled type of a direction with this text; a label users created wins over HubSpot's own. */
@@ -20,17 +28,31 @@ export function existingLabelsText(labels: readonly AssociationLabel[]): string 
 
 /**
  * The internal `name` HubSpot requires when creating a label, derived from its text
- * ("Decision maker" → "decision_maker"); a text without letters or digits falls back to "label".
+ * ("Decision maker" → "decision_maker"). HubSpot refuses a second label with the same name in a
+ * direction, so a text the plain form cannot spell (accents, other scripts, emoji, signs) gets a
+ * stable hash of the whole text: "Менеджер" and "Клиент" stay two names.
  */
 export function internalLabelName(label: string): string {
-	const name = label
-		.trim()
-		.toLowerCase()
+	const text = labelTextKey(label);
+	const plain = text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^a-z0-9]+/g, '_')
-		.replace(/^_+|_+$/g, '');
-	return name === '' ? 'label' : name;
+		.replace(/^_+|_+$/g, '')
+		.slice(0, 60)
+		.replace(/_+$/, '');
+	if (/^[a-z0-9 ]*$/.test(text) && plain !== '') return plain;
+	return `${plain === '' ? 'label' : plain}_${textHash(text)}`;
+}
+
+/** FNV-1a over the text's UTF-16 units, in base 36: the same text always gets the same name. */
+function textHash(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < text.length; index++) {
+		hash ^= text.charCodeAt(index);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(36);
 }
 
 /**

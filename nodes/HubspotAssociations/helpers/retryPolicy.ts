@@ -46,6 +46,19 @@ export function isDailyLimit(exchange: FailedExchange): boolean {
 	return exchange.statusCode === 429 && (policy === 'DAILY' || exchange.headers['x-hubspot-ratelimit-daily-remaining'] === '0');
 }
 
+// A connection that was never made cannot have carried the request.
+const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+
+/**
+ * Whether HubSpot may have applied a write whose answer failed: a 5xx, a malformed answer or a
+ * connection lost on the way may come after the change was made (a 4xx, 429 or 423 does not).
+ */
+export function mayHaveBeenApplied(exchange: FailedExchange): boolean {
+	if (exchange.malformed) return true;
+	if (exchange.statusCode === undefined) return !NOT_SENT_NETWORK_CODES.has(exchange.networkCode ?? '');
+	return exchange.statusCode >= 500;
+}
+
 /**
  * Whether a failed request is worth sending again, and after how long. `attempt` counts the
  * retries already made; `random` (0..1) spreads concurrent clients apart.

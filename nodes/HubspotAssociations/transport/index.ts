@@ -1,7 +1,7 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions } from 'n8n-workflow';
 import { allowedBaseUrl } from '../helpers/baseUrl';
 import type { FailedExchange } from '../helpers/hubspotErrors';
-import { retryDecision } from '../helpers/retryPolicy';
+import { mayHaveBeenApplied, retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
 import { accountThrottle, type AccountKey, type ThrottleKind } from './accountThrottles';
 import { SEARCH_WINDOW } from './searchThrottle';
@@ -53,6 +53,12 @@ export interface HubSpotRequest {
 	qs?: IDataObject;
 	/** `search`: the CRM search endpoints, which HubSpot limits apart from everything else. */
 	rateLimit?: 'search';
+	/**
+	 * `false` for a write that is not idempotent (a label's create or delete): a failure HubSpot
+	 * may have applied is answered at once, so the caller checks what HubSpot holds before sending
+	 * it again. Other failures (429, 423, …) are retried as usual.
+	 */
+	retryApplied?: false;
 }
 
 type Exchange = { ok: true; statusCode: number; headers: Record<string, string>; body: unknown } | ({ ok: false } & FailedExchange);
@@ -249,6 +255,9 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 					if (answer.statusCode === 429) stats.rateLimited++;
 					const decision = retryDecision(answer, attempt, Math.random());
 					if (!decision.retry) return { ...answer, attempts: attempt + 1 };
+					if (request.retryApplied === false && mayHaveBeenApplied(answer)) {
+						return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; not sent again before checking what HubSpot holds` };
+					}
 					// A 429 holds every request of the account back (the throttle), only until its window has room again.
 					const waitMs = decision.untilRoom ? throttle.holdUntilRoom(Math.random()) : decision.waitMs;
 					if (attempt >= settings.maxRetries || waited + waitMs > settings.maxWaitMs) {

@@ -31,7 +31,8 @@ describe('Batch Create Associations with Keep Existing Labels', () => {
 			types: [{ associationCategory: 'USER_DEFINED', associationTypeId: 38 }],
 			labels: expect.arrayContaining(['Billing contact', 'Former employee']),
 		});
-		expect(pathsSent()).toEqual(['batch/read', 'batch/create']);
+		// The second read checks that no other write replaced the labels meanwhile (actions/association/keepExistingExchange.test.ts).
+		expect(pathsSent()).toEqual(['batch/read', 'batch/create', 'batch/read']);
 		const createBody = suite.sim.requests[1].body as { inputs: Array<{ types: Array<{ associationTypeId: number }> }> };
 		expect(createBody.inputs[0].types.map((type) => type.associationTypeId)).toEqual([38, 279, 36]);
 	});
@@ -52,7 +53,7 @@ describe('Batch Create Associations with Keep Existing Labels', () => {
 
 		expect(output.every((item) => item.json.status === 'created')).toBe(true);
 		const reads = suite.sim.requests.filter((request) => request.path.endsWith('/batch/read'));
-		expect(reads.map((request) => (request.body as { inputs: unknown[] }).inputs.length)).toEqual([1000, 500]);
+		expect(reads.map((request) => (request.body as { inputs: unknown[] }).inputs.length)).toEqual([1000, 500, 1000, 500]);
 		expect(pathsSent().filter((path) => path === 'batch/create')).toHaveLength(1);
 	});
 

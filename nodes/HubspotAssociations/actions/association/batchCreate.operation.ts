@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { describeFailedExchange } from '../../helpers/hubspotErrors';
-import type { AssociationRequest, InputOutcome, LabelsBetweenObjectPair, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
+import type { AssociationRequest, LabelsBetweenObjectPair, PlannedBatch } from '../../helpers/interfaces';
 import { matchBatchCreateResponse } from '../../helpers/matching';
-import { batchCreateBody, columnsOf, planBatches } from '../../helpers/planning';
-import { withExistingTypes } from '../../helpers/existingTypes';
-import { authenticationOf, JsonBody, takeBody, type Authentication } from '../../transport';
-import { runBatchOperation, type BatchExchange, type SendToDirection } from '../batchRunner';
-import { confirmUnfinished } from '../writeConfirmation';
+import { batchCreateBody, planBatches } from '../../helpers/planning';
+import { authenticationOf } from '../../transport';
+import { runsAsTool } from '../asTool';
+import { runBatchOperation, type SendToDirection } from '../batchRunner';
+import { createKeepingExisting } from './keepExistingExchange';
 import { pairFields, pairOutput, readBatchSize, readPair } from './pairFields';
-import { readAssociations } from './readAssociations';
 
 const BATCH_CREATE_MAX_INPUTS = 2000;
 const batchSize = { default: BATCH_CREATE_MAX_INPUTS, max: BATCH_CREATE_MAX_INPUTS };
@@ -24,7 +22,7 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 			type: 'boolean',
 			default: false,
 			description:
-				"Whether to read each pair's current association types first and send them along, so the chosen labels are added instead of replacing the pair's labels. Costs one extra read request per batch of up to 1,000 from-records.",
+				"Whether to read each pair's current association types first and send them along, so the chosen labels are added instead of replacing the pair's labels (a primary type another item of the batch moves to another pair is not sent back). After writing, the pairs are read again: a pair whose new labels another write replaced meanwhile gets them once more. A label another workflow writes to the same pair at the same moment can still be lost if its write lands after that check. Costs two read requests per batch of up to 1,000 from-records. When the node runs as an AI tool this is on unless turned off here.",
 		},
 		{
 			displayName: 'Create Missing Labels',
@@ -37,41 +35,10 @@ export const description: INodeProperties[] = pairFields('batchCreate', {
 	],
 });
 
-type Outcome = BatchExchange<LabelsBetweenObjectPair>;
-
-/**
- * Sends a batch with each pair's current types added to the asked ones, so none is dropped. A pair
- * whose from-record could not be read completely is not written: its labels are unknown, and a
- * create would replace them.
- */
-async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection, authentication: Authentication): Promise<Outcome> {
-	const read = await readAssociations(send, batch, authentication);
-	if ('failed' in read) return read;
-	const outcomes: Map<PlannedInput, InputOutcome<LabelsBetweenObjectPair>> = new Map();
-	const inputs: PlannedInput[] = [];
-	for (const input of batch.inputs) {
-		const current = read.reads.get(input.fromObjectId)!;
-		if (current.kind === 'failed') outcomes.set(input, { ...current, message: `reading its current labels (Keep Existing Labels), nothing was written: ${current.message}` });
-		else inputs.push({ ...input, types: withExistingTypes(input.types, current.associations, input.toObjectId) });
-	}
-	if (inputs.length === 0) return { outcomes };
-	const merged: PlannedBatch = { ...batch, inputs };
-	const answer = await send(JsonBody.of(batchCreateBody(columnsOf(merged))));
-	if (!answer.ok && outcomes.size === 0) return { failed: answer };
-	if (!answer.ok) {
-		const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
-		for (const input of inputs) outcomes.set(input, { kind: 'failed', message: describeFailedExchange(answer, authentication), ...(hubspot ? { hubspot } : {}) });
-		return { outcomes };
-	}
-	const matched = matchBatchCreateResponse(merged, takeBody(answer) as never);
-	await confirmUnfinished(merged, matched, 'batch/create', send, authentication);
-	for (const [input, outcome] of matched) outcomes.set(input, outcome);
-	return { outcomes };
-}
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const size = readBatchSize(this, batchSize);
-	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, false) === true;
+	// An agent "linking" two records means to add a link, not to wipe the link's other labels: on as a tool unless turned off.
+	const keepExisting = this.getNodeParameter('options.keepExistingLabels', 0, runsAsTool(this)) === true;
 	const createMissingLabels = this.getNodeParameter('options.createMissingLabels', 0, false) === true;
 	const authentication = authenticationOf(this);
 	return await runBatchOperation.call(this, {

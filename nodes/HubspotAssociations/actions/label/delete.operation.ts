@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		describe: (asked) => `the deletion of label ${asked.typeId} from ${asked.fromObjectType} to ${asked.toObjectType}`,
 		// HubSpot's own types and unknown ids are refused before any item writes.
 		check: async (asked, { directory }) => void (await changeableLabel(directory, asked, asked.typeId)),
-		async run(asked, { client, directory, dryRun, plan }): Promise<IDataObject[]> {
+		async run(asked, { directory, dryRun, plan }): Promise<IDataObject[]> {
 			const { fromPathType, toPathType, typeId } = asked;
 			const current = await changeableLabel(directory, asked, typeId);
 			const request = { method: 'DELETE' as const, path: `${directory.labelsPath(fromPathType, toPathType)}/${typeId}` };
@@ -29,9 +29,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				plan(request);
 				return [{ status: 'wouldDelete', ...output }];
 			}
-			const answer = await client.request(request);
-			if (!answer.ok) throw new RefusedAnswer(answer);
-			await directory.forget(fromPathType, toPathType, typeId);
+			const deleted = await directory.delete(fromPathType, toPathType, typeId);
+			if ('failed' in deleted) throw new RefusedAnswer(deleted.failed);
 			return [{ status: 'deleted', ...output }];
 		},
 	});

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { inverseTypeIds } from '../../helpers/labelNames';
-import { knownObjectTypeId } from '../../helpers/objectTypes';
+import type { AssociationLabel } from '../../helpers/associationLabels';
 import { runPerItem } from '../perItemRunner';
-import { directionOutput, labelFields, labelsOf, readDirection } from './labelFields';
+import { directionOutput, inversesOf, labelFields, labelsOf, readDirection } from './labelFields';
 
 export const description: INodeProperties[] = labelFields('getAll', { writes: false });
 
@@ -12,10 +11,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		describe: (direction) => `a read of the labels from ${direction.fromObjectType} to ${direction.toObjectType}`,
 		async run(direction, { directory }): Promise<IDataObject[]> {
 			const labels = await labelsOf(directory, direction.fromPathType, direction.toPathType);
-			const sameType = (knownObjectTypeId(direction.fromPathType) ?? direction.fromPathType) === (knownObjectTypeId(direction.toPathType) ?? direction.toPathType);
 			// The inverse ids live in the other direction's list: read it only when there is a label to pair.
-			const pairable = !sameType && labels.some((label) => label.category === 'USER_DEFINED');
-			const inverses = pairable ? inverseTypeIds(labels, await labelsOf(directory, direction.toPathType, direction.fromPathType)) : new Map();
+			const pairable = labels.some((label) => label.category === 'USER_DEFINED');
+			const inverses = pairable ? await inversesOf(directory, direction.fromPathType, direction.toPathType) : new Map<number, AssociationLabel>();
 			return labels.map((label) => {
 				const inverse = inverses.get(label.typeId);
 				return {

@@ -119,6 +119,13 @@ export async function labelsOf(directory: LabelDirectory, fromPathType: string, 
 	return read.labels;
 }
 
+/** The inverse type of each user-defined label of a direction (see LabelDirectory.inverses), or the refusal that stops the item. */
+export async function inversesOf(directory: LabelDirectory, fromPathType: string, toPathType: string): Promise<Map<number, AssociationLabel>> {
+	const inverses = await directory.inverses(fromPathType, toPathType);
+	if ('failed' in inverses) throw new RefusedAnswer(inverses.failed);
+	return inverses;
+}
+
 /** The user-defined label a rename or delete is for; HubSpot's own types are refused before sending. */
 export async function changeableLabel(directory: LabelDirectory, direction: LabelDirection, typeId: number): Promise<AssociationLabel> {
 	const labels = await labelsOf(directory, direction.fromPathType, direction.toPathType);

@@ -231,3 +231,25 @@ describe('the node in a workflow keeps its full output', () => {
 		expect(output[0].json).toMatchObject({ status: 'created', fromObjectTypeId: '0-1', toObjectTypeId: '0-2', types: [{ associationCategory: 'USER_DEFINED', associationTypeId: 36 }] });
 	});
 });
+
+describe('the node as an AI tool keeps a link’s other labels', () => {
+	const linkWith38 = { resource: 'association', operation: 'batchCreate', fromObjectType: 'contacts', toObjectType: 'companies', associationTypes: ['USER_DEFINED:38'], ...fromAI };
+	const typesOn = () => suite.sim.state.associationsBetween('contacts', '101', 'companies', '201').map((spec) => spec.associationTypeId).sort((a, b) => a - b);
+
+	it("adds the tool's labels to a link that has others, and says so to the model", async () => {
+		suite.sim.state.associate('contacts', '101', 'companies', '201', [36]);
+		const { result } = await callTool(linkWith38, [{ contactId: '101', companyId: '201' }]);
+
+		expect(typesOn()).toEqual([36, 38, 279]);
+		expect(result.answers[0][0]).toMatchObject({ status: 'created', labels: expect.arrayContaining(['Billing contact', 'Former employee']) });
+		expect(result.description).toContain("the link's other labels are kept");
+	});
+
+	it('replaces them only when the workflow turned Keep Existing Labels off, and the description says so (counterpart)', async () => {
+		suite.sim.state.associate('contacts', '101', 'companies', '201', [36]);
+		const { result } = await callTool({ ...linkWith38, options: { keepExistingLabels: false } }, [{ contactId: '101', companyId: '201' }]);
+
+		expect(typesOn()).toEqual([38, 279]);
+		expect(result.description).toContain("REPLACES the link's other labels");
+	});
+});

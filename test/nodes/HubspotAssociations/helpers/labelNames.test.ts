@@ -1,5 +1,5 @@
 import type { AssociationLabel } from '../../../../nodes/HubspotAssociations/helpers/associationLabels';
-import { createdLabelTypes, existingLabelsText, findLabel, internalLabelName, inverseTypeIds } from '../../../../nodes/HubspotAssociations/helpers/labelNames';
+import { createdLabelTypes, existingLabelsText, findLabel, internalLabelName, inverseTypeIds, sameLabelText } from '../../../../nodes/HubspotAssociations/helpers/labelNames';
 import { parseAssociationTypesOrNames } from '../../../../nodes/HubspotAssociations/helpers/validation';
 
 const contactToCompany: AssociationLabel[] = [
@@ -40,10 +40,45 @@ describe('existingLabelsText', () => {
 describe('internalLabelName', () => {
 	it.each([
 		['Decision maker', 'decision_maker'],
-		['  Décideur (EU) ', 'decideur_eu'],
-		['!!!', 'label'],
-	])('names %j as %j', (label, name) => {
+		['  Decision   MAKER ', 'decision_maker'],
+	])('names %j as %j, the plain form of a plain text', (label, name) => {
 		expect(internalLabelName(label)).toBe(name);
+	});
+
+	it.each([
+		['  Décideur (EU) ', /^decideur_eu_[0-9a-z]+$/],
+		['!!!', /^label_[0-9a-z]+$/],
+		['Менеджер', /^label_[0-9a-z]+$/],
+	])('names %j with a hash of its text after what the plain form can spell', (label, pattern) => {
+		expect(internalLabelName(label)).toMatch(pattern);
+	});
+
+	const scripts = {
+		cyrillic: ['Менеджер', 'Клиент', 'Партнёр', 'Партнер'],
+		greek: ['Πελάτης', 'Συνεργάτης'],
+		cjk: ['经理', '客户', '取引先', '담당자'],
+		arabic: ['مدير', 'عميل'],
+		emoji: ['🚀', '🤝', '🚀🚀', 'VIP ⭐', 'VIP 🌟'],
+		german: ['Geschäftsführer', 'Geschaftsfuhrer', 'Müller', 'Muller', 'Mueller', 'Straße'],
+	};
+	it.each(Object.entries(scripts))('gives distinct names to distinct %s texts, each a HubSpot-safe name, the same on every call', (_script, texts) => {
+		const names = texts.map(internalLabelName);
+		expect(new Set(names).size).toBe(texts.length);
+		for (const name of names) expect(name).toMatch(/^[a-z0-9_]{1,80}$/);
+		expect(texts.map(internalLabelName)).toEqual(names);
+	});
+
+	it('compares texts as it names them: case, runs of spaces and composed letters do not count', () => {
+		expect(sameLabelText('REVIEWER  35', ' reviewer 35')).toBe(true);
+		expect(internalLabelName('REVIEWER  35')).toBe(internalLabelName(' reviewer 35'));
+		expect(sameLabelText('Mu\u0308ller', 'Müller')).toBe(true);
+		expect(internalLabelName('Mu\u0308ller')).toBe(internalLabelName('Müller'));
+		expect(sameLabelText('Reviewer', 'Reviewers')).toBe(false);
+	});
+
+	it('keeps names that differ only in case or spacing the same, as the node compares label texts', () => {
+		expect(internalLabelName('Менеджер')).toBe(internalLabelName(' менеджер '));
+		expect(internalLabelName('Geschäftsführer')).toBe(internalLabelName('GESCHÄFTSFÜHRER'));
 	});
 });
 

@@ -1,5 +1,5 @@
 import type { FailedExchange } from '../../../../nodes/HubspotAssociations/helpers/hubspotErrors';
-import { isDailyLimit, retryDecision, type RetryDecision } from '../../../../nodes/HubspotAssociations/helpers/retryPolicy';
+import { isDailyLimit, mayHaveBeenApplied, retryDecision, type RetryDecision } from '../../../../nodes/HubspotAssociations/helpers/retryPolicy';
 
 function answer(statusCode: number | undefined, fields: Partial<FailedExchange> = {}): FailedExchange {
 	return { statusCode, headers: {}, ...fields };
@@ -132,5 +132,23 @@ describe('isDailyLimit', () => {
 		expect(isDailyLimit(rateLimited('daily'))).toBe(true);
 		expect(isDailyLimit(rateLimited('TEN_SECONDLY_ROLLING'))).toBe(false);
 		expect(isDailyLimit(answer(403, { hubspot: { policyName: 'DAILY' } }))).toBe(false);
+	});
+});
+
+describe('mayHaveBeenApplied', () => {
+	it.each([
+		[{ statusCode: 502, headers: {} }, true],
+		[{ statusCode: 503, headers: {} }, true],
+		[{ statusCode: 500, headers: {} }, true],
+		[{ statusCode: 200, headers: {}, malformed: true }, true],
+		[{ headers: {}, networkCode: 'ECONNRESET' }, true],
+		[{ headers: {}, networkCode: 'ETIMEDOUT' }, true],
+		[{ headers: {}, networkCode: 'ECONNREFUSED' }, false],
+		[{ statusCode: 429, headers: {} }, false],
+		[{ statusCode: 423, headers: {} }, false],
+		[{ statusCode: 400, headers: {} }, false],
+		[{ statusCode: 404, headers: {} }, false],
+	] as Array<[FailedExchange, boolean]>)('says whether HubSpot may have applied a write answered %j: %s', (exchange, expected) => {
+		expect(mayHaveBeenApplied(exchange)).toBe(expected);
 	});
 });

@@ -1,0 +1,112 @@
+import type { AssociatedRecord } from '../../helpers/associationReads';
+import { isPrimaryType } from '../../helpers/associationLabels';
+import { withExistingTypes } from '../../helpers/existingTypes';
+import type { AssociationSpec, InputOutcome, LabelsBetweenObjectPair, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
+import { matchBatchCreateResponse } from '../../helpers/matching';
+import { batchCreateBody, columnsOf } from '../../helpers/planning';
+import { describeFailedExchange } from '../../helpers/hubspotErrors';
+import { JsonBody, takeBody, type Authentication } from '../../transport';
+import type { BatchExchange, SendToDirection } from '../batchRunner';
+import { confirmUnfinished } from '../writeConfirmation';
+import { readAssociations } from './readAssociations';
+
+type Outcome = BatchExchange<LabelsBetweenObjectPair>;
+type Written = Extract<Outcome, { outcomes: unknown }>;
+
+const specKey = (category: string, typeId: number) => `${category}:${typeId}`;
+const holds = (records: AssociatedRecord[] | undefined, toObjectId: string | undefined, spec: AssociationSpec) =>
+	(records ?? []).some(
+		(record) => (toObjectId === undefined || String(record.toObjectId) === toObjectId) && (record.associationTypes ?? []).some((type) => specKey(type.category, type.typeId) === specKey(spec.associationCategory, spec.associationTypeId)),
+	);
+
+/**
+ * Batch Create with Keep Existing Labels: each pair's current types are read and sent along with
+ * the asked ones, so HubSpot's replace keeps them. Two things it must not undo:
+ * - a primary type another input of the batch moves to another pair of the record (HubSpot holds
+ *   one per record): the old pair's copy is held back, and given back if the move failed;
+ * - another write to the same pair between this run's read and its write: the pairs are read
+ *   again after the write, and a pair that lost an asked type is written once more with what it
+ *   now holds (its own asked types only; what another run removed stays removed).
+ * A move in another batch needs neither: a later batch reads the moved primary, an earlier one's
+ * copy is moved by HubSpot when the later batch asks for it.
+ * A pair whose from-record could not be read completely is not written: its labels are unknown,
+ * and a create would replace them.
+ */
+export async function createKeepingExisting(batch: PlannedBatch, send: SendToDirection, authentication: Authentication): Promise<Outcome> {
+	const read = await readAssociations(send, batch, authentication);
+	if ('failed' in read) return read;
+	const unread = new Map<PlannedInput, InputOutcome<LabelsBetweenObjectPair>>();
+	const heldBack = new Map<PlannedInput, AssociationSpec[]>();
+	const readable = batch.inputs.filter((input) => {
+		const current = read.reads.get(input.fromObjectId)!;
+		if (current.kind === 'read') return true;
+		unread.set(input, { ...current, message: `reading its current labels (Keep Existing Labels), nothing was written: ${current.message}` });
+		return false;
+	});
+	const merged = readable.map((input) => {
+		const records = read.reads.get(input.fromObjectId)!;
+		const current = (records.kind === 'read' ? records.associations : []).find((record) => String(record.toObjectId) === input.toObjectId);
+		const types = withExistingTypes(input.types, current && [current], input.toObjectId);
+		const withheld = types.slice(input.types.length).filter((spec) => isMovedAway(batch, input, spec));
+		const sent = { ...input, types: types.filter((spec) => !withheld.includes(spec)) };
+		if (withheld.length > 0) heldBack.set(sent, withheld);
+		return sent;
+	});
+	const written = merged.length > 0 ? await create(batch, merged, send, authentication) : { outcomes: new Map() };
+	if ('failed' in written) {
+		if (unread.size === 0) return written;
+		return { outcomes: new Map([...unread, ...merged.map((input) => [input, failedWrite(written.failed, authentication)] as const)]) };
+	}
+	for (const [input, outcome] of unread) written.outcomes.set(input, outcome);
+
+	const succeeded = merged.filter((input) => written.outcomes.get(input)?.kind === 'succeeded');
+	const check = succeeded.length > 0 ? await readAssociations(send, { ...batch, inputs: succeeded }, authentication) : undefined;
+	if (!check || 'failed' in check) return written;
+	const again = succeeded.flatMap((input) => {
+		const original = readable[merged.indexOf(input)];
+		const checked = check.reads.get(input.fromObjectId);
+		// A record the check could not read keeps the first answer.
+		if (!checked || checked.kind !== 'read') return [];
+		const records = checked.associations;
+		// A primary type another input of the batch asks for may rightly have moved there.
+		const lost = original.types.filter((spec) => !isMovedAway(batch, original, spec) && !holds(records, input.toObjectId, spec));
+		const unmoved = (heldBack.get(input) ?? []).filter((spec) => !holds(records, undefined, spec));
+		if (lost.length === 0 && unmoved.length === 0) return [];
+		return [{ ...input, types: withExistingTypes([...original.types, ...unmoved], records, input.toObjectId) }];
+	});
+	return again.length > 0 ? await writeAgain(batch, written, merged, again, send, authentication) : written;
+}
+
+/** Whether another input of the batch asks for this primary type on another pair of the input's from-record. */
+function isMovedAway(batch: PlannedBatch, input: PlannedInput, spec: AssociationSpec): boolean {
+	if (!isPrimaryType({ category: spec.associationCategory, typeId: spec.associationTypeId })) return false;
+	const key = specKey(spec.associationCategory, spec.associationTypeId);
+	return batch.inputs.some(
+		(other) => other.fromObjectId === input.fromObjectId && other.toObjectId !== input.toObjectId && other.types.some((asked) => specKey(asked.associationCategory, asked.associationTypeId) === key),
+	);
+}
+
+/** The second write of the pairs the check found short; its answers stand for theirs. A failure leaves the first answers. */
+async function writeAgain(batch: PlannedBatch, written: Written, merged: PlannedInput[], again: PlannedInput[], send: SendToDirection, authentication: Authentication): Promise<Outcome> {
+	const rewritten = await create(batch, again, send, authentication);
+	if ('failed' in rewritten) return written;
+	for (const input of again) written.outcomes.delete(merged.find((candidate) => candidate.itemIndexes === input.itemIndexes)!);
+	for (const [input, outcome] of rewritten.outcomes) written.outcomes.set(input, outcome);
+	return written;
+}
+
+async function create(batch: PlannedBatch, inputs: PlannedInput[], send: SendToDirection, authentication: Authentication): Promise<Written | Extract<Outcome, { failed: unknown }>> {
+	const planned: PlannedBatch = { ...batch, inputs };
+	const answer = await send(JsonBody.of(batchCreateBody(columnsOf(planned))));
+	if (!answer.ok) return { failed: answer };
+	const outcomes = matchBatchCreateResponse(planned, takeBody(answer) as never) as Map<PlannedInput, InputOutcome<LabelsBetweenObjectPair>>;
+	// A batch HubSpot answered PENDING or PROCESSING is settled by what it then holds.
+	await confirmUnfinished(planned, outcomes as Map<PlannedInput, InputOutcome<unknown>>, 'batch/create', send, authentication);
+	return { outcomes };
+}
+
+/** The outcome of an input whose create request failed as a whole, beside inputs that were never sent. */
+function failedWrite(failed: Extract<Outcome, { failed: unknown }>['failed'], authentication: Authentication): InputOutcome<LabelsBetweenObjectPair> {
+	const hubspot = failed.hubspot && { ...failed.hubspot, status: failed.statusCode ?? failed.hubspot.status };
+	return { kind: 'failed', message: describeFailedExchange(failed, authentication), ...(hubspot ? { hubspot } : {}) };
+}

@@ -1,0 +1,129 @@
+import type { IDataObject } from 'n8n-workflow';
+import { batchCreateParameters, runNode } from '../../../../harness/runWorkflow';
+import { useSimulator } from '../../../../harness/simulatorSuite';
+
+const suite = useSimulator();
+afterEach(() => suite.sim.faults.clear());
+
+const typeIds = (contactId: string, companyId: string) =>
+	suite.sim.state
+		.associationsBetween('contacts', contactId, 'companies', companyId)
+		.map((spec) => spec.associationTypeId)
+		.sort((a, b) => a - b);
+
+async function keep(items: IDataObject[], options: IDataObject = {}) {
+	return await runNode({
+		items,
+		parameters: batchCreateParameters({ associationTypes: '={{ $json.types }}', options: { keepExistingLabels: true, ...options } as never }),
+		credentials: suite.credentials,
+		onError: 'continueRegularOutput',
+	});
+}
+
+const actions = () => suite.sim.requests.map((request) => request.path.split('/').slice(-2).join('/'));
+const createBodies = () =>
+	suite.sim.requests
+		.filter((request) => request.path.endsWith('/batch/create'))
+		.map((request) => (request.body as { inputs: Array<{ to: { id: string }; types: Array<{ associationTypeId: number }> }> }).inputs.map((input) => [input.to.id, input.types.map((type) => type.associationTypeId)]));
+
+describe('Keep Existing Labels and a primary the same run moves', () => {
+	beforeEach(() => suite.sim.state.associate('contacts', '11', 'companies', '21', [279, 1]));
+
+	it.each([
+		['in one batch', {}],
+		['in separate batches', { batchSize: 1 }],
+	])('does not copy the old primary back onto its pair when an item moves it to another pair (%s)', async (_case, options) => {
+		const { output } = await keep(
+			[
+				{ contactId: '11', companyId: '22', types: 'HUBSPOT_DEFINED:1' },
+				{ contactId: '11', companyId: '21', types: 'USER_DEFINED:36' },
+			],
+			options,
+		);
+
+		expect(typeIds('11', '22')).toEqual([1, 279]);
+		expect(typeIds('11', '21')).toEqual([36, 279]);
+		expect(createBodies().flat()).toEqual([
+			['22', [1]],
+			['21', [36, 279]],
+		]);
+		expect(output.map((item) => [item.json.status, item.json.labels])).toEqual([
+			['created', ['Primary']],
+			['created', ['Billing contact']],
+		]);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('gives the primary back to its old pair when the item moving it failed', async () => {
+		const { output } = await keep([
+			{ contactId: '11', companyId: '99999', types: 'HUBSPOT_DEFINED:1' },
+			{ contactId: '11', companyId: '21', types: 'USER_DEFINED:36' },
+		]);
+
+		expect(output[0].json.error).toMatch(/^Item 0: HubSpot did not accept contacts 11 → companies 99999/);
+		expect(output[1].json.status).toBe('created');
+		expect(typeIds('11', '21')).toEqual([1, 36, 279]);
+		expect(createBodies()[1]).toEqual([['21', [36, 1, 279]]]);
+	});
+
+	it('does not write again when two items of one batch ask for the same primary type on two pairs: HubSpot keeps the last', async () => {
+		await keep([
+			{ contactId: '11', companyId: '22', types: 'HUBSPOT_DEFINED:1' },
+			{ contactId: '11', companyId: '23', types: 'HUBSPOT_DEFINED:1' },
+		]);
+
+		expect(actions()).toEqual(['batch/read', 'batch/create', 'batch/read']);
+		expect(typeIds('11', '23')).toEqual([1, 279]);
+		expect(typeIds('11', '21')).toEqual([279]);
+	});
+
+	it('keeps a primary no item of the run moves (counterpart)', async () => {
+		await keep([
+			{ contactId: '11', companyId: '21', types: 'USER_DEFINED:36' },
+			{ contactId: '12', companyId: '22', types: 'HUBSPOT_DEFINED:1' },
+		]);
+
+		expect(typeIds('11', '21')).toEqual([1, 36, 279]);
+		expect(typeIds('12', '22')).toEqual([1, 279]);
+	});
+});
+
+describe('Keep Existing Labels and another write to the same pair at the same moment', () => {
+	beforeEach(() => suite.sim.state.associate('contacts', '11', 'companies', '21', [279]));
+
+	it("reads the pairs back after writing and adds its labels again when another run's write replaced them", async () => {
+		// Read, write, then the check is held while another run (that read before this write) writes its label.
+		suite.sim.faults.next(2, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { kind: 'slow', ms: 300 });
+		const running = keep([{ contactId: '11', companyId: '21', types: 'USER_DEFINED:38' }]);
+		while (!actions().includes('batch/create')) await new Promise((resolve) => setTimeout(resolve, 5));
+		suite.sim.state.associate('contacts', '11', 'companies', '21', [36]);
+		const { output } = await running;
+
+		expect(typeIds('11', '21')).toEqual([36, 38, 279]);
+		expect(actions()).toEqual(['batch/read', 'batch/create', 'batch/read', 'batch/create']);
+		expect(createBodies()[1]).toEqual([['21', [38, 279, 36]]]);
+		expect(output[0].json).toMatchObject({ status: 'created', labels: expect.arrayContaining(['Billing contact', 'Former employee']) });
+	});
+
+	it('writes once when the check finds its labels in place (counterpart)', async () => {
+		await keep([{ contactId: '11', companyId: '21', types: 'USER_DEFINED:38' }]);
+
+		expect(actions()).toEqual(['batch/read', 'batch/create', 'batch/read']);
+		expect(typeIds('11', '21')).toEqual([38, 279]);
+	});
+
+	it('does not add back a label another run removed meanwhile: only its own labels are asserted again', async () => {
+		suite.sim.state.associate('contacts', '11', 'companies', '21', [279, 36]);
+		suite.sim.faults.next(2, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { kind: 'slow', ms: 300 });
+		const running = keep([{ contactId: '11', companyId: '21', types: 'USER_DEFINED:38' }]);
+		while (!actions().includes('batch/create')) await new Promise((resolve) => setTimeout(resolve, 5));
+		// Another run's write leaves the pair with the association alone: 36 and 38 are gone.
+		suite.sim.state.associate('contacts', '11', 'companies', '21', []);
+		await running;
+
+		expect(typeIds('11', '21')).toEqual([38, 279]);
+		expect(createBodies()[1]).toEqual([['21', [38, 279]]]);
+	});
+});
