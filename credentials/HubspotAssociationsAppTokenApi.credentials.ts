@@ -20,6 +20,14 @@ export class HubspotAssociationsAppTokenApi implements ICredentialType {
 			description: "The access token of a HubSpot private app (or a service key), with the write scopes of the object types you associate",
 		},
 		{
+			displayName: 'App Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'App client secret: only for the HubSpot Associations Trigger, which checks with it that each delivery comes from your app',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

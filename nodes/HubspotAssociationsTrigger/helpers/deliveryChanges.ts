@@ -8,6 +8,8 @@ import { passesTypeFilter, type TypeFilter } from './typeFilter';
 export interface TriggerSettings {
 	pair: WatchedPair;
 	names: ObjectTypeNames;
+	/** The object types as they go in HubSpot's URL paths (for the labels endpoint). */
+	paths: ObjectTypeNames;
 	changes: ReadonlySet<string>;
 	filter: TypeFilter;
 	onePerChange: boolean;

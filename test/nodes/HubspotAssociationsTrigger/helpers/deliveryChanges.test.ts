@@ -3,7 +3,7 @@ import { readEvent } from '../../../../nodes/HubspotAssociationsTrigger/helpers/
 import { changeItems, deliveryChanges, labelsNeeded, watchedEvents, type TriggerSettings } from '../../../../nodes/HubspotAssociationsTrigger/helpers/deliveryChanges';
 import type { PairLabels } from '../../../../nodes/HubspotAssociationsTrigger/helpers/orientation';
 import { parseTypeFilter } from '../../../../nodes/HubspotAssociationsTrigger/helpers/typeFilter';
-import { CONTACTS_TO_COMPANIES, classicEvent, COMPANY_TO_CONTACT_LABELS, CONTACT_TO_COMPANY_LABELS, genericEvent, otherSide } from './events';
+import { CONTACTS_TO_COMPANIES, classicEvent, COMPANY_TO_CONTACT_LABELS, CONTACT_TO_COMPANY_LABELS, DECISION_MAKER_ITEM, genericEvent, otherSide } from './events';
 
 const settings = CONTACTS_TO_COMPANIES;
 const LABELS: PairLabels = { forward: CONTACT_TO_COMPANY_LABELS, backward: COMPANY_TO_CONTACT_LABELS };
@@ -20,25 +20,7 @@ describe('from a delivery to items', () => {
 	it('folds a link reported from both sides into one item, oriented from → to, with both event ids', () => {
 		const contactSide = genericEvent({ eventId: 1, associationCategory: 'USER_DEFINED', associationTypeId: 36 });
 		const companySide = otherSide(contactSide, 37, 2);
-		expect(items([companySide, contactSide])).toEqual([
-			{
-				change: 'added',
-				fromObjectType: 'contacts',
-				fromObjectTypeId: '0-1',
-				fromObjectId: '101',
-				toObjectType: 'companies',
-				toObjectTypeId: '0-2',
-				toObjectId: '201',
-				associationCategory: 'USER_DEFINED',
-				associationTypeId: 36,
-				label: 'Decision maker',
-				primary: false,
-				occurredAt: '2025-12-06T05:46:40.000Z',
-				portalId: 62515,
-				changeSource: 'CRM_UI',
-				eventIds: [2, 1],
-			},
-		]);
+		expect(items([companySide, contactSide])).toEqual([DECISION_MAKER_ITEM]);
 	});
 
 	it('turns a change reported only from the to-side into the from → to type', () => {

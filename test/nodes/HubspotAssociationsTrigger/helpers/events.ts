@@ -75,8 +75,28 @@ export const COMPANY_TO_CONTACT_LABELS = [
 export const CONTACTS_TO_COMPANIES: TriggerSettings = {
 	pair: { fromObjectTypeId: '0-1', toObjectTypeId: '0-2' },
 	names: { from: 'contacts', to: 'companies' },
+	paths: { from: 'contacts', to: 'companies' },
 	changes: new Set(['added', 'removed']),
 	filter: undefined,
 	onePerChange: true,
 	labelNames: true,
+};
+
+/** The item of a contact → company "Decision maker" link made in the CRM, reported from both sides (event ids 2 then 1). */
+export const DECISION_MAKER_ITEM = {
+	change: 'added',
+	fromObjectType: 'contacts',
+	fromObjectTypeId: '0-1',
+	fromObjectId: '101',
+	toObjectType: 'companies',
+	toObjectTypeId: '0-2',
+	toObjectId: '201',
+	associationCategory: 'USER_DEFINED',
+	associationTypeId: 36,
+	label: 'Decision maker',
+	primary: false,
+	occurredAt: '2025-12-06T05:46:40.000Z',
+	portalId: 62515,
+	changeSource: 'CRM_UI',
+	eventIds: [2, 1],
 };
