@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sameMoment } from './emittedChanges';
 import type { OrientedEvent, ResolvedType } from './orientation';
 
 /** One association change as the trigger emits it: one or more of HubSpot's events folded. */
@@ -8,6 +9,8 @@ export interface AssociationChange {
 	eventIds: number[];
 	/** The exact changes it stands for, as remembered against redeliveries. */
 	keys: string[];
+	/** When HubSpot says it happened: the earliest of its reports. */
+	occurredAt: number;
 }
 
 /** One event with its from → to type, before folding. */
@@ -30,13 +33,18 @@ function exactKey(typed: TypedEvent, sameTypes: boolean): string {
 
 /** Folds the events of one change (both sides, a primary link and its plain type) into one. */
 export function foldChanges(events: readonly TypedEvent[], sameTypes: boolean): AssociationChange[] {
-	const folded = new Map<string, AssociationChange>();
+	const folded = new Map<string, AssociationChange[]>();
+	const all: AssociationChange[] = [];
 	for (const typed of events) {
 		const key = `${linkKey(typed, sameTypes)} ${typed.type.group}`;
 		const exact = exactKey(typed, sameTypes);
-		const known = folded.get(key);
+		const { occurredAt } = typed.oriented.event;
+		// The same link linked, unlinked and linked again in one delivery is two changes, told apart by time.
+		const known = folded.get(key)?.find((change) => sameMoment(change.occurredAt, occurredAt));
 		if (!known) {
-			folded.set(key, { ...typed, eventIds: [typed.oriented.event.eventId], keys: [exact] });
+			const change = { ...typed, eventIds: [typed.oriented.event.eventId], keys: [exact], occurredAt };
+			folded.set(key, [...(folded.get(key) ?? []), change]);
+			all.push(change);
 			continue;
 		}
 		if (!known.eventIds.includes(typed.oriented.event.eventId)) known.eventIds.push(typed.oriented.event.eventId);
@@ -44,9 +52,9 @@ export function foldChanges(events: readonly TypedEvent[], sameTypes: boolean): 
 		known.type = mergedType(known, typed);
 		// The side HubSpot reported from → to is kept: its ids and type need no turning.
 		if (known.oriented.reversed && !typed.oriented.reversed) known.oriented = typed.oriented;
-		if (typed.oriented.event.occurredAt < known.oriented.event.occurredAt) known.oriented = { ...known.oriented, event: { ...known.oriented.event, occurredAt: typed.oriented.event.occurredAt } };
+		known.occurredAt = Math.min(known.occurredAt, occurredAt);
 	}
-	return [...folded.values()];
+	return all;
 }
 
 /** A primary link reads as the plain type flagged primary; a known type wins over an unknown one. */
@@ -58,7 +66,7 @@ function mergedType(known: AssociationChange, typed: TypedEvent): ResolvedType {
 
 /** Every event as a change of its own (One Item per Change off). */
 export function unfoldedChanges(events: readonly TypedEvent[], sameTypes: boolean): AssociationChange[] {
-	return events.map((typed) => ({ ...typed, eventIds: [typed.oriented.event.eventId], keys: [`${exactKey(typed, sameTypes)} ${typed.oriented.event.eventId}`] }));
+	return events.map((typed) => ({ ...typed, eventIds: [typed.oriented.event.eventId], keys: [`${exactKey(typed, sameTypes)} ${typed.oriented.event.eventId}`], occurredAt: typed.oriented.event.occurredAt }));
 }
 
 export interface ObjectTypeNames {
@@ -81,7 +89,7 @@ export function changeItem(change: AssociationChange, pair: { fromObjectTypeId: 
 		associationTypeId: change.type.associationTypeId,
 		label: change.type.label,
 		primary: change.type.primary,
-		occurredAt: new Date(event.occurredAt).toISOString(),
+		occurredAt: new Date(change.occurredAt).toISOString(),
 		portalId: event.portalId,
 		changeSource: event.changeSource,
 		eventIds: change.eventIds,
