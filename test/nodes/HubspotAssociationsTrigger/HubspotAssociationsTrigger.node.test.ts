@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import nock from 'nock';
 import { forgetKeptReads } from '../../../nodes/HubspotAssociationsTrigger/pairTypes';
 import { forgetProcessLogs } from '../../../nodes/HubspotAssociationsTrigger/receiveDelivery';
@@ -124,5 +126,16 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 	it('refuses to activate with object types it cannot read', async () => {
 		const trigger = new TriggerHarness({ fromObjectType: 'spaceships', toObjectType: 'companies' }, { hubspotAssociationsOAuth2Api: oauthCredential() });
 		await expect(trigger.activate()).rejects.toThrow('From Object Type (fromObjectType) must be an object type');
+	});
+});
+
+describe('the example workflow', () => {
+	it('has a trigger that emits a new contact–company link and ignores removals', async () => {
+		const example = JSON.parse(readFileSync(join(__dirname, '../../../examples/when-contact-linked-to-company-link-its-deals.json'), 'utf8')) as { nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
+		const node = example.nodes.find((candidate) => candidate.type === 'n8n-nodes-hubspot-associations.hubspotAssociationsTrigger');
+		const trigger = oauthTrigger(node?.parameters);
+		nock(TEST_BASE_URL).get(LABELS_PATH).reply(200, { results: CONTACT_TO_COMPANY_LABELS });
+		const answer = await trigger.deliver(signed([genericEvent({ fromObjectId: 7 }), genericEvent({ fromObjectId: 8, associationRemoved: true })]));
+		expect(answer.items).toEqual([expect.objectContaining({ change: 'added', fromObjectId: '7', toObjectId: '201' })]);
 	});
 });
