@@ -23,6 +23,14 @@ export class HubspotAssociationsAppTokenApi implements ICredentialType {
 				"A HubSpot service key (Development → Keys → Service keys), the access token of a static-auth project app (its Distribution tab) or of a legacy private app. Give it the read and write scopes of the object types you associate.",
 		},
 		{
+			displayName: 'App Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'App client secret: only for the HubSpot Associations Trigger, which checks with it that each delivery comes from your app',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

@@ -15,16 +15,9 @@ import { after, before, describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { loadStarter, type N8nServer } from './support/server';
 import { startSimulator, type HubSpotSimulator } from '../tools/simulator';
 
-interface N8nServer {
-	url: string;
-	log(): string;
-	stop(): Promise<void>;
-}
-// start-n8n.mjs is plain ESM without types: a non-literal specifier keeps tsc from resolving it.
-const starterModule = '../tools/e2e/start-n8n.mjs';
-const loadStarter = async () => (await import(starterModule)) as { startN8nServer(options: Record<string, unknown>): Promise<N8nServer> };
 
 const root = join(__dirname, '..');
 type Node = { name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> };

@@ -3,12 +3,13 @@
  * OAuth2 credential's defaults, so the app asks HubSpot for exactly what the credential asks for.
  */
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../credentials/HubspotAssociationsOAuth2Api.credentials';
+import { SUBSCRIBED_OBJECT_TYPES, webhookSubscriptions } from '../../nodes/HubspotAssociationsTrigger/helpers/subscriptions';
 
 export const APP_FILE = 'src/app/app-hsmeta.json';
 export const WEBHOOKS_FILE = 'src/app/webhooks/association-webhooks-hsmeta.json';
 
-/** The object types whose association changes the trigger hears (HubSpot's lower-case names). */
-export const WEBHOOK_OBJECT_TYPES = ['contact', 'company', 'deal', 'ticket'];
+/** The object types whose association changes the trigger hears (HubSpot's lower-case names): the trigger's own list. */
+export const WEBHOOK_OBJECT_TYPES: readonly string[] = SUBSCRIBED_OBJECT_TYPES;
 
 export interface AppComponent {
 	uid: string;
@@ -70,7 +71,7 @@ export function webhooksComponent(targetUrl: string): WebhooksComponent {
 		config: {
 			settings: { targetUrl, maxConcurrentRequests: 10 },
 			subscriptions: {
-				crmObjects: WEBHOOK_OBJECT_TYPES.map((objectType) => ({ subscriptionType: 'object.associationChange', objectType, active: true })),
+				crmObjects: webhookSubscriptions(),
 				legacyCrmObjects: [],
 				hubEvents: [],
 			},

@@ -6,6 +6,14 @@ export interface RecordRef {
 	id: string;
 }
 
+/** One association type added to or removed from a pair, as HubSpot would report it to webhooks. */
+export interface StoreChange {
+	from: RecordRef;
+	to: RecordRef;
+	definition: AssociationDefinition;
+	removed: boolean;
+}
+
 /**
  * Associations between records. Each associated pair is stored once with the definitions
  * (type pairs) it holds, so an association created from one side reads from the other,
@@ -13,6 +21,8 @@ export interface RecordRef {
  * first end (by key) reads: for same-object pairs the other end reads their mirrors.
  */
 export class AssociationStore {
+	/** Told of every type a pair gains or loses (the webhook sender listens here). */
+	onChange?: (change: StoreChange) => void;
 	private readonly pairs = new Map<string, StoredPair>();
 	/** record key → other object type → associated ids, for reads by one side. */
 	private readonly neighbours = new Map<string, Map<string, Set<string>>>();
@@ -27,6 +37,11 @@ export class AssociationStore {
 	/** Replaces the definitions on a pair (as `from` reads them); an empty set removes the association. */
 	set(from: RecordRef, to: RecordRef, definitions: Iterable<AssociationDefinition>): void {
 		const next = new Set(definitions);
+		if (this.onChange) {
+			const before = this.definitionsOn(from, to);
+			for (const definition of before) if (!next.has(definition)) this.onChange({ from, to, definition, removed: true });
+			for (const definition of next) if (!before.has(definition)) this.onChange({ from, to, definition, removed: false });
+		}
 		if (next.size === 0) {
 			this.drop(pairKey(from, to));
 			return;
@@ -47,7 +62,8 @@ export class AssociationStore {
 	/** Drops a definition (a deleted label) from every pair holding it. */
 	removeDefinitionEverywhere(definition: AssociationDefinition): void {
 		for (const [key, pair] of this.pairs) {
-			const removed = [definition, definition.mirror].filter((each) => each !== undefined && pair.definitions.delete(each));
+			const removed = [definition, definition.mirror].filter((each): each is AssociationDefinition => each !== undefined && pair.definitions.delete(each));
+			for (const each of removed) this.onChange?.({ from: pair.ends[0], to: pair.ends[1], definition: each, removed: true });
 			if (removed.length > 0 && pair.definitions.size === 0) this.drop(key);
 		}
 	}
@@ -80,9 +96,12 @@ export class AssociationStore {
 		const current = holder === from ? to : from;
 		for (const otherId of this.associatedIds(holder, definition.b)) {
 			if (otherId === current.id) continue;
-			const key = pairKey(holder, { objectTypeId: definition.b, id: otherId });
+			const other = { objectTypeId: definition.b, id: otherId };
+			const key = pairKey(holder, other);
 			const pair = this.pairs.get(key);
-			if (pair?.definitions.delete(definition) && pair.definitions.size === 0) this.drop(key);
+			if (!pair?.definitions.delete(definition)) continue;
+			this.onChange?.({ from: holder, to: other, definition, removed: true });
+			if (pair.definitions.size === 0) this.drop(key);
 		}
 	}
 

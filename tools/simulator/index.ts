@@ -5,6 +5,7 @@ import { SeededRandom } from './random';
 import { routes } from './routes';
 import { createSimulatorServer, type RecordedRequest } from './server';
 import { SimulatorState } from './state';
+import { WebhookSender, type WebhookSettings } from './webhooks/sender';
 
 export type { BatchStatus, Fault, FaultControl, RandomFaults, TransientStatus } from './faults';
 export type { RateWindow } from './rateLimit';
@@ -12,6 +13,8 @@ export type { RecordedRequest } from './server';
 export type { SimulatorStats } from './stats';
 export type { AssociationSpec, SimulatorSettings } from './state';
 export { SimulatorState } from './state';
+export type { DeliveryRecord, Tampering, WebhookSettings } from './webhooks/sender';
+export { WebhookSender } from './webhooks/sender';
 export { CARS_OBJECT_TYPE_ID, OBJECT_TYPES, PORTAL_ID } from './objectTypes';
 
 export interface SimulatorOptions {
@@ -30,6 +33,11 @@ export interface HubSpotSimulator {
 	requests: RecordedRequest[];
 	issueToken(opts?: { expiresInSeconds?: number }): { accessToken: string; refreshToken: string };
 	oauthClient: { clientId: string; clientSecret: string };
+	/**
+	 * Sends HubSpot's association-change events for every change made from now on (through the API
+	 * or `state`) to `targetUrl`, signed with the app's client secret; `flush()` delivers them.
+	 */
+	subscribeWebhooks(settings: Omit<WebhookSettings, 'clientSecret'> & { clientSecret?: string }): WebhookSender;
 }
 
 const DEFAULT_SEED = 42;
@@ -61,6 +69,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<HubSp
 		state,
 		requests,
 		oauthClient,
+		subscribeWebhooks(settings) {
+			const sender = new WebhookSender({ clientSecret: oauthClient.clientSecret, ...settings });
+			state.associations.onChange = (change) => sender.record(change);
+			return sender;
+		},
 		issueToken(tokenOpts = {}) {
 			const { accessToken, refreshToken } = state.tokens.issue(tokenOpts.expiresInSeconds);
 			return { accessToken, refreshToken };

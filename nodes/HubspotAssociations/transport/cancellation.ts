@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
 import type { Clock } from './throttle';
 
-/** n8n's signal that the execution was cancelled ("Stop execution"); dropdowns have none. */
-export function cancelSignal(context: IExecuteFunctions | ILoadOptionsFunctions): AbortSignal | undefined {
+/** n8n's signal that the execution was cancelled ("Stop execution"); dropdowns and webhooks have none. */
+export function cancelSignal(context: IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context && typeof context.getExecutionCancelSignal === 'function' ? context.getExecutionCancelSignal() : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions, type IWebhookFunctions } from 'n8n-workflow';
 import { allowedBaseUrl } from '../helpers/baseUrl';
 import type { FailedExchange } from '../helpers/hubspotErrors';
 import { mayHaveBeenApplied, retryDecision } from '../helpers/retryPolicy';
@@ -17,13 +17,16 @@ export { HUBSPOT_API_URL as DEFAULT_BASE_URL } from '../helpers/baseUrl';
 export const API_VERSIONS = ['2026-03', '2026-09'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
 
-export type HubSpotContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** The trigger's webhook reads label names through the same client as the action node. */
+export type HubSpotContext = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 export type Authentication = 'oAuth2' | 'appToken';
 
 /** Which credential the node is set to use. */
 export function authenticationOf(context: HubSpotContext): Authentication {
-	return context.getNodeParameter('authentication', 0, 'oAuth2') === 'appToken' ? 'appToken' : 'oAuth2';
+	// A webhook's parameters have no item index: its second argument is the fallback.
+	const value = 'getWebhookName' in context ? context.getNodeParameter('authentication', 'oAuth2') : context.getNodeParameter('authentication', 0, 'oAuth2');
+	return value === 'appToken' ? 'appToken' : 'oAuth2';
 }
 
 /**

@@ -1,0 +1,67 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** HubSpot retries a delivery for up to 24 hours: a change is remembered that long. */
+export const REMEMBER_MS = 24 * 60 * 60_000;
+/** Enough for a busy day of links without letting the workflow's static data grow without end. */
+export const MAX_REMEMBERED = 20_000;
+/**
+ * How far apart in `occurredAt` two reports of one change may be (one from each record). Reports of the
+ * same link further apart are separate changes: a link removed and made again is emitted again.
+ */
+export const ECHO_WINDOW_MS = 1_000;
+
+/** For each exact change (link, type, kind): when it was last emitted, and the `occurredAt` of each time; oldest first. */
+export type EmittedLog = Record<string, { emittedAt: number; occurredAt: number[] }>;
+
+/** The log kept in the node's static data (saved with each execution, so it survives a restart). */
+export function emittedLog(staticData: IDataObject): EmittedLog {
+	const log = staticData.emittedChanges;
+	if (log !== null && typeof log === 'object' && !Array.isArray(log)) return log as EmittedLog;
+	const fresh: EmittedLog = {};
+	staticData.emittedChanges = fresh;
+	return fresh;
+}
+
+const isEntry = (entry: unknown): entry is EmittedLog[string] =>
+	entry !== null && typeof entry === 'object' && typeof (entry as EmittedLog[string]).emittedAt === 'number' && Array.isArray((entry as EmittedLog[string]).occurredAt);
+
+/** Forgets what was emitted more than a day ago (HubSpot has stopped retrying it), then the oldest beyond the bound. */
+export function prune(log: EmittedLog, now: number, max = MAX_REMEMBERED): void {
+	const keys = Object.keys(log);
+	let excess = keys.length - max;
+	for (const key of keys) {
+		if (!isEntry(log[key]) || now - log[key].emittedAt > REMEMBER_MS || excess > 0) {
+			delete log[key];
+			excess--;
+		}
+	}
+}
+
+export const sameMoment = (a: number, b: number) => Math.abs(a - b) <= ECHO_WINDOW_MS;
+
+function seen(log: EmittedLog, key: string, occurredAt: number): boolean {
+	const entry = log[key];
+	return isEntry(entry) && entry.occurredAt.some((at) => sameMoment(at, occurredAt));
+}
+
+/**
+ * The changes not emitted yet, remembered at once in every log given (the one in static data, and the
+ * process's own: concurrent deliveries do not wait for each other's save). A change is new when any
+ * one of its exact keys is.
+ */
+export function admitNew<T extends { keys: string[]; occurredAt: number }>(changes: readonly T[], logs: readonly EmittedLog[], now: number): T[] {
+	for (const log of logs) prune(log, now);
+	const admitted = changes.filter((change) => change.keys.some((key) => !logs.some((log) => seen(log, key, change.occurredAt))));
+	for (const change of admitted) {
+		for (const key of change.keys) {
+			for (const log of logs) {
+				// Kept short: the same link made and removed over and over keeps only its latest times.
+				const times = isEntry(log[key]) ? log[key].occurredAt.slice(-9) : [];
+				delete log[key];
+				log[key] = { emittedAt: now, occurredAt: [...times, change.occurredAt] };
+			}
+		}
+	}
+	for (const log of logs) prune(log, now, MAX_REMEMBERED);
+	return admitted;
+}

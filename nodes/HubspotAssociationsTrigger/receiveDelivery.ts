@@ -1,0 +1,58 @@
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { acceptDelivery } from './helpers/acceptDelivery';
+import { changeItems, deliveryChanges, labelsNeeded, watchedEvents } from './helpers/deliveryChanges';
+import { admitNew, emittedLog, type EmittedLog } from './helpers/emittedChanges';
+import { pairLabels } from './pairTypes';
+import { clientSecretOf, optionsOf, triggerSettings } from './triggerSettings';
+
+// Static data is saved only when an execution ends: deliveries arriving meanwhile check this
+// process's own log too, so the same change arriving twice at once starts one execution.
+const processLogs = new Map<string, EmittedLog>();
+
+function processLog(context: IWebhookFunctions): EmittedLog {
+	const key = `${context.getWorkflow().id ?? ''} ${context.getNode().id} ${context.getMode()}`;
+	let log = processLogs.get(key);
+	if (!log) processLogs.set(key, (log = {}));
+	return log;
+}
+
+/** Forgets what this process emitted (specs start from nothing; a restart does the same). */
+export function forgetProcessLogs(): void {
+	processLogs.clear();
+}
+
+/** The URL HubSpot signed: n8n's production URL of this trigger (its WEBHOOK_URL form), with the query it was called with. */
+function signedUrl(context: IWebhookFunctions, originalUrl: string | undefined): string {
+	const query = originalUrl?.includes('?') ? originalUrl.slice(originalUrl.indexOf('?')) : '';
+	return `${context.getNodeWebhookUrl('default') ?? ''}${query}`;
+}
+
+/** Answers without starting an execution; one log line, which never holds the secret or the body. */
+function answer(context: IWebhookFunctions, status: number, body: Record<string, unknown>, logLine?: string): IWebhookResponseData {
+	if (logLine) context.logger.warn(`HubSpot Associations Trigger "${context.getNode().name}": ${logLine}`);
+	context.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject();
+	const rawBody = (request as { rawBody?: unknown }).rawBody;
+	const delivery = {
+		method: request.method,
+		url: signedUrl(this, request.originalUrl),
+		rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0),
+		headers: request.headers,
+	};
+	const accepted = acceptDelivery(delivery, await clientSecretOf(this), { now: Date.now(), legacySignatures: optionsOf(this).legacySignatures === true });
+	if (!accepted.ok) {
+		const message = accepted.status === 401 ? 'Invalid or missing HubSpot signature' : `Not a HubSpot delivery: ${accepted.reason}`;
+		return answer(this, accepted.status, { message }, `refused a delivery (${accepted.status}): ${accepted.reason}`);
+	}
+	const settings = await triggerSettings(this, Date.now());
+	const events = watchedEvents(accepted.events, settings);
+	const labels = await pairLabels(this, settings.paths, labelsNeeded(events, settings), Date.now());
+	const changes = deliveryChanges(events, labels, settings);
+	const fresh = settings.onePerChange ? admitNew(changes, [emittedLog(this.getWorkflowStaticData('node')), processLog(this)], Date.now()) : changes;
+	if (fresh.length === 0) return answer(this, 200, { received: accepted.events.length + accepted.ignored, emitted: 0 });
+	return { workflowData: [changeItems(fresh, settings).map((json) => ({ json }))] };
+}

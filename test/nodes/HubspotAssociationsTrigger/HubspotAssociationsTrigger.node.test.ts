@@ -1,0 +1,141 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import nock from 'nock';
+import { forgetKeptReads } from '../../../nodes/HubspotAssociationsTrigger/pairTypes';
+import { forgetProcessLogs } from '../../../nodes/HubspotAssociationsTrigger/receiveDelivery';
+import { signatureV1 } from '../../../nodes/HubspotAssociationsTrigger/helpers/signature';
+import { oauthCredential, TEST_BASE_URL } from '../../harness/runWorkflow';
+import { PRODUCTION_URL, signedHeaders, TriggerHarness } from '../../harness/webhookTrigger';
+import { COMPANY_TO_CONTACT_LABELS, DECISION_MAKER_ITEM, CONTACT_TO_COMPANY_LABELS, genericEvent, otherSide } from './helpers/events';
+
+const SECRET = 'test-client-secret';
+const PARAMETERS = { fromObjectType: 'contacts', toObjectType: 'companies' };
+const LABELS_PATH = '/crm/associations/2026-03/contacts/companies/labels';
+const BACK_LABELS_PATH = '/crm/associations/2026-03/companies/contacts/labels';
+
+function oauthTrigger(parameters: Record<string, unknown> = PARAMETERS) {
+	return new TriggerHarness(parameters as never, { hubspotAssociationsOAuth2Api: oauthCredential() });
+}
+function signed(events: unknown[], secret = SECRET) {
+	const body = JSON.stringify(events);
+	return { body, headers: signedHeaders(body, secret) };
+}
+function labelReads(times = 1) {
+	return nock(TEST_BASE_URL).get(LABELS_PATH).times(times).reply(200, { results: CONTACT_TO_COMPANY_LABELS }).get(BACK_LABELS_PATH).times(times).reply(200, { results: COMPANY_TO_CONTACT_LABELS });
+}
+
+beforeEach(() => {
+	forgetKeptReads();
+	forgetProcessLogs();
+	nock.cleanAll();
+});
+
+describe('HubSpot Associations Trigger, run in n8n-core', () => {
+	it('emits a link reported from both sides once, oriented from → to, with its label read once per direction', async () => {
+		const reads = labelReads();
+		const contactSide = genericEvent({ eventId: 1, associationCategory: 'USER_DEFINED', associationTypeId: 36 });
+		const answer = await oauthTrigger().deliver(signed([otherSide(contactSide, 37, 2), contactSide]));
+		expect(answer.items).toEqual([DECISION_MAKER_ITEM]);
+		expect(reads.isDone()).toBe(true);
+	});
+
+	it('keeps the label texts a few minutes: the next delivery sends no request', async () => {
+		labelReads();
+		const trigger = oauthTrigger();
+		await trigger.deliver(signed([otherSide(genericEvent(), 280)]));
+		const next = await trigger.deliver(signed([otherSide(genericEvent({ toObjectId: 202, associationCategory: 'USER_DEFINED' }), 39)]));
+		expect(next.items).toEqual([expect.objectContaining({ toObjectId: '202', associationTypeId: 38, label: 'Billing contact' })]);
+	});
+
+	it('does not emit a redelivered change again, nor after a restart (static data)', async () => {
+		labelReads();
+		const trigger = oauthTrigger();
+		const event = genericEvent();
+		expect((await trigger.deliver(signed([event]))).items).toHaveLength(1);
+		const again = await trigger.deliver(signed([{ ...event, attemptNumber: 1 }]));
+		expect(again).toMatchObject({ status: 200, body: { received: 1, emitted: 0 }, items: undefined });
+		forgetProcessLogs();
+		expect((await trigger.deliver(signed([{ ...event, attemptNumber: 2 }]))).items).toBeUndefined();
+		expect(Object.keys(trigger.staticData.emittedChanges as object)).toEqual(['62515 added 101 201 plain']);
+	});
+
+	it('starts one execution for two deliveries of the same change at the same moment', async () => {
+		labelReads();
+		const trigger = oauthTrigger();
+		const contactSide = genericEvent();
+		const answers = await Promise.all([trigger.deliver(signed([contactSide])), trigger.deliver(signed([otherSide(contactSide, 280)]))]);
+		expect(answers.filter((answer) => answer.items !== undefined)).toHaveLength(1);
+	});
+
+	it('keeps the event when the labels cannot be read: label null', async () => {
+		nock(TEST_BASE_URL).get(LABELS_PATH).reply(500, { message: 'down' });
+		const answer = await oauthTrigger().deliver(signed([genericEvent({ associationCategory: 'USER_DEFINED', associationTypeId: 36 })]));
+		expect(answer.items).toEqual([expect.objectContaining({ associationTypeId: 36, label: null })]);
+	});
+
+	it.each([
+		['a wrong signature', () => ({ ...signed([genericEvent()], 'someone-else') })],
+		['no signature', () => ({ body: JSON.stringify([genericEvent()]), headers: {} })],
+		['a stale timestamp', () => ({ body: '[]', headers: signedHeaders('[]', SECRET, Date.now() - 6 * 60_000) })],
+		['a signature over another URL', () => ({ body: '[]', headers: signedHeaders('[]', SECRET, Date.now(), PRODUCTION_URL.replace('localhost', 'evil.example')) })],
+	])('refuses %s with 401, starts nothing and logs one line without the secret', async (_case, request) => {
+		const answer = await oauthTrigger().deliver(request());
+		expect(answer).toMatchObject({ status: 401, body: { message: 'Invalid or missing HubSpot signature' }, items: undefined });
+		expect(answer.warnings).toHaveLength(1);
+		expect(answer.warnings[0]).toMatch(/^HubSpot Associations Trigger "HubSpot Associations Trigger": refused a delivery \(401\): /);
+		expect(answer.warnings[0]).not.toContain(SECRET);
+	});
+
+	it('refuses a signed body that is not a JSON array of events with 400', async () => {
+		const body = '{"eventId":1}';
+		const answer = await oauthTrigger().deliver({ body, headers: signedHeaders(body, SECRET) });
+		expect(answer).toMatchObject({ status: 400, body: { message: 'Not a HubSpot delivery: the body is not a JSON array of events' }, items: undefined });
+	});
+
+	it('checks the signature over the URL with the query HubSpot called', async () => {
+		nock(TEST_BASE_URL).get(LABELS_PATH).reply(200, { results: CONTACT_TO_COMPANY_LABELS });
+		const body = JSON.stringify([genericEvent()]);
+		const answer = await oauthTrigger().deliver({ body, headers: signedHeaders(body, SECRET, Date.now(), `${PRODUCTION_URL}?portal=62515`), query: '?portal=62515' });
+		expect(answer.items).toHaveLength(1);
+	});
+
+	it('accepts a v1 signature only with Accept Legacy Signatures on', async () => {
+		const body = JSON.stringify([genericEvent()]);
+		const headers = { 'X-HubSpot-Signature': signatureV1(SECRET, Buffer.from(body)), 'X-HubSpot-Signature-Version': 'v1' };
+		expect((await oauthTrigger().deliver({ body, headers })).status).toBe(401);
+		const legacy = oauthTrigger({ ...PARAMETERS, options: { legacySignatures: true, labelNames: false } });
+		expect((await legacy.deliver({ body, headers })).items).toHaveLength(1);
+	});
+
+	it('reads the secret of the app-token credential, and refuses to activate without one', async () => {
+		const parameters = { ...PARAMETERS, authentication: 'appToken', options: { labelNames: false } };
+		const withSecret = new TriggerHarness(parameters, { hubspotAssociationsAppTokenApi: { appToken: 'pat-token', clientSecret: 'app-secret', baseUrl: TEST_BASE_URL } });
+		expect((await withSecret.deliver(signed([genericEvent()], 'app-secret'))).items).toHaveLength(1);
+		expect(await withSecret.activate()).toBe(true);
+		const without = new TriggerHarness(parameters, { hubspotAssociationsAppTokenApi: { appToken: 'pat-token', baseUrl: TEST_BASE_URL } });
+		await expect(without.activate()).rejects.toThrow('The credential has no client secret');
+		expect((await without.deliver(signed([genericEvent()], ''))).status).toBe(401);
+	});
+
+	it('starts nothing for events of other pairs or kinds, and answers what it received', async () => {
+		const trigger = oauthTrigger({ ...PARAMETERS, events: ['removed'] });
+		const answer = await trigger.deliver(signed([genericEvent(), genericEvent({ toObjectTypeId: '0-3' }), { subscriptionType: 'contact.creation' }]));
+		expect(answer).toMatchObject({ status: 200, body: { received: 3, emitted: 0 }, items: undefined });
+	});
+
+	it('refuses to activate with object types it cannot read', async () => {
+		const trigger = new TriggerHarness({ fromObjectType: 'spaceships', toObjectType: 'companies' }, { hubspotAssociationsOAuth2Api: oauthCredential() });
+		await expect(trigger.activate()).rejects.toThrow('From Object Type (fromObjectType) must be an object type');
+	});
+});
+
+describe('the example workflow', () => {
+	it('has a trigger that emits a new contact–company link and ignores removals', async () => {
+		const example = JSON.parse(readFileSync(join(__dirname, '../../../examples/when-contact-linked-to-company-link-its-deals.json'), 'utf8')) as { nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
+		const node = example.nodes.find((candidate) => candidate.type === 'n8n-nodes-hubspot-associations.hubspotAssociationsTrigger');
+		const trigger = oauthTrigger(node?.parameters);
+		nock(TEST_BASE_URL).get(LABELS_PATH).reply(200, { results: CONTACT_TO_COMPANY_LABELS });
+		const answer = await trigger.deliver(signed([genericEvent({ fromObjectId: 7 }), genericEvent({ fromObjectId: 8, associationRemoved: true })]));
+		expect(answer.items).toEqual([expect.objectContaining({ change: 'added', fromObjectId: '7', toObjectId: '201' })]);
+	});
+});
