@@ -35,6 +35,12 @@ export async function syncLatency(runCase: RunCase, { latencies, count, window }
 				const optimumMs = (neededCount / window.max) * window.intervalMs + latencyMs;
 				const wallMs = Number(figures.wallMs);
 				const differences = syncStateDifferences(sim, count);
+				// Where the time went, from the first request: the reads, the planning between them and the first write, the writes.
+				const reads = sent.filter((request) => request.path.endsWith('/batch/read'));
+				const writes = sent.filter((request) => !request.path.endsWith('/batch/read'));
+				const start = sent[0].at;
+				const since = (at: number) => seconds(at - start);
+				const timeline = `reads answered by ${since(Math.max(...reads.map((r) => r.at)) + latencyMs)}, writes ${since(Math.min(...writes.map((r) => r.at)))}–${since(Math.max(...writes.map((r) => r.at)) + latencyMs)}, outside requests ${seconds(wallMs - (Math.max(...sent.map((r) => r.at)) + latencyMs - start))}`;
 				console.log(
 					[
 						`${latencyMs} ms answers, ${name}`,
@@ -44,6 +50,7 @@ export async function syncLatency(runCase: RunCase, { latencies, count, window }
 						`${sent.length} requests`,
 						`${sent.filter((request) => request.status === 429).length} × 429`,
 						`${sent.filter((request) => request.status === 423).length} × 423`,
+						timeline,
 						JSON.stringify(figures.statuses),
 						differences.length === 0 ? 'HubSpot holds what was asked' : `DIFFERS: ${differences.join('; ')}`,
 						`load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`,

@@ -124,8 +124,10 @@ function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unliste
 
 /**
  * The sync of one direction: reads the listed from-records' associations (every page), plans,
- * checks Max Removals, then creates and relabels, removes labels, and removes unlisted
- * pairs, in that order. A dry run stops before the first write and describes each request.
+ * checks Max Removals, then creates and relabels, removes labels, and removes unlisted pairs.
+ * Requests that do not depend on each other share the run's limit (`slots`); a record's removals
+ * wait for its writes, a label a create kept for that create, and every write for every read.
+ * A dry run stops before the first write and describes each request.
  */
 export async function syncDirection(
 	batch: PlannedBatch,
