@@ -2,8 +2,9 @@
  * `npm run bench:throughput`: how close the node gets to HubSpot's rate, and what it costs on top of
  * the work itself. Prints figures only; nothing here is a pass/fail test.
  *
- *   npm run bench:throughput -- [--only latency|cost] [--latency 800,100] [--items 100000] [--sizes 10000,100000,500000]
+ *   npm run bench:throughput -- [--only latency|sync|cost] [--latency 800,100] [--items 100000] [--sizes 10000,100000,500000]
  *                               [--data distinct,companies,linkedCompanies] [--reported-window 190] [--heap-limit 8192] [--repeat 1]
+ *                               [--sync-records 10000]
  *
  * Latency: N items with default options against the simulator answering after 800 ms (and 100 ms),
  * under HubSpot's default window (100 requests per 10 s), vs the rate-bound optimum (requests ÷ window
@@ -12,6 +13,9 @@
  * (`sharedRecords.ts`): `distinct` pairs (5 contacts per company, in company blocks), contacts of
  * 5,000 `companies` spread over the input, and `linkedCompanies`, where one contact in ten also
  * works for a second company.
+ *
+ * Sync (`syncLatency.ts`): Sync Associations over 10,000 from-records in mixed states (`syncStates.ts`), same window
+ * and latencies, vs the rate-bound optimum of the requests it needs, with continue-on-fail and without.
  *
  * Cost: at each size, pacing taken out (requestsPerTenSeconds 1000), each case in its own process so
  * its peak RSS is its own: the node, the floor node (no I/O, `floor.ts`) and a plain fetch client
@@ -34,6 +38,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSimulator, type HubSpotSimulator } from '../simulator';
 import type { LatencyData } from './sharedRecords';
+import { syncLatency } from './syncLatency';
 import type { CaseKind, CaseSpec } from './throughputCase';
 
 const args = process.argv.slice(2);
@@ -51,6 +56,7 @@ const LATENCY_DATA = option('data', 'distinct,companies,linkedCompanies').split(
 const REPORTED_WINDOW = Number(option('reported-window', '1000'));
 const HEAP_LIMIT_MIB = Number(option('heap-limit', '8192'));
 const REPEAT = Math.max(1, Number(option('repeat', '1')));
+const SYNC_RECORDS = Number(option('sync-records', '10000'));
 const HUBSPOT_WINDOW = { max: 100, intervalMs: 10_000 };
 const BATCH_CREATE_SIZE = 2000;
 
@@ -66,10 +72,10 @@ const cpu = (node: Figures, floor: Figures, raw: Figures) =>
 /** The simulator reports its window in its headers, which the node follows: each case starts on an empty one. */
 const WINDOW_DRAIN_MS = 10_000;
 
-async function runCase(sim: HubSpotSimulator, kind: CaseKind, count: number, options?: CaseSpec['options'], data?: LatencyData): Promise<Figures> {
+export async function runCase(sim: HubSpotSimulator, kind: CaseKind, count: number, options?: CaseSpec['options'], data?: LatencyData, stopOnFail?: boolean): Promise<Figures> {
 	if (kind !== 'floor') await new Promise((resolve) => setTimeout(resolve, WINDOW_DRAIN_MS));
 	const { accessToken, refreshToken } = sim.issueToken({ expiresInSeconds: 24 * 3600 });
-	const spec: CaseSpec = { kind, count, baseUrl: sim.baseUrl, account: { ...sim.oauthClient, accessToken, refreshToken }, options, data };
+	const spec: CaseSpec = { kind, count, baseUrl: sim.baseUrl, account: { ...sim.oauthClient, accessToken, refreshToken }, options, data, stopOnFail };
 	const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 	const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MIB}`, ...flags, '--import', 'tsx', path.join(__dirname, 'throughputCase.ts')], {
 		env: { ...process.env, BENCH_CASE: JSON.stringify(spec) },
@@ -221,8 +227,9 @@ async function cost() {
 async function main() {
 	const cpus = os.cpus();
 	console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}, ${load()}`);
-	if (ONLY !== 'cost') await latency();
-	if (ONLY !== 'latency') {
+	if (ONLY === 'all' || ONLY === 'latency') await latency();
+	if (ONLY === 'all' || ONLY === 'sync') await syncLatency(runCase, { latencies: LATENCIES, count: SYNC_RECORDS, window: HUBSPOT_WINDOW });
+	if (ONLY === 'all' || ONLY === 'cost') {
 		for (let run = 0; run < REPEAT; run++) await cost();
 		if (REPEAT > 1) printMedians();
 	}

@@ -10,8 +10,10 @@ import { batchCreateParameters, oauthCredential, runNode } from '../../test/harn
 import { FLOOR_NODE_TYPE, floorNodeType, postChunks, readAssociationsOf } from './floor';
 import { traceMemory } from './memoryTrace';
 import { sharedRecordItems, type LatencyData } from './sharedRecords';
+import { syncStateItems } from './syncStates';
+import { syncParameters } from '../../test/harness/operationParameters';
 
-export type CaseKind = 'node' | 'floor' | 'raw' | 'nodeFailing' | 'read' | 'readFloor' | 'readRaw' | 'latency';
+export type CaseKind = 'node' | 'floor' | 'raw' | 'nodeFailing' | 'read' | 'readFloor' | 'readRaw' | 'latency' | 'sync';
 
 export interface CaseSpec {
 	kind: CaseKind;
@@ -22,6 +24,8 @@ export interface CaseSpec {
 	options?: IDataObject;
 	/** Which pairs a `latency` run sends (default `distinct`: `pairItems`). */
 	data?: LatencyData;
+	/** Run with n8n's "On Error: Stop Workflow" instead of continuing (`sync` runs). */
+	stopOnFail?: boolean;
 }
 
 const TYPES = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }];
@@ -65,7 +69,7 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 	const nodeRun = async (items: IDataObject[], parameters: INodeParameters) => {
 		const started = performance.now();
 		const cpu = cpuClock();
-		const { output, error, run: execution } = await runNode({ items, parameters, credentials, onError: 'continueRegularOutput' });
+		const { output, error, run: execution } = await runNode({ items, parameters, credentials, onError: spec.stopOnFail ? 'stopWorkflow' : 'continueRegularOutput' });
 		const cpuMs = cpu();
 		const wallMs = performance.now() - started;
 		if (error) throw new Error(error.message);
@@ -84,6 +88,8 @@ async function run(spec: CaseSpec): Promise<IDataObject> {
 				spec.data && spec.data !== 'distinct' ? sharedRecordItems(spec.count, spec.data) : pairItems(spec.count),
 				batchCreateParameters({ options: (spec.options ?? {}) as INodeParameters }),
 			);
+		case 'sync':
+			return await nodeRun(syncStateItems(spec.count), syncParameters(spec.options ?? {}));
 		case 'nodeFailing':
 			return await nodeRun(pairItems(spec.count, 100), batchCreateParameters({ options: unpaced }));
 		case 'read':

@@ -1,11 +1,20 @@
 import { knownObjectTypeId } from '../helpers/objectTypes';
 import type { WaitingBatch } from '../helpers/interfaces';
 
+/** What a batch is to the dispatch: the records it names. */
+export type DispatchedBatch = Pick<WaitingBatch, 'fromPathType' | 'toPathType' | 'fromObjectIds' | 'toObjectIds'>;
+
+/** The run's limit on requests in flight (`ConcurrencyLimit`): a slot for each request, `ceiling` the most there can be. */
+export interface RequestSlots {
+	readonly ceiling: number;
+	acquire(): Promise<() => void>;
+}
+
 /** The records a batch names: ids by object type id (so "contacts" and "0-1" name one record), an id once per input naming it. */
 export type BatchRecords = Map<string, readonly string[]>;
 
 /** Each record a batch names; reads name no to-record. The batch's own id columns are read, not copied. */
-export function recordsOfBatch(batch: WaitingBatch): BatchRecords {
+export function recordsOfBatch(batch: DispatchedBatch): BatchRecords {
 	const fromType = knownObjectTypeId(batch.fromPathType) ?? batch.fromPathType;
 	const toType = knownObjectTypeId(batch.toPathType) ?? batch.toPathType;
 	const toIds = batch.toObjectIds.some((id) => id === '') ? batch.toObjectIds.filter((id) => id !== '') : batch.toObjectIds;
@@ -17,7 +26,7 @@ export function recordsOfBatch(batch: WaitingBatch): BatchRecords {
 }
 
 /** Of each object type, the ids that more than one batch names: only those can keep two batches apart. */
-export function idsInSeveralBatches(batches: readonly WaitingBatch[]): Map<string, Set<string>> {
+export function idsInSeveralBatches(batches: readonly DispatchedBatch[]): Map<string, Set<string>> {
 	const batchNaming = new Map<string, Map<string, number>>();
 	const several = new Map<string, Set<string>>();
 	batches.forEach((batch, index) => {
@@ -64,7 +73,7 @@ export class BatchDispatch {
 	private readonly shared: Map<string, Set<string>>;
 
 	constructor(
-		private readonly batches: readonly WaitingBatch[],
+		private readonly batches: readonly DispatchedBatch[],
 		/** How many batches may be in flight at most. */
 		workers: number,
 		/** How far past the first batch left to look for one that shares no record. */
@@ -75,7 +84,7 @@ export class BatchDispatch {
 	}
 
 	/** The records of a batch another batch also names. */
-	private sharedRecordsOf(batch: WaitingBatch): BatchRecords {
+	private sharedRecordsOf(batch: DispatchedBatch): BatchRecords {
 		const records: BatchRecords = new Map();
 		for (const [type, ids] of recordsOfBatch(batch)) {
 			const shared = this.shared.get(type);
@@ -148,4 +157,33 @@ export class BatchDispatch {
 			for (const wake of waiting) wake();
 		};
 	}
+}
+
+/**
+ * Sends `batches` under the run's limit: a slot first, then the batch BatchDispatch hands out, so
+ * batches go out in order however the limit moves, and two naming one record are never in flight
+ * together. `send` gets the batch's slot, to hand back early if it takes slots of its own. Once
+ * `stopped()` says so, no batch is started; those in flight finish.
+ */
+export async function dispatchBatches(
+	batches: readonly DispatchedBatch[],
+	slots: RequestSlots,
+	send: (index: number, release: () => void) => Promise<void>,
+	stopped: () => boolean = () => false,
+): Promise<void> {
+	const dispatch = new BatchDispatch(batches, slots.ceiling);
+	const worker = async () => {
+		while (!stopped()) {
+			const release = await slots.acquire();
+			const taken = stopped() ? undefined : await dispatch.take();
+			try {
+				if (stopped() || !taken) break;
+				await send(taken.index, release);
+			} finally {
+				taken?.settled();
+				release();
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(slots.ceiling, batches.length) }, worker));
 }

@@ -6,7 +6,7 @@ import { plannedBatch, type BodyColumns } from '../helpers/planning';
 import { InvalidInputError } from '../helpers/validation';
 import { authenticationOf, createHubSpotClient, JsonBody, takeBody, type HubSpotAnswer } from '../transport';
 import { runsAsTool } from './asTool';
-import { BatchDispatch } from './batchDispatch';
+import { dispatchBatches, type RequestSlots } from './batchDispatch';
 import { hubspotError, invalidItemError, rejectedItemMessage } from './batchErrors';
 import { dryRunJson, plansOfBatch, readDryRun, writeRecorder, type DryRunPlan } from './dryRun';
 import { HeldRequests } from './heldRequests';
@@ -46,9 +46,10 @@ export interface BatchOperation<R> {
 	/**
 	 * Replaces the one-request exchange of a batch, e.g. to follow paging cursors; `send` posts a
 	 * body to the operation's endpoint, or to another endpoint of the same direction.
-	 * Returns the failed answer, or the outcome of each input.
+	 * Returns the failed answer, or the outcome of each input. To send requests at once, each
+	 * takes a slot of the run's limit (`slots`); one at a time, it need not.
 	 */
-	exchange?(batch: PlannedBatch, send: SendToDirection, failedBefore: FailedBeforeSending): Promise<BatchExchange<R>>;
+	exchange?(batch: PlannedBatch, send: SendToDirection, failedBefore: FailedBeforeSending, slots: RequestSlots): Promise<BatchExchange<R>>;
 	/** Option `createMissingLabels`: label names that do not exist are created before planning. */
 	createMissingLabels?: boolean;
 	/** A step after label names are resolved, before planning: may read labels; answers the items it stops. */
@@ -136,7 +137,7 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	// A dry run stops each batch at its write: the plan of each item instead of an answer.
 	const plans = new Map<number, DryRunPlan>();
 
-	const sendBatch = async (waiting: WaitingBatch, batchNumber: number) => {
+	const sendBatch = async (waiting: WaitingBatch, batchNumber: number, releaseSlot: () => void) => {
 		const pathOf = (action = operation.action) => client.associationsPath(waiting.fromPathType, waiting.toPathType, action);
 		const post: SendToDirection = async (body, action) => await client.request({ method: 'POST', path: pathOf(action), body });
 		const recorder = dryRun ? writeRecorder(post, pathOf) : undefined;
@@ -145,7 +146,15 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		let exchanged: BatchExchange<R>;
 		if (operation.exchange) {
 			batch = plannedBatch(waiting);
-			exchanged = await operation.exchange(batch, send, failedBefore);
+			// An exchange sending several requests at once takes a slot for each: the batch's own is handed back first.
+			const slots: RequestSlots = {
+				ceiling: client.concurrency.ceiling,
+				acquire: async () => {
+					releaseSlot();
+					return await client.concurrency.acquire();
+				},
+			};
+			exchanged = await operation.exchange(batch, send, failedBefore, slots);
 		} else {
 			// The one request of a batch: its body is written as JSON from the batch's columns before it goes out,
 			// and its inputs are built from them once answered, so neither waits on HubSpot in memory.
@@ -203,27 +212,21 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 	// From here on an item's request is told again from its batch's input; the few its input cannot tell are held.
 	const held = new HeldRequests(items.length, requests, batches);
 	requests = [];
-	const dispatch = new BatchDispatch(batches, client.concurrency.ceiling);
 	let stopError: Error | undefined;
-	const worker = async () => {
-		while (!stopError) {
-			// A slot first, then a batch: batches go out in order however the limit moves.
-			const release = await client.concurrency.acquire();
-			const taken = stopError ? undefined : await dispatch.take();
+	await dispatchBatches(
+		batches,
+		client.concurrency,
+		async (index, release) => {
 			try {
-				if (stopError || !taken) break;
-				await sendBatch(batches[taken.index], taken.index + 1);
+				await sendBatch(batches[index], index + 1, release);
 				// Sent and settled: its inputs are no longer needed.
-				batches[taken.index] = SETTLED_BATCH;
+				batches[index] = SETTLED_BATCH;
 			} catch (error) {
 				stopError ??= error as Error;
-			} finally {
-				taken?.settled();
-				release();
 			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(client.concurrency.ceiling, batches.length) }, worker));
+		},
+		() => stopError !== undefined,
+	);
 	if (stopError) throw stopError;
 	const { requests: sent, retries, rateLimited } = client.stats;
 	if (retries > 0) {

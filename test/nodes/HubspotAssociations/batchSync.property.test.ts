@@ -12,7 +12,8 @@ const suite = useSimulator();
  * and cross-type directions, paged reads with injected failures) against the simulator. After each
  * run: every listed pair that existed or was answered a success exists, no pair was removed for a
  * record with a failed item (or at all when an item's from-record was unknown), nothing the input
- * lists was removed, Max Removals held, and every success holds the types it asked for.
+ * lists was removed, Max Removals held, and every success holds the types it asked for; with
+ * small batches and up to 4 requests in flight, so writes and removals overlap.
  */
 const DIRECTIONS = {
 	cross: { from: 'contacts', to: 'companies', seedTypes: [[], [36], [38], [1]], asked: [['HUBSPOT_DEFINED:279'], ['USER_DEFINED:36'], ['USER_DEFINED:38'], ['USER_DEFINED:36', 'USER_DEFINED:38']], typo: 'Billng contact' },
@@ -50,6 +51,10 @@ const caseArbitrary = fc.record({
 	paging: fc.constantFrom<'byRecord' | 'byType'>('byRecord', 'byType'),
 	faultAt: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined, freq: 2 }),
 	maxRemovals: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(100)),
+	// Several small write requests in flight at once (issue 23): the order rules must hold whatever answers first.
+	concurrency: fc.constantFrom<'auto' | number>('auto', 1, 4),
+	batchSize: fc.integer({ min: 1, max: 3 }),
+	removalBatchSize: fc.integer({ min: 1, max: 3 }),
 });
 
 // Same-object ids are one pool: company 1..5 on either end; a pair is listed once per orientation.
@@ -125,7 +130,8 @@ describe('Sync Associations (property): never removes what the input lists, nor 
 
 				const { output, error } = await runNode({
 					items: items.map((spec) => itemJson(direction, spec)),
-					parameters: syncParameters({ maxRemovals: sample.maxRemovals, maxRetries: 0, requestsPerTenSeconds: 1000 }, { fromObjectType: from, toObjectType: to, toIdType: '={{ $json.toIdType ?? "id" }}' }),
+					parameters: syncParameters(
+						{ maxRemovals: sample.maxRemovals, maxRetries: 0, requestsPerTenSeconds: 1000, concurrency: sample.concurrency, batchSize: sample.batchSize, removalBatchSize: sample.removalBatchSize }, { fromObjectType: from, toObjectType: to, toIdType: '={{ $json.toIdType ?? "id" }}' }),
 					credentials: suite.credentials,
 					onError: 'continueRegularOutput',
 				});

@@ -106,10 +106,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const settings = readClientSettings(this);
 	// Only for the paths a dry run shows: the runner's own client sends every request.
 	const paths = createHubSpotClient(this, settings);
-	// A sync sends its steps inside one batch of the runner, which holds one slot of the adaptive limit: `auto` sends its steps one at a time.
-	const concurrency = settings.concurrency === 'auto' ? 1 : settings.concurrency;
 	// As an AI tool a sync answers each item's truth (created, with its removal errors), as with continue-on-fail.
-	const context = { node: this.getNode(), continueOnFail: this.continueOnFail() || runsAsTool(this), authentication: authenticationOf(this), concurrency, options };
+	const context = { node: this.getNode(), continueOnFail: this.continueOnFail() || runsAsTool(this), authentication: authenticationOf(this), options };
 	const summarize = (counts: SyncCounts, wouldRemove?: number) => {
 		this.addExecutionHints({ message: summary(counts, options.dryRun), type: 'info', location: 'outputPane' });
 		if (wouldRemove === undefined) return;
@@ -135,8 +133,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		plan: (requests) => planBatches(requests, Number.MAX_SAFE_INTEGER),
 		body: () => '{}',
 		match: () => new Map(),
-		exchange: async (batch, send, failedBefore) =>
-			await syncDirection(batch, send, { ...context, summarize, pathOf: (action) => paths.associationsPath(batch.fromPathType, batch.toPathType, action) }, failedBefore),
+		exchange: async (batch, send, failedBefore, slots) =>
+			await syncDirection(batch, send, { ...context, summarize, pathOf: (action) => paths.associationsPath(batch.fromPathType, batch.toPathType, action) }, failedBefore, slots),
 		success: (request, result: SyncResult) => syncOutput(request, result, options),
 	});
 }

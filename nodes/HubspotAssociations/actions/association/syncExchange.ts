@@ -6,10 +6,11 @@ import { knownObjectTypeId } from '../../helpers/objectTypes';
 import type { RecordRead } from '../../helpers/recordReads';
 import { inBatches, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
+import type { RequestSlots } from '../batchDispatch';
 import type { BatchExchange, FailedBeforeSending, SendToDirection } from '../batchRunner';
 import { readAssociations } from './readAssociations';
-import { createPhase, labelsArchivePhase, plannedRequests, sendPhase, type Failure } from './syncPhases';
-import { describeRemovals, RemovalHolds, removeUnlisted, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
+import { createPhase, labelsArchivePhase, plannedRequests, sendWrites, writeRequests, type Failure } from './syncPhases';
+import { archiveRequests, describeRemovals, RemovalHolds, removeUnlisted, reportRemovals, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
 
 export interface SyncOptions {
 	removeUnlisted: boolean;
@@ -36,7 +37,6 @@ export interface SyncContext {
 	node: INode;
 	continueOnFail: boolean;
 	authentication: Authentication;
-	concurrency: number;
 	options: SyncOptions;
 	/** The path of an endpoint of the batch's direction (shown by the dry run). */
 	pathOf(action: string): string;
@@ -124,15 +124,23 @@ function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unliste
 
 /**
  * The sync of one direction: reads the listed from-records' associations (every page), plans,
- * checks Max Removals, then creates and relabels, removes labels, and removes unlisted
- * pairs, in that order. A dry run stops before the first write and describes each request.
+ * checks Max Removals, then creates and relabels, removes labels, and removes unlisted pairs.
+ * Requests that do not depend on each other share the run's limit (`slots`); a record's removals
+ * wait for its writes, a label a create kept for that create, and every write for every read.
+ * A dry run stops before the first write and describes each request.
  */
-export async function syncDirection(batch: PlannedBatch, send: SendToDirection, context: SyncContext, failedBefore: FailedBeforeSending): Promise<BatchExchange<SyncResult>> {
+export async function syncDirection(
+	batch: PlannedBatch,
+	send: SendToDirection,
+	context: SyncContext,
+	failedBefore: FailedBeforeSending,
+	slots: RequestSlots,
+): Promise<BatchExchange<SyncResult>> {
 	const { options, continueOnFail } = context;
 	const outcomes: Outcomes = new Map();
-	const sender = { send, authentication: context.authentication, keepGoing: continueOnFail, concurrency: context.concurrency };
+	const sender = { send, authentication: context.authentication, keepGoing: continueOnFail, slots };
 
-	const read = await readAssociations(send, batch, context.authentication);
+	const read = await readAssociations(send, batch, context.authentication, slots);
 	if ('failed' in read) return read;
 	const { readable, current } = readableInputs(batch, read.reads, outcomes);
 	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
@@ -156,30 +164,58 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 			const planned = { request, input: (JSON.parse(batchCreateBody(columnsOf({ inputs: [write] }))) as { inputs: IDataObject[] }).inputs[0] };
 			outcomes.set(input, { kind: 'succeeded', result: { change: plan.changes.get(input)!, planned } });
 		}
-	} else {
-		const fail = (write: PlannedInput, failure: Failure) => outcomes.set(served.get(write)!, failure);
-		// HubSpot documents that create "can" drop the labels not sent: what its answer still lists is removed next.
-		const removeWhatCreateKept = (write: PlannedInput, result: unknown) => {
-			const input = served.get(write)!;
-			const kept = typesCreateKept(plan.changes.get(input)!, (result as LabelsBetweenObjectPair).labels);
-			if (kept.length > 0) labelRemovals.push(writeFor(input, kept));
-		};
-		if (!(await sendPhase(createPhase, createBatches, sender, fail, removeWhatCreateKept)) && !continueOnFail) return { outcomes };
-		const labelBatches = inBatches(batch, labelRemovals, options.removalBatchSize);
-		if (!(await sendPhase(labelsArchivePhase, labelBatches, sender, fail)) && !continueOnFail) return { outcomes };
+		const unlisted = unlistedPairs(batch, plan, readable, options.removalBatchSize, holds);
+		describeRemovals(unlisted, context.pathOf('batch/archive'));
+		return finishRun(batch, plan, outcomes, unlisted, 0, { holds, context, failedBefore, removable: removable.length });
 	}
+
+	const fail = (write: PlannedInput, failure: Failure) => outcomes.set(served.get(write)!, failure);
+	const followUps: PlannedInput[] = [];
+	// HubSpot documents that create "can" drop the labels not sent: what its answer still lists is removed next.
+	const removeWhatCreateKept = (write: PlannedInput, result: unknown) => {
+		const input = served.get(write)!;
+		const kept = typesCreateKept(plan.changes.get(input)!, (result as LabelsBetweenObjectPair).labels);
+		if (kept.length > 0) followUps.push(writeFor(input, kept));
+	};
+	// With continue-on-fail, the unlisted pairs of a record no write names go alongside the writes: no
+	// write of the run can hold them. Without it, a failed write stops the run before any removal.
+	// In a same-object direction a pair is either end's, so its removal waits for the writes.
+	const written = new Set([...creates, ...labelRemovals].map((write) => write.fromObjectId));
+	const early = continueOnFail && !sameObjectType ? readable.filter((input) => !written.has(input.fromObjectId)) : [];
+	const earlyUnlisted = unlistedPairs(batch, plan, early, options.removalBatchSize, holds);
+	const earlyFailures = new Map<PlannedInput, Failure>();
+	const writes = [
+		...writeRequests(createPhase, createBatches, fail, removeWhatCreateKept),
+		...writeRequests(labelsArchivePhase, inBatches(batch, labelRemovals, options.removalBatchSize), fail),
+		...archiveRequests(earlyUnlisted, earlyFailures),
+	];
+	if (!(await sendWrites(writes, sender)) && !continueOnFail) return { outcomes };
+	if (!(await sendWrites(writeRequests(labelsArchivePhase, inBatches(batch, followUps, options.removalBatchSize), fail), sender)) && !continueOnFail) return { outcomes };
+	let removalsFailed = reportRemovals(earlyUnlisted, earlyFailures, continueOnFail, context.node);
 
 	// A record whose write failed in this sync keeps its unlisted pairs too.
 	holds.addFailed(outcomes);
-	const succeeded = readable.filter((input) => outcomes.get(input)?.kind !== 'failed');
-	const unlisted = unlistedPairs(batch, plan, succeeded, options.removalBatchSize, holds);
-	let removalsFailed = 0;
-	if (options.dryRun) describeRemovals(unlisted, context.pathOf('batch/archive'));
-	else removalsFailed = await removeUnlisted(unlisted, sender, context.node);
+	const earlyRecords = new Set(early.map((input) => input.fromObjectId));
+	const succeeded = readable.filter((input) => !earlyRecords.has(input.fromObjectId) && outcomes.get(input)?.kind !== 'failed');
+	const lateUnlisted = unlistedPairs(batch, plan, succeeded, options.removalBatchSize, holds);
+	removalsFailed += await removeUnlisted(lateUnlisted, sender, context.node);
+	const unlisted = { reporters: new Map([...earlyUnlisted.reporters, ...lateUnlisted.reporters]), archives: [...earlyUnlisted.archives, ...lateUnlisted.archives] };
+	return finishRun(batch, plan, outcomes, unlisted, removalsFailed, { holds, context, failedBefore, removable: removable.length });
+}
 
+/** Settles the outcomes and sums the run up. */
+function finishRun(
+	batch: PlannedBatch,
+	plan: SyncPlan,
+	outcomes: Outcomes,
+	unlisted: Unlisted,
+	removalsFailed: number,
+	{ holds, context, failedBefore, removable }: { holds: RemovalHolds; context: SyncContext; failedBefore: FailedBeforeSending; removable: number },
+): BatchExchange<SyncResult> {
+	const { options } = context;
 	const counts = finish(batch, plan, outcomes, unlisted, removalsFailed, holds, options.removeUnlisted);
 	// Items that failed before the sync (validation, lookups, label names) are the run's failures too.
 	counts.failed += failedBefore.size;
-	context.summarize(counts, options.dryRun && removable.length > options.maxRemovals ? removable.length : undefined);
+	context.summarize(counts, options.dryRun && removable > options.maxRemovals ? removable : undefined);
 	return { outcomes };
 }

@@ -4,6 +4,7 @@ import type { InputOutcome, PlannedBatch, PlannedInput } from '../../helpers/int
 import { matchBatchCreateResponse, matchBatchResponse, NO_RESULTS } from '../../helpers/matching';
 import { archiveBody, batchCreateBody, columnsOf, type BodyColumns } from '../../helpers/planning';
 import { JsonBody, takeBody, type Authentication } from '../../transport';
+import { dispatchBatches, type RequestSlots } from '../batchDispatch';
 import type { SendToDirection } from '../batchRunner';
 import { confirmUnfinished } from '../writeConfirmation';
 
@@ -31,28 +32,38 @@ export const labelsArchivePhase: SyncPhase = { action: 'batch/labels/archive', p
 
 export const archivePhase: SyncPhase = { action: 'batch/archive', phase: 'removing the pair the input does not list', body: archiveBody, match: noResults };
 
-/** How a sync sends: the runner's `send`, and its error and concurrency settings. */
+/** How a sync sends: the runner's `send`, its error setting and the run's limit on requests in flight. */
 export interface PhaseSender {
 	send: SendToDirection;
 	authentication: Authentication;
 	/** Continue-on-fail: send every batch whatever fails. */
 	keepGoing: boolean;
-	concurrency: number;
+	slots: RequestSlots;
+}
+
+/** One write request of a sync: its step and batch, and where its failed (and answered) inputs go. */
+export interface WriteRequest {
+	phase: SyncPhase;
+	batch: PlannedBatch;
+	fail(input: PlannedInput, failure: Failure): void;
+	succeed?(input: PlannedInput, result: unknown): void;
+}
+
+/** The write requests of `batches`, all of one step, with one place for their failed (and answered) inputs. */
+export function writeRequests(phase: SyncPhase, batches: PlannedBatch[], fail: WriteRequest['fail'], succeed?: WriteRequest['succeed']): WriteRequest[] {
+	return batches.map((batch) => ({ phase, batch, fail, succeed }));
 }
 
 /**
- * Sends a step's batches, `concurrency` at a time in order, and hands every failed input to
- * `fail` (and every answered one to `succeed`). Without `keepGoing`, no batch is started once one had a failure. Returns whether all succeeded.
+ * Sends write requests under the run's limit, in order, except that one naming a record a request
+ * in flight names waits for it (HubSpot locks a record a write changes: 423), and hands every
+ * failed input to its request's `fail` (every answered one to `succeed`). Without `keepGoing`,
+ * none is started once one had a failure. Returns whether all succeeded.
  */
-export async function sendPhase(
-	phase: SyncPhase,
-	batches: PlannedBatch[],
-	{ send, authentication, keepGoing, concurrency }: PhaseSender,
-	fail: (input: PlannedInput, failure: Failure) => void,
-	succeed?: (input: PlannedInput, result: unknown) => void,
-): Promise<boolean> {
+export async function sendWrites(requests: WriteRequest[], { send, authentication, keepGoing, slots }: PhaseSender): Promise<boolean> {
 	let succeeded = true;
-	const sendOne = async (batch: PlannedBatch) => {
+	const sendOne = async (index: number) => {
+		const { phase, batch, fail, succeed } = requests[index];
 		const answer = await send(JsonBody.of(phase.body(columnsOf(batch))), phase.action);
 		if (!answer.ok) {
 			const hubspot = answer.hubspot && { ...answer.hubspot, status: answer.statusCode ?? answer.hubspot.status };
@@ -72,11 +83,8 @@ export async function sendPhase(
 			succeeded = false;
 		}
 	};
-	let next = 0;
-	const worker = async () => {
-		while ((succeeded || keepGoing) && next < batches.length) await sendOne(batches[next++]);
-	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+	const records = requests.map(({ batch }) => ({ ...batch, ...columnsOf(batch) }));
+	await dispatchBatches(records, slots, sendOne, () => !succeeded && !keepGoing);
 	return succeeded;
 }
 

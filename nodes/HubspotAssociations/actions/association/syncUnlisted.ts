@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import type { HubSpotErrorInfo, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
 import { firstInputOfEachRecord, inBatches, type SyncPlan, type UnlistedPair } from '../../helpers/syncPlan';
 import { hubspotError } from '../batchErrors';
-import { archivePhase, plannedRequests, sendPhase, type Failure, type PhaseSender } from './syncPhases';
+import { archivePhase, plannedRequests, sendWrites, writeRequests, type Failure, type PhaseSender, type WriteRequest } from './syncPhases';
 
 /** What the first item naming a from-record says about the record's unlisted pairs. */
 export interface FromRecordReport {
@@ -102,15 +102,17 @@ export function describeRemovals(unlisted: Unlisted, path: string): void {
 	}
 }
 
+/** The removals of `unlisted` as write requests: a failed one goes to `failures`. */
+export function archiveRequests(unlisted: Unlisted, failures: Map<PlannedInput, Failure>): WriteRequest[] {
+	return writeRequests(archivePhase, unlisted.archives, (pair, failure) => failures.set(pair, failure));
+}
+
 /**
- * Removes the unlisted pairs (batch/archive) and lists each as removed, or with its error, on
- * its record's report. Without continue-on-fail the first failure stops the run naming that
- * item. Returns how many removals failed.
+ * Lists each removal sent as removed, or with its error, on its record's report. Without
+ * continue-on-fail a failure stops the run naming the item that reports it. Returns how many failed.
  */
-export async function removeUnlisted(unlisted: Unlisted, sender: PhaseSender, node: INode): Promise<number> {
-	const failures = new Map<PlannedInput, Failure>();
-	const removedAll = await sendPhase(archivePhase, unlisted.archives, sender, (pair, failure) => failures.set(pair, failure));
-	if (!removedAll && !sender.keepGoing) {
+export function reportRemovals(unlisted: Unlisted, failures: Map<PlannedInput, Failure>, keepGoing: boolean, node: INode): number {
+	if (failures.size > 0 && !keepGoing) {
 		const [pair, failure] = [...failures][0];
 		const itemIndex = pair.itemIndexes[0];
 		const message = `Item ${itemIndex}: HubSpot did not remove ${pair.fromObjectId} → ${pair.toObjectId}, a pair the input does not list: ${failure.message}`;
@@ -123,4 +125,11 @@ export async function removeUnlisted(unlisted: Unlisted, sender: PhaseSender, no
 		else reportOf(unlisted, pair).removalErrors.push({ toObjectId, types, error: failure.message, ...(failure.hubspot ? { hubspot: failure.hubspot } : {}) });
 	}
 	return failures.size;
+}
+
+/** Removes the unlisted pairs (batch/archive) and reports them (`reportRemovals`). */
+export async function removeUnlisted(unlisted: Unlisted, sender: PhaseSender, node: INode): Promise<number> {
+	const failures = new Map<PlannedInput, Failure>();
+	await sendWrites(archiveRequests(unlisted, failures), sender);
+	return reportRemovals(unlisted, failures, sender.keepGoing, node);
 }

@@ -1,4 +1,6 @@
-import { BatchDispatch, idsInSeveralBatches, recordsOfBatch } from '../../../../nodes/HubspotAssociations/actions/batchDispatch';
+import { BatchDispatch, dispatchBatches, idsInSeveralBatches, recordsOfBatch } from '../../../../nodes/HubspotAssociations/actions/batchDispatch';
+import { ConcurrencyLimit } from '../../../../nodes/HubspotAssociations/transport/concurrency';
+import { FakeClock } from '../../../harness/fakeClock';
 import type { WaitingBatch } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
 
 function batch(pairs: Array<[string, string]>, fromPathType = 'contacts', toPathType = 'companies'): WaitingBatch {
@@ -76,5 +78,51 @@ describe('BatchDispatch: which batch a worker sends next', () => {
 	it('tracks only the records more than one batch names: the others cannot keep two batches apart', () => {
 		const several = idsInSeveralBatches([batch([['1', '10'], ['2', '10']]), batch([['3', '10'], ['4', '40']]), batch([['4', '50']])]);
 		expect(several).toEqual(new Map([['0-2', new Set(['10'])], ['0-1', new Set(['4'])]]));
+	});
+});
+
+describe('dispatchBatches: sending batches under the run\'s limit', () => {
+	const window = () => ({ perMs: 0.01, intervalMs: 10_000 });
+
+	/** Sends each batch in `ms` of virtual time; records when each started and the most in flight. */
+	async function run(batches: ReturnType<typeof batch>[], limit: number, stopAfter?: number) {
+		const clock = new FakeClock();
+		const slots = new ConcurrencyLimit(limit, window, clock);
+		const started: Array<[number, number]> = [];
+		let inFlight = 0;
+		let most = 0;
+		const done = dispatchBatches(
+			batches,
+			slots,
+			async (index) => {
+				started.push([index, clock.now()]);
+				most = Math.max(most, ++inFlight);
+				await clock.sleep(100);
+				inFlight--;
+			},
+			() => stopAfter !== undefined && started.length >= stopAfter,
+		);
+		await clock.run();
+		await done;
+		return { started, most };
+	}
+
+	it('keeps as many batches in flight as the limit allows, in order', async () => {
+		const { started, most } = await run([batch([['1', '10']]), batch([['2', '20']]), batch([['3', '30']]), batch([['4', '40']])], 2);
+
+		expect(most).toBe(2);
+		expect(started).toEqual([[0, 0], [1, 0], [2, 100], [3, 100]]);
+	});
+
+	it('never has two batches naming one record in flight: a later one that names none goes first', async () => {
+		const { started } = await run([batch([['1', '10']]), batch([['2', '10']]), batch([['3', '30']])], 2);
+
+		expect(started).toEqual([[0, 0], [2, 0], [1, 100]]);
+	});
+
+	it('starts no batch once stopped', async () => {
+		const { started } = await run([batch([['1', '10']]), batch([['2', '20']]), batch([['3', '30']])], 1, 1);
+
+		expect(started.map(([index]) => index)).toEqual([0]);
 	});
 });
