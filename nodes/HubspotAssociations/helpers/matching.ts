@@ -170,6 +170,7 @@ export function matchBatchResponse<R>(
 			outcomes.set(input, {
 				kind: 'failed',
 				message: 'HubSpot answered the batch without a result or an error for this pair, so it may not have been created',
+				unanswered: true,
 			});
 		}
 	}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import type { Fault } from '../../../tools/simulator';
+import type { BatchStatus, Fault } from '../../../tools/simulator';
 import { runNode } from '../../harness/runWorkflow';
 import { useSimulator } from '../../harness/simulatorSuite';
 
@@ -24,6 +24,13 @@ const UNLABELED = 279;
 
 const faults: fc.Arbitrary<Fault> = fc.oneof(
 	fc.record({ kind: fc.constant('batch-status' as const), status: fc.constantFrom('CANCELED' as const, 'PENDING' as const, 'PROCESSING' as const), stored: fc.boolean() }),
+	// A batch not run yet names no result (or only some); a read may be answered so too.
+	fc.record({
+		kind: fc.constant('batch-status' as const),
+		status: fc.constantFrom<BatchStatus>('CANCELED', 'PENDING', 'PROCESSING'),
+		stored: fc.boolean(),
+		keptResults: fc.integer({ min: 0, max: 1 }),
+	}),
 	// A finished batch whose answer names only some of its pairs.
 	fc.record({ kind: fc.constant('batch-status' as const), status: fc.constant('COMPLETE' as const), stored: fc.constant(true), keptResults: fc.integer({ min: 0, max: 2 }) }),
 	fc.constant<Fault>({ kind: 'applied-then-500' }),
