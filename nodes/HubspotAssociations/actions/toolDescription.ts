@@ -12,16 +12,20 @@ const option = (name: string) => `($parameter.options || {}).${name}`;
 const DRY_RUN = `{{ ${option('dryRun')} === true ? ' Dry run: nothing is written in HubSpot; the answer says what would be done.' : '' }}`;
 const SYNC_OTHERS = `{{ ${option('removeUnlisted')} === false ? "keeps the record's other links to HubSpot " + $parameter.toObjectType : "REMOVES the record's other links to HubSpot " + $parameter.toObjectType + ' (primary links are kept)' }}`;
 const SYNC_ANSWERS = `{{ ${option('removeUnlisted')} === false ? '' : ' and the removed links' }}`;
+// Batch create sets a pair's labels to the given ones, unless Keep Existing Labels sends the pair's current ones along.
+const CREATE_LABELS = `{{ ${option('keepExistingLabels')} === true ? ' Labels the link already has are kept.' : ' Labels the link already has and this tool does not set are removed (HubSpot replaces them).' }}`;
+// Removing HubSpot's unlabeled type (a HUBSPOT_DEFINED one) removes the link with all its labels.
+const LABELS_KEEP_LINK = `{{ String($parameter.associationTypes || '').includes('HUBSPOT_DEFINED') ? ": removing HubSpot's unlabeled type, if among them, removes the link itself" : ', keeping the link' }}`;
 const LABEL_DIRECTION = `from HubSpot ${FROM} to HubSpot ${TO}`;
 const LABEL_FAILED = 'or status "failed" with the reason.';
 
 /** What the model reads about the tool, per resource and operation: what it does, what it needs, what it answers. */
 const descriptions: Record<string, Record<string, string>> = {
 	association: {
-		batchCreate: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} (creates the association, with the labels this tool is set up with). ${IDS} Answers status "created", ${FAILED}${DRY_RUN}`,
+		batchCreate: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} (creates the association, with the labels this tool is set up with).${CREATE_LABELS} ${IDS} Answers status "created", ${FAILED}${DRY_RUN}`,
 		batchCreateDefault: `Links a record in HubSpot ${FROM} to a record in HubSpot ${TO} with HubSpot's default, unlabeled association. ${IDS} Answers status "created", ${FAILED}${DRY_RUN}`,
 		batchRead: `Lists the HubSpot ${TO} records linked to a record in HubSpot ${FROM}, with the labels of each link. Give the ${FROM} record by its {{ ${keyOf('from')} }}. Answers the count and the linked record IDs, ${FAILED}`,
-		batchArchiveLabels: `Removes this tool's association labels from the link between a record in HubSpot ${FROM} and a record in HubSpot ${TO}, keeping the link. ${IDS} Answers status "labelsRemoved", ${FAILED}${DRY_RUN}`,
+		batchArchiveLabels: `Removes this tool's association labels from the link between a record in HubSpot ${FROM} and a record in HubSpot ${TO}${LABELS_KEEP_LINK}. ${IDS} Answers status "labelsRemoved", ${FAILED}${DRY_RUN}`,
 		batchArchive: `Removes every association between a record in HubSpot ${FROM} and a record in HubSpot ${TO}. ${IDS} Answers status "removed", ${FAILED}${DRY_RUN}`,
 		batchSync: `Makes a record in HubSpot ${FROM} linked to the given record in HubSpot ${TO}: links it with this tool's labels and ${SYNC_OTHERS}. ${IDS} Answers status "created", "updated" or "unchanged"${SYNC_ANSWERS}, ${FAILED}${DRY_RUN}`,
 	},

@@ -209,6 +209,27 @@ describe('Sync as an AI tool', () => {
 	});
 });
 
+describe('tool descriptions follow the settings that change what a call does to a link', () => {
+	const base = { resource: 'association', fromObjectType: 'contacts', toObjectType: 'companies', ...fromAI };
+
+	it("Batch Create says that HubSpot replaces the link's other labels, unless Keep Existing Labels is on", async () => {
+		const replacing = await callTool({ ...base, operation: 'batchCreate', associationTypes: ['USER_DEFINED:36'] }, []);
+		expect(replacing.result.description).toContain('Labels the link already has and this tool does not set are removed (HubSpot replaces them).');
+
+		const keeping = await callTool({ ...base, operation: 'batchCreate', associationTypes: ['USER_DEFINED:36'], options: { keepExistingLabels: true } }, []);
+		expect(keeping.result.description).toContain('Labels the link already has are kept.');
+	});
+
+	it("Batch Remove Labels promises to keep the link only when its types leave out HubSpot's unlabeled type (removing it removes the link)", async () => {
+		const unlabeled = await callTool({ ...base, operation: 'batchArchiveLabels', associationTypes: ['HUBSPOT_DEFINED:279'] }, []);
+		expect(unlabeled.result.description).not.toMatch(/keeping the link/);
+		expect(unlabeled.result.description).toContain("removing HubSpot's unlabeled type, if among them, removes the link itself");
+
+		const labelOnly = await callTool({ ...base, operation: 'batchArchiveLabels', associationTypes: ['USER_DEFINED:36'] }, []);
+		expect(labelOnly.result.description).toMatch(/, keeping the link\./);
+	});
+});
+
 describe('the label operations as an AI tool', () => {
 	it.each([
 		['getAll', /^Lists the association labels from HubSpot contacts to HubSpot companies/],
