@@ -82,7 +82,12 @@ function claimHolds(operation: Operation, json: IDataObject, asked: number[], be
 		case 'created':
 		case 'updated':
 		case 'unchanged':
-			if (operation === 'batchCreateDefault') return after.includes(UNLABELED) && before.every((type) => after.includes(type));
+			if (operation === 'batchCreateDefault') {
+				// Its own direction's type; a pair of one id on both sides may show the other direction's too (nothing in the answer tells them apart).
+				const shown = (json.types as Array<{ associationTypeId: number }>).map((type) => type.associationTypeId);
+				const ownType = json.fromObjectId === json.toObjectId ? shown.includes(UNLABELED) : shown.join() === String(UNLABELED);
+				return ownType && after.includes(UNLABELED) && before.every((type) => after.includes(type));
+			}
 			return asked.every((type) => after.includes(type)) && (operation !== 'batchCreateKeeping' || before.every((type) => after.includes(type)));
 		case 'removed':
 			return after.length === 0;
