@@ -112,4 +112,6 @@ export type InputOutcome<R = LabelsBetweenObjectPair> =
 			refusedByNode?: true;
 			/** The batch's status (PENDING, PROCESSING) when only a read can tell whether the input was written. */
 			unconfirmed?: string;
+			/** HubSpot's answer named the input in neither its results nor its errors. */
+			unanswered?: true;
 	  };

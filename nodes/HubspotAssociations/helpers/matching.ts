@@ -44,10 +44,21 @@ function contextStrings(error: HubSpotBatchError): string[] {
 	return strings;
 }
 
+/** `objectId` listed with `objectType` beside it, one type per id, in a context of an error: each id with its type. */
+function typedContextIds(error: HubSpotBatchError): Array<{ id: string; typeName: string }> {
+	return [error.context, ...(error.errors ?? []).map((nested) => nested.context)].flatMap((context) => {
+		const ids = context?.objectId;
+		const types = context?.objectType;
+		if (!Array.isArray(ids) || !Array.isArray(types) || ids.length !== types.length) return [];
+		return ids.map((id, at) => ({ id: String(id), typeName: String(types[at]).toUpperCase() }));
+	});
+}
+
 /**
  * The record ids an error names. HubSpot documents no keys for association errors, so ids
  * are read from every `context` value (and, failing that, from the messages); a
- * "TYPE=id" mention also says which side of the pair the id is on.
+ * "TYPE=id" mention, in the context or the message, or an `objectType` beside `objectId`, also
+ * says which side of the pair the id is on.
  */
 export function idsNamedByError(error: HubSpotBatchError, batch: Pick<PlannedBatch, 'fromPathType' | 'toPathType'>): NamedId[] {
 	const sideOf = (typeName: string): Side | undefined => {
@@ -72,9 +83,16 @@ export function idsNamedByError(error: HubSpotBatchError, batch: Pick<PlannedBat
 		const sided = new Set(named.filter(({ side }) => side).map(({ id }) => id));
 		return named.filter(({ id, side }) => side || !sided.has(id));
 	};
+	const messages = [error.message ?? '', ...(error.errors ?? []).map((nested) => nested.message ?? '')];
 	const fromContext = read(contextStrings(error));
-	if (fromContext.length > 0) return fromContext;
-	return read([error.message ?? '', ...(error.errors ?? []).map((nested) => nested.message ?? '')]);
+	const named = fromContext.length > 0 ? fromContext : read(messages);
+	// A bare id takes its side from where the error types it elsewhere: an id both sides of a batch hold fails only its own side's pairs.
+	const sided = [...read(messages), ...typedContextIds(error).map(({ id, typeName }) => ({ id, side: sideOf(typeName) }))].filter(({ side }) => side);
+	return named.flatMap((entry) => {
+		if (entry.side) return [entry];
+		const sides = sided.filter(({ id }) => id === entry.id);
+		return sides.length > 0 ? sides : [entry];
+	});
 }
 
 function inputsNamedBy(named: NamedId[], inputs: PlannedInput[]): PlannedInput[] {
@@ -170,6 +188,7 @@ export function matchBatchResponse<R>(
 			outcomes.set(input, {
 				kind: 'failed',
 				message: 'HubSpot answered the batch without a result or an error for this pair, so it may not have been created',
+				unanswered: true,
 			});
 		}
 	}

@@ -1,4 +1,5 @@
 import type { AssociatedRecord, AssociationPage } from './associationReads';
+import { batchStatusOf, unfinishedReadMessage } from './batchStatus';
 import type { HubSpotBatchError, HubSpotErrorInfo } from './interfaces';
 
 /** How the read of one from-record came out: every page read, or failed with HubSpot's reason. */
@@ -27,8 +28,8 @@ export interface ErrorReader {
 /**
  * The one read model of every operation: folds `batch/read` answers into one outcome per
  * from-record. A record is `read` only once its last page arrived; an error naming it, a failed
- * request for one of its pages or an answer that leaves it out makes it `failed`, whatever its
- * earlier pages held. A to-record split across pages is one entry, its types merged.
+ * request for one of its pages, an answer that leaves out a later page of it or one whose status
+ * is not COMPLETE makes it `failed`, whatever its earlier pages held. A to-record split across pages is one entry, its types merged.
  */
 export class RecordReads {
 	readonly outcomes = new Map<string, RecordRead>();
@@ -36,8 +37,16 @@ export class RecordReads {
 
 	constructor(private readonly errors: ErrorReader) {}
 
-	/** Folds a 2xx answer to `requested`; returns the pages still to ask for. */
-	answer(requested: PageRequest[], body: { results?: AssociationPage[]; errors?: HubSpotBatchError[] } | undefined): PageRequest[] {
+	/**
+	 * Folds a 2xx answer to `requested`; returns the pages still to ask for. An answer whose status
+	 * is not COMPLETE fails the records it was asked for: what it leaves out may be held all the same.
+	 */
+	answer(requested: PageRequest[], body: { status?: string; results?: AssociationPage[]; errors?: HubSpotBatchError[] } | undefined): PageRequest[] {
+		const status = batchStatusOf(body);
+		if (status !== 'COMPLETE') {
+			this.fail(requested, { kind: 'failed', message: unfinishedReadMessage(status) });
+			return [];
+		}
 		const asked = new Map(requested.map((request) => [request.id, request]));
 		const answered = new Set<string>();
 		const next: PageRequest[] = [];

@@ -27,7 +27,7 @@ const held = (contactId: string, companyId: string) =>
 		.map((spec) => spec.associationTypeId)
 		.sort((a, b) => a - b);
 
-async function run({ operation, parameters, before, readsFirst }: (typeof operations)[number], answer: { status: BatchStatus; stored?: boolean }, onError: 'continueRegularOutput' | 'stop' = 'continueRegularOutput') {
+async function run({ operation, parameters, before, readsFirst }: (typeof operations)[number], answer: { status: BatchStatus; stored?: boolean; keptResults?: number }, onError: 'continueRegularOutput' | 'stop' = 'continueRegularOutput') {
 	for (const { contactId, companyId } of pairs) if (before.length > 0) suite.sim.state.associate('contacts', contactId, 'companies', companyId, before);
 	// Only the write is answered with the status: a read before it passes untouched.
 	if (readsFirst) suite.sim.faults.next(1, { kind: 'slow', ms: 0 });
@@ -77,6 +77,78 @@ describe.each(operations.map((entry) => [label(entry), entry] as const))('%s rea
 		for (const item of output) expect(item.json.error).toMatch(new RegExp(`HubSpot answered the batch with status ${status} and a read did not confirm this pair`));
 		expect(reads).toBe(1);
 		expect(held('101', '201')).toEqual(sorted(entry.before));
+	});
+});
+
+// A batch HubSpot has not run yet has no result to give: `{ "status": "PENDING", "results": [] }`.
+const answeringPairs = operations.filter((entry) => entry.done === 'created');
+
+describe.each(answeringPairs.map((entry) => [label(entry), entry] as const))('%s: an answer that names no pair', (_, entry) => {
+	afterEach(() => suite.sim.faults.clear());
+
+	it.each(['PENDING', 'PROCESSING'] as const)('%s, then stored: the read confirms each pair, reported created (not "may not have been created")', async (status) => {
+		const { output, reads } = await run(entry, { status, stored: true, keptResults: 0 });
+
+		expect(output.map((item) => [item.json.status, item.json.error])).toEqual([
+			['created', undefined],
+			['created', undefined],
+		]);
+		expect(reads).toBe(1);
+		expect(held('101', '201')).toEqual(sorted(entry.written));
+	});
+
+	it('PENDING, not stored: each item fails as not confirmed', async () => {
+		const { output } = await run(entry, { status: 'PENDING', keptResults: 0 });
+
+		for (const item of output) expect(item.json.error).toMatch(/status PENDING and a read did not confirm this pair/);
+		expect(held('101', '201')).toEqual([]);
+	});
+
+	it('CANCELED: each item fails naming the status, and nothing is read', async () => {
+		const { output, reads } = await run(entry, { status: 'CANCELED', keptResults: 0 });
+
+		for (const item of output) expect(item.json.error).toMatch(/status CANCELED/);
+		expect(reads).toBe(0);
+	});
+});
+
+describe('a read answered with a status other than COMPLETE', () => {
+	const base = { resource: 'association', fromObjectType: 'contacts', toObjectType: 'companies', fromObjectId: '={{ $json.contactId }}', toObjectId: '={{ $json.companyId }}' };
+	afterEach(() => suite.sim.faults.clear());
+
+	it('confirms no removal: a PENDING Batch Remove whose read is answered PENDING, naming no record, is not reported removed', async () => {
+		suite.sim.state.associate('contacts', '101', 'companies', '201', [279]);
+		suite.sim.faults.next(1, { kind: 'batch-status', status: 'PENDING' });
+		suite.sim.faults.next(1, { kind: 'batch-status', status: 'PENDING', keptResults: 0 });
+		const { output } = await runNode({ items: [pairs[0]], parameters: { ...base, operation: 'batchArchive' }, credentials: suite.credentials, onError: 'continueRegularOutput' });
+
+		expect(held('101', '201')).toEqual([279]);
+		expect(output[0].json.status).toBeUndefined();
+		expect(output[0].json.error).toMatch(/status PENDING and a read did not confirm this pair \(the read to confirm it failed: HubSpot answered the read with status PENDING/);
+	});
+
+	it('Batch Get: a CANCELED read naming no record fails the record instead of counting 0 associations', async () => {
+		suite.sim.state.associate('contacts', '101', 'companies', '201', [279]);
+		suite.sim.faults.next(1, { kind: 'batch-status', status: 'CANCELED', keptResults: 0 });
+		const { output } = await runNode({ items: [{ contactId: '101' }], parameters: { ...base, operation: 'batchRead', toObjectId: '' }, credentials: suite.credentials, onError: 'continueRegularOutput' });
+
+		expect(output[0].json.count).toBeUndefined();
+		expect(output[0].json.error).toMatch(/status CANCELED/);
+	});
+
+	it('Sync: a PROCESSING read naming no record plans nothing for it (it would report a held pair "created")', async () => {
+		suite.sim.state.associate('contacts', '101', 'companies', '201', [279, 36]);
+		suite.sim.faults.next(1, { kind: 'batch-status', status: 'PROCESSING', keptResults: 0 });
+		const { output } = await runNode({
+			items: [pairs[0]],
+			parameters: { ...base, operation: 'batchSync', associationTypes: ['HUBSPOT_DEFINED:279', 'USER_DEFINED:36'] },
+			credentials: suite.credentials,
+			onError: 'continueRegularOutput',
+		});
+
+		expect(output[0].json.status).toBeUndefined();
+		expect(output[0].json.error).toMatch(/reading its current associations: HubSpot answered the read with status PROCESSING/);
+		expect(suite.sim.requests.filter((request) => !request.path.endsWith('/batch/read'))).toEqual([]);
 	});
 });
 

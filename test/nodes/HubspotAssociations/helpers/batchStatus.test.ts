@@ -28,6 +28,15 @@ describe('holdUnfinished', () => {
 		expect(outcomesAfter('CANCELED')).toEqual([{ kind: 'failed', message: expect.stringMatching(/status CANCELED, so nothing of it is reported done/) }, { kind: 'failed', message: 'COMPANY=3 is not valid' }]);
 	});
 
+	it.each(['PENDING', 'PROCESSING'])('marks an input a %s answer names nowhere as waiting for a read too (a batch not run yet has no results)', (status) => {
+		const waiting = input('4');
+		const outcomes = new Map<PlannedInput, InputOutcome<string>>([[waiting, { kind: 'failed', message: 'no result or error', unanswered: true }]]);
+		holdUnfinished(outcomes, status);
+		expect(outcomes.get(waiting)).toEqual({ kind: 'failed', message: `HubSpot answered the batch with status ${status} and a read did not confirm this pair`, unconfirmed: status });
+		holdUnfinished((outcomes.set(waiting, { kind: 'failed', message: 'no result or error', unanswered: true }), outcomes), 'CANCELED');
+		expect(outcomes.get(waiting)).toEqual({ kind: 'failed', message: expect.stringMatching(/status CANCELED/) });
+	});
+
 	it.each(['PENDING', 'PROCESSING', 'SOMETHING_NEW'])('marks what a %s batch named as waiting for a read', (status) => {
 		expect(outcomesAfter(status)[0]).toEqual({ kind: 'failed', message: `HubSpot answered the batch with status ${status} and a read did not confirm this pair`, unconfirmed: status });
 	});

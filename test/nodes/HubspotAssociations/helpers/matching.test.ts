@@ -244,6 +244,19 @@ describe('idsNamedByError', () => {
 		expect(idsNamedByError({ context: { objectTypeId: ['0-1'], objectId: ['77'] } }, contactsToCompanies)).toEqual([{ id: '77' }]);
 	});
 
+	it('gives a bare id of the context the side its message types it on', () => {
+		expect(idsNamedByError({ message: 'One or more object ids are invalid: COMPANY=30000 is not valid', context: { objectId: ['30000'] } }, contactsToCompanies)).toEqual([{ id: '30000', side: 'to' }]);
+	});
+
+	it('gives a bare objectId the side of the objectType listed beside it', () => {
+		expect(idsNamedByError({ context: { objectId: ['30000', '101'], objectType: ['COMPANY', 'CONTACT'] } }, contactsToCompanies)).toEqual([
+			{ id: '30000', side: 'to' },
+			{ id: '101', side: 'from' },
+		]);
+		// Lists that do not pair up one to one say nothing of sides.
+		expect(idsNamedByError({ context: { objectId: ['30000', '101'], objectType: ['COMPANY'] } }, contactsToCompanies)).toEqual([{ id: '30000' }, { id: '101' }]);
+	});
+
 	it('names nothing for an error without ids', () => {
 		expect(idsNamedByError({ message: 'Invalid input' }, contactsToCompanies)).toEqual([]);
 		expect(idsNamedByError({}, contactsToCompanies)).toEqual([]);
@@ -279,6 +292,13 @@ describe('matchBatchResponse for endpoints without per-pair results', () => {
 		const outcomes = matchBatchResponse(batchOf(inputs), { errors: [{ message: 'COMPANY=20 is not valid', context: { objectId: ['20'] } }] }, NO_RESULTS);
 		expect(outcomes.get(inputs[0])?.kind).toBe('succeeded');
 		expect(outcomes.get(inputs[1])).toMatchObject({ kind: 'failed', message: 'COMPANY=20 is not valid' });
+	});
+
+	it('fails only the pair on the side the error types an id both pairs hold on: the other was removed', () => {
+		const inputs = [input('30000', '202'), input('101', '30000')];
+		const outcomes = matchBatchResponse(batchOf(inputs), { errors: [{ message: 'COMPANY=30000 is not valid', context: { objectId: ['30000'] } }] }, NO_RESULTS);
+		expect(outcomes.get(inputs[0])?.kind).toBe('succeeded');
+		expect(outcomes.get(inputs[1])).toMatchObject({ kind: 'failed', message: 'COMPANY=30000 is not valid' });
 	});
 
 	it('fails every pair when an error names none of them: nothing can be claimed done', () => {

@@ -26,6 +26,16 @@ describe('RecordReads', () => {
 		expect(read.outcomes.get('1')).toEqual({ kind: 'read', associations: [{ toObjectId: '10', associationTypes: [type(279)] }, { toObjectId: '11' }] });
 	});
 
+	it('fails every record an answer whose status is not COMPLETE was asked for: what it leaves out may be held all the same', () => {
+		const read = reads();
+		const next = read.answer([{ id: '1' }], { results: [{ from: { id: '1' }, to: [{ toObjectId: '10' }], paging: { next: { after: 'c' } } }] });
+		expect(read.answer([...next, { id: '2' }], { status: 'PENDING', results: [] })).toEqual([]);
+		expect(read.outcomes.get('1')).toEqual({ kind: 'failed', message: expect.stringMatching(/^HubSpot answered the read with status PENDING/) });
+		expect(read.outcomes.get('2')).toEqual({ kind: 'failed', message: expect.stringMatching(/^HubSpot answered the read with status PENDING/) });
+		read.answer([{ id: '3' }], { status: 'complete' });
+		expect(read.outcomes.get('3')).toEqual({ kind: 'read', associations: [] });
+	});
+
 	it('merges a to-record split across pages into one entry with every type once', () => {
 		const read = reads();
 		const next = read.answer([{ id: '1' }], { results: [{ from: { id: '1' }, to: [{ toObjectId: '10', associationTypes: [type(279), type(1)] }], paging: { next: { after: 'c' } } }] });
