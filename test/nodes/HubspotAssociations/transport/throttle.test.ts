@@ -293,4 +293,13 @@ describe('RequestThrottle', () => {
 			expect(throttle.holdUntilRoom(1)).toBe(150);
 		});
 	});
+
+	it('keeps to the configured rate when the headers name a window too short for one of its requests', async () => {
+		const clock = new FakeClock();
+		// 5 per 10 s is one request every 2 s; HubSpot's headers speak of 10 per second.
+		const throttle = new RequestThrottle({ max: 5, intervalMs: 10_000 }, clock);
+		throttle.observe(rateHeaders(10, 1_000, 9));
+		const times = await sendTimes(throttle, clock, 12);
+		expect(busiestWindow(times, 10_000)).toBeLessThanOrEqual(5);
+	});
 });
