@@ -302,4 +302,13 @@ describe('RequestThrottle', () => {
 		const times = await sendTimes(throttle, clock, 12);
 		expect(busiestWindow(times, 10_000)).toBeLessThanOrEqual(5);
 	});
+
+	it('does not take a window longer than the configured one from the headers: a day-long "interval" would space requests 14 minutes apart', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		(await throttle.acquire())();
+		throttle.observe(rateHeaders(100, 86_400_000, 99));
+		const times = await sendTimes(throttle, clock, 10);
+		expect(times[times.length - 1]).toBeLessThanOrEqual(10_000);
+	});
 });
