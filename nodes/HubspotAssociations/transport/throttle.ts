@@ -236,6 +236,8 @@ export class RequestThrottle {
 		const intervalMs = headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds');
 		const remaining = headerNumber(headers, 'x-hubspot-ratelimit-remaining');
 		if (!max || !intervalMs || max <= 0 || intervalMs <= 0) return;
+		// HubSpot's burst windows are 10 s and 1 s: a longer "interval" (a daily count, a proxy's) would stall every run for its length.
+		if (intervalMs > this.configured.intervalMs) return;
 
 		// HubSpot's window length, with no more requests in it than the configured rate allows.
 		this.window = this.allowedWindow(max, intervalMs);
