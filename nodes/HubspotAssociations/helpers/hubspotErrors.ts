@@ -23,6 +23,8 @@ export interface FailedExchange {
 	scopesAnyOf?: boolean;
 	/** Not sent (again): the execution was cancelled. */
 	cancelled?: boolean;
+	/** Not sent: HubSpot asked the account (Retry-After on a 429) to wait this many ms more, beyond what a request may wait. */
+	heldBack?: number;
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -181,6 +183,9 @@ export function describeFailedExchange(
 function describeOnce(exchange: FailedExchange, authentication: 'oAuth2' | 'appToken'): string {
 	const { statusCode, hubspot, networkCode, rawMessage } = exchange;
 	if (exchange.cancelled) return 'Not sent to HubSpot: the execution was cancelled';
+	if (exchange.heldBack !== undefined) {
+		return `Not sent to HubSpot: it asked for no requests from this account for ${Math.ceil(exchange.heldBack / 1000)} s more (Retry-After on a 429), longer than the node waits`;
+	}
 	if (exchange.refused) return exchange.refused;
 	if (exchange.refreshRefused) return reconnectMessage(exchange.refreshRefused, exchange.credentialName);
 	if (exchange.malformed) return `HubSpot answered ${statusCode} with a body that is not valid JSON`;

@@ -24,11 +24,16 @@ const LOCKED_MIN_WAIT = 2_000;
 const BACKOFF_BASE = 1_000;
 const BACKOFF_CAP = 30_000;
 
+/**
+ * Retry-After in ms: seconds (digits only) or an HTTP date (which names its day and month in
+ * words). Anything else counts as not given: `Date.parse` reads "-1" or "5, 5" as dates of 2001,
+ * and `Number` reads an empty value as 0, each a retry at once.
+ */
 function retryAfterMs(headers: Record<string, string>): number | undefined {
-	const value = headers['retry-after'];
-	if (value === undefined) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const value = headers['retry-after']?.trim();
+	if (!value) return undefined;
+	if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+	if (!/[a-z]/i.test(value)) return undefined;
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

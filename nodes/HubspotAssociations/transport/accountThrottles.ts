@@ -26,8 +26,8 @@ export function accountThrottlesOf(clock: Clock): ReadonlyMap<string, RequestThr
 }
 
 /**
- * The throttle of one account, kind and configured rate: the one every run in this process
- * uses. It is replaced only once nobody uses it (no request sent, waiting or sleeping out a
+ * The throttle of one account and kind: the one every run in this process uses, at the lowest
+ * configured rate of the runs that joined it. It is replaced only once nobody uses it (no request sent, waiting or sleeping out a
  * retry, under it) and what it sent has left the window, so a fresh one, starting from the
  * configured rate, cannot let more into HubSpot's window than one would. Runs ask for it at
  * every request rather than keeping it: a run never holds one that was replaced.
@@ -37,9 +37,13 @@ export function accountThrottle(account: AccountKey, kind: ThrottleKind, configu
 	if (!account.credentialId) return new RequestThrottle(window, clock);
 	let throttles = processes.get(clock);
 	if (!throttles) processes.set(clock, (throttles = new Map()));
-	const key = JSON.stringify([kind, account.credentialType, account.credentialId, account.baseUrl, window.max, window.intervalMs]);
+	// Not by rate: two workflows of one credential set to different rates share the account's window, at the lower rate.
+	const key = JSON.stringify([kind, account.credentialType, account.credentialId, account.baseUrl]);
 	const current = throttles.get(key);
-	if (current?.inUse()) return current;
+	if (current?.inUse()) {
+		current.keepTo(window);
+		return current;
+	}
 	// Idle ones go: the map holds only throttles of accounts in use.
 	for (const [other, throttle] of throttles) if (!throttle.inUse()) throttles.delete(other);
 	const fresh = new RequestThrottle(window, clock);

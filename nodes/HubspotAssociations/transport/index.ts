@@ -1,7 +1,7 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions, type IWebhookFunctions } from 'n8n-workflow';
 import { allowedBaseUrl } from '../helpers/baseUrl';
 import type { FailedExchange } from '../helpers/hubspotErrors';
-import { mayHaveBeenApplied, retryDecision } from '../helpers/retryPolicy';
+import { isDailyLimit, mayHaveBeenApplied, retryDecision } from '../helpers/retryPolicy';
 import { answerSignal, ConcurrencyLimit, type ConcurrencySetting } from './concurrency';
 import { accountThrottle, type AccountKey, type ThrottleKind } from './accountThrottles';
 import { SEARCH_WINDOW } from './searchThrottle';
@@ -201,6 +201,8 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 	let target: Promise<{ type: string; baseUrl: string; refused?: string }> | undefined;
 	// Once HubSpot refused to renew the token, every later request would only be refused again.
 	let connectionGone: HubSpotAnswer | undefined;
+	// Once HubSpot said the account's daily limit is spent, every later request would only add a 429.
+	let dailySpent: HubSpotAnswer | undefined;
 	const resolveTarget = async () => {
 		const type = credentialType(context);
 		const allowed = await baseUrl(context, type);
@@ -223,17 +225,25 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 			const { type, baseUrl: base, refused } = await target;
 			// Nothing is sent: the token would go where the Base URL points.
 			if (refused) return { ok: false, headers: {}, refused, attempts: 0 };
-			if (connectionGone) return { ...connectionGone, attempts: 0 };
 			const kind: ThrottleKind = request.rateLimit === 'search' ? 'search' : 'associations';
 			let waited = 0;
+			// The failed answer a retry would follow: what a cancelled run reports instead of "not sent".
+			let toRetry: HubSpotAnswer | undefined;
+			const stopped = (attempt: number): HubSpotAnswer => toRetry ?? notSent(attempt);
 			for (let attempt = 0; ; attempt++) {
-				if (signal?.aborted) return notSent(attempt);
+				// A retry too: another request of the run may have met the refusal meanwhile.
+				if (connectionGone) return { ...connectionGone, attempts: attempt };
+				if (dailySpent) return { ...dailySpent, attempts: 0, gaveUpReason: 'not sent: an earlier request of this execution met it' };
+				if (signal?.aborted) return stopped(attempt);
 				const throttle = throttleFor(kind);
+				// HubSpot asked the account to wait longer than a request may (Retry-After): not sent, rather than held past Max Wait.
+				const held = throttle.heldFor();
+				if (attempt === 0 && held > settings.maxWaitMs) return { ok: false, headers: {}, heldBack: held, attempts: 0 };
 				// Counted as using the account's throttle through its retry wait too, so it is not replaced meanwhile.
 				const done = throttle.use();
 				try {
 					const answered = await throttle.acquire(signal);
-					if (!answered) return notSent(attempt);
+					if (!answered) return stopped(attempt);
 					let answer: Exchange;
 					const sentAt = clock.now();
 					// Searches (record lookups) keep to their own window and do not steer the batches in flight.
@@ -257,6 +267,7 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 					if (answer.ok) return Object.assign(answer, { attempts: attempt + 1 });
 					if (answer.statusCode === 429) stats.rateLimited++;
 					const decision = retryDecision(answer, attempt, Math.random());
+					if (isDailyLimit(answer)) dailySpent = { ...answer, attempts: attempt + 1 };
 					if (!decision.retry) return { ...answer, attempts: attempt + 1 };
 					if (request.retryApplied === false && mayHaveBeenApplied(answer)) {
 						return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; not sent again before checking what HubSpot holds` };
@@ -264,10 +275,13 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 					// A 429 holds every request of the account back (the throttle), only until its window has room again.
 					const waitMs = decision.untilRoom ? throttle.holdUntilRoom(Math.random()) : decision.waitMs;
 					if (attempt >= settings.maxRetries || waited + waitMs > settings.maxWaitMs) {
+						// The wait HubSpot asked for is the account's, even when this request gives up on it.
+						if (answer.statusCode === 429 && !decision.untilRoom) throttle.pause(waitMs);
 						return { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}` };
 					}
 					stats.retries++;
 					waited += waitMs;
+					toRetry = { ...answer, attempts: attempt + 1, gaveUpReason: `${decision.reason}; not sent again: the execution was cancelled` };
 					if (answer.statusCode !== 429) await sleepUnlessCancelled(clock, waitMs, signal);
 					else if (!decision.untilRoom) throttle.pause(waitMs);
 				} finally {

@@ -60,7 +60,7 @@ export class RequestThrottle {
 	private rateLimitedInARow = 0;
 
 	constructor(
-		private readonly configured: RateWindow,
+		private configured: RateWindow,
 		private readonly clock: Clock,
 	) {
 		this.window = { ...configured };
@@ -79,7 +79,30 @@ export class RequestThrottle {
 	 * requests it sent still in the window (a fresh throttle would not know of them).
 	 */
 	inUse(): boolean {
-		return this.inFlight > 0 || this.waiting > 0 || this.users > 0 || this.clock.now() - this.lastUsedAt < this.window.intervalMs;
+		const now = this.clock.now();
+		// A hold HubSpot asked for (Retry-After) is the account's, even once the run that met it stopped.
+		return this.inFlight > 0 || this.waiting > 0 || this.users > 0 || now - this.lastUsedAt < this.window.intervalMs || this.pausedUntil > now;
+	}
+
+	/**
+	 * A run of the account whose configured rate is lower joins: every run under this throttle keeps
+	 * to it from now on, so no run's Requests per 10 Seconds is exceeded on the account.
+	 */
+	keepTo(configured: RateWindow): void {
+		if (configured.max * this.configured.intervalMs >= this.configured.max * configured.intervalMs) return;
+		this.configured = { ...configured };
+		this.window = this.allowedWindow(this.window.max, this.window.intervalMs);
+		this.allowance = Math.min(this.allowance, this.window.max);
+	}
+
+	/**
+	 * A window of `max` requests per `intervalMs` with no more in it than the configured rate allows;
+	 * one too short to hold a single request at that rate becomes one request per configured spacing.
+	 */
+	private allowedWindow(max: number, intervalMs: number): RateWindow {
+		const allowed = Math.floor((this.configured.max * intervalMs) / this.configured.intervalMs);
+		if (allowed < 1) return { max: 1, intervalMs: Math.ceil(this.configured.intervalMs / this.configured.max) };
+		return { max: Math.max(1, Math.min(max, allowed)), intervalMs };
 	}
 
 	/** Slots taken and not given back, requests waiting for one, requests under way (retry waits included). */
@@ -172,6 +195,11 @@ export class RequestThrottle {
 		return this.inFlight === 0 && this.sends.length < max && this.budget <= 1.5 * max * PROBE_SHARE && (this.lastRemaining ?? 0) > 0 && quietFor >= intervalMs / Math.max(1, max * PROBE_SHARE);
 	}
 
+	/** How much longer every request is held back (a Retry-After, a full window). */
+	heldFor(): number {
+		return Math.max(0, this.pausedUntil - this.clock.now());
+	}
+
 	/** Holds every request back for `ms` (after a 429 with Retry-After). */
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
@@ -208,10 +236,11 @@ export class RequestThrottle {
 		const intervalMs = headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds');
 		const remaining = headerNumber(headers, 'x-hubspot-ratelimit-remaining');
 		if (!max || !intervalMs || max <= 0 || intervalMs <= 0) return;
+		// HubSpot's burst windows are 10 s and 1 s: a longer "interval" (a daily count, a proxy's) would stall every run for its length.
+		if (intervalMs > this.configured.intervalMs) return;
 
 		// HubSpot's window length, with no more requests in it than the configured rate allows.
-		const allowed = Math.floor((this.configured.max * intervalMs) / this.configured.intervalMs);
-		this.window = { max: Math.max(1, Math.min(max, allowed)), intervalMs };
+		this.window = this.allowedWindow(max, intervalMs);
 		const limit = this.window.max;
 
 		const now = this.clock.now();

@@ -36,6 +36,12 @@ describe('retryDecision', () => {
 			expect(waitOf(retryDecision(rateLimited('TEN_SECONDLY_ROLLING', headers), 0, 0))).toBe(2000);
 		});
 
+		it.each([['-1'], [''], [' '], ['5, 5'], ['soon']])('takes an invalid Retry-After (%j) for none: the throttle holds until the window has room', (retryAfter) => {
+			// Date.parse reads "-1" and "5, 5" as dates of 2001, Number reads "" as 0: each was a retry at once.
+			expect(retryDecision(rateLimited('TEN_SECONDLY_ROLLING', { 'retry-after': retryAfter }), 0, 0)).toMatchObject({ retry: true, untilRoom: true });
+			expect(waitOf(retryDecision(answer(503, { headers: { 'retry-after': retryAfter } }), 0, 0))).toBe(1000);
+		});
+
 		it('honours Retry-After given as an HTTP date', () => {
 			const inFiveSeconds = new Date(Date.now() + 5000).toUTCString();
 			const wait = waitOf(retryDecision(rateLimited('TEN_SECONDLY_ROLLING', { 'retry-after': inFiveSeconds }), 0, 0));

@@ -74,6 +74,40 @@ describe('one throttle per HubSpot account in a process', () => {
 		expectNothingHeld(clock);
 	});
 
+	it('gives two workflows of one credential set to different Requests per 10 Seconds one throttle, at the lower rate', async () => {
+		const clock = new FakeClock();
+		const { context, requests } = fakeAccount(clock, () => ok, { credentialId: 'cred-two-rates' });
+		const runs = Promise.all([
+			sendInTurn(createHubSpotClient(context(), { ...DEFAULT_CLIENT_SETTINGS, requestsPerTenSeconds: 100 }, clock), 150),
+			sendInTurn(createHubSpotClient(context(), { ...DEFAULT_CLIENT_SETTINGS, requestsPerTenSeconds: 150 }, clock), 150),
+		]);
+		await clock.run();
+		await runs;
+
+		expect(requests).toHaveLength(300);
+		// Requests per 10 Seconds is the account's limit: neither workflow's setting is exceeded on the account (two throttles let 200 through).
+		expect(mostInOneWindow(requests.map((request) => request.arrivedAt), 10_000)).toBeLessThanOrEqual(100);
+		expectNothingHeld(clock);
+	});
+
+	it("keeps HubSpot's Retry-After hold for the account after the run that met it was stopped: the next run waits it out", async () => {
+		const clock = new FakeClock();
+		const stop = new AbortController();
+		const rateLimited: FakeAnswer = { statusCode: 429, headers: { 'retry-after': '60' }, body: { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', policyName: 'TEN_SECONDLY_ROLLING' } };
+		const { context, requests } = fakeAccount(clock, (_request, index) => (index === 0 ? rateLimited : ok), { credentialId: 'cred-held' });
+
+		const first = createHubSpotClient(context(stop.signal), DEFAULT_CLIENT_SETTINGS, clock).request(create);
+		void clock.sleep(1_000).then(() => stop.abort());
+		// Past the window of the first run's only request, long before the hold ends.
+		const second = clock.sleep(15_000).then(async () => await createHubSpotClient(context(), DEFAULT_CLIENT_SETTINGS, clock).request(create));
+		await clock.run();
+		await Promise.all([first, second]);
+
+		expect(requests).toHaveLength(2);
+		expect(requests[1].arrivedAt).toBeGreaterThanOrEqual(60_000);
+		expectNothingHeld(clock);
+	});
+
 	it('keeps runs of different credentials apart', async () => {
 		const clock = new FakeClock();
 		const one = fakeAccount(clock, () => ok, { credentialId: 'cred-a' });

@@ -1,6 +1,9 @@
 import nock from 'nock';
 import { accountThrottlesOf } from '../../../../nodes/HubspotAssociations/transport/accountThrottles';
-import { systemClock } from '../../../../nodes/HubspotAssociations/transport';
+import { createHubSpotClient, DEFAULT_CLIENT_SETTINGS, systemClock } from '../../../../nodes/HubspotAssociations/transport';
+import { describeFailedExchange } from '../../../../nodes/HubspotAssociations/helpers/hubspotErrors';
+import { fakeAccount } from '../../../harness/fakeAccount';
+import { FakeClock } from '../../../harness/fakeClock';
 import { fastForward } from '../../../harness/fastForward';
 import { createdReply, type BatchInput } from '../../../harness/hubspotMock';
 import { batchCreateParameters, runNode, TEST_BASE_URL } from '../../../harness/runWorkflow';
@@ -41,5 +44,22 @@ describe('"Stop execution" during a run', () => {
 		// At 10 requests per 10 s, each further batch would have waited a second for its slot; a 503's retry waits longer.
 		expect(fastForward.skippedMs - cancelledAt).toBeLessThan(1_000);
 		for (const throttle of accountThrottlesOf(systemClock).values()) expect(throttle.holds).toEqual({ inFlight: 0, waiting: 0, users: 0 });
+	});
+});
+
+describe('A request cancelled between its attempts', () => {
+	it('answers what HubSpot said to the attempt it made, not "not sent": a 503 sleeping out its backoff', async () => {
+		const clock = new FakeClock();
+		const stop = new AbortController();
+		const { context, requests } = fakeAccount(clock, () => ({ statusCode: 503, body: { status: 'error', message: 'Service unavailable' } }), { credentialId: 'cred-cancel-503' });
+		const answer = createHubSpotClient(context(stop.signal), DEFAULT_CLIENT_SETTINGS, clock).request({ method: 'POST', path: PATH, body: { inputs: [] } });
+		void clock.sleep(500).then(() => stop.abort());
+		await clock.run();
+		const answered = await answer;
+
+		expect(requests).toHaveLength(1);
+		expect(answered).toMatchObject({ ok: false, statusCode: 503, attempts: 1 });
+		if (answered.ok) return;
+		expect(describeFailedExchange(answered)).toBe('HubSpot answered 503: Service unavailable (HubSpot answered 503; not sent again: the execution was cancelled)');
 	});
 });

@@ -1,6 +1,10 @@
 import { Readable } from 'node:stream';
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
+import { createHubSpotClient, DEFAULT_CLIENT_SETTINGS, type HubSpotRequest } from '../../../../nodes/HubspotAssociations/transport';
+import { describeFailedExchange } from '../../../../nodes/HubspotAssociations/helpers/hubspotErrors';
+import { fakeAccount, type FakeAnswer } from '../../../harness/fakeAccount';
+import { FakeClock } from '../../../harness/fakeClock';
 import { fastForward } from '../../../harness/fastForward';
 import { createdReply, errorReply, mockBatchCreate, type Reply } from '../../../harness/hubspotMock';
 import { batchCreateParameters, oauthCredential, runNode, TEST_BASE_URL, type RunOptions } from '../../../harness/runWorkflow';
@@ -238,5 +242,71 @@ describe('Answers read as they stream in', () => {
 
 		expect(sent).toHaveLength(1);
 		expect(output.map((item) => item.json.status)).toEqual(['created', 'created']);
+	});
+});
+
+describe('The client in virtual time (one account, fake answers)', () => {
+	const create: HubSpotRequest = { method: 'POST', path: '/crm/associations/2026-03/contacts/companies/batch/create', body: { inputs: [] } };
+	const ok: FakeAnswer = { statusCode: 200, body: { status: 'COMPLETE', results: [] } };
+	const rateLimited = (policyName: string, headers: Record<string, string> = {}): FakeAnswer => ({
+		statusCode: 429,
+		headers,
+		body: { status: 'error', message: `You have reached your ${policyName.toLowerCase()} limit.`, policyName },
+	});
+
+	it.each([['-1'], [''], ['5, 5']])('holds a 429 with an invalid Retry-After (%j) until the window has room, not retrying it at once', async (retryAfter) => {
+		const clock = new FakeClock();
+		const { context, requests } = fakeAccount(clock, () => rateLimited('TEN_SECONDLY_ROLLING', { 'retry-after': retryAfter }), { credentialId: `cred-retry-after-${retryAfter}` });
+		const answer = createHubSpotClient(context(), DEFAULT_CLIENT_SETTINGS, clock).request(create);
+		await clock.run();
+		await answer;
+
+		const arrivals = requests.map((request) => request.arrivedAt);
+		expect(arrivals).toHaveLength(6);
+		// Read as "no wait", the six attempts went out at the throttle's spacing, all within 0.5 s.
+		expect(arrivals[arrivals.length - 1] - arrivals[0]).toBeGreaterThan(1_000);
+	});
+
+	it('does not send a retry once another request of the run met a refused token refresh', async () => {
+		const clock = new FakeClock();
+		const refused = Object.assign(new Error('invalid_grant'), { code: 'EAUTH', body: { error: 'invalid_grant', error_description: 'refresh token revoked' } });
+		const { context, requests } = fakeAccount(
+			clock,
+			(_request, index) => (index === 0 ? { statusCode: 503, body: { status: 'error', message: 'Service unavailable' } } : index === 1 ? { throws: refused } : ok),
+			{ credentialId: 'cred-refused' },
+		);
+		const client = createHubSpotClient(context(), DEFAULT_CLIENT_SETTINGS, clock);
+		const first = client.request(create);
+		const second = clock.sleep(200).then(async () => await client.request(create));
+		await clock.run();
+		const [retried, refusedAnswer] = await Promise.all([first, second]);
+
+		expect(refusedAnswer).toMatchObject({ ok: false, refreshRefused: { code: 'invalid_grant' } });
+		// The 503's retry, due a second later, answers the reconnect message too.
+		expect(requests).toHaveLength(2);
+		expect(retried).toMatchObject({ ok: false, refreshRefused: { code: 'invalid_grant' } });
+	});
+
+	it.each([
+		['a DAILY 429', rateLimited('DAILY'), /daily request limit is used up \(429\).*not sent: an earlier request of this execution met it/],
+		['a 429 whose Retry-After (10 min) is beyond Max Wait', rateLimited('TEN_SECONDLY_ROLLING', { 'retry-after': '600' }), /^Not sent to HubSpot: it asked for no requests from this account for \d+ s more/],
+	])('sends no later request of the run after %s, and each says why', async (what, answer, laterMessage) => {
+		const clock = new FakeClock();
+		const { context, requests } = fakeAccount(clock, () => answer, { credentialId: `cred-not-soon-${what}` });
+		const client = createHubSpotClient(context(), DEFAULT_CLIENT_SETTINGS, clock);
+		const messages: string[] = [];
+		const run = (async () => {
+			for (let i = 0; i < 20; i++) {
+				const answered = await client.request(create);
+				messages.push(answered.ok ? 'ok' : describeFailedExchange(answered));
+			}
+		})();
+		await clock.run();
+		await run;
+
+		// HubSpot said the account is out for now: one 429 tells it, twenty would only add errors.
+		expect(requests).toHaveLength(1);
+		expect(messages[0]).toMatch(/\(429\)/);
+		for (const message of messages.slice(1)) expect(message).toMatch(laterMessage);
 	});
 });

@@ -12,7 +12,10 @@ const search: HubSpotRequest = { method: 'POST', path: '/crm/objects/2026-03/com
 const error = (message: string, fields: object = {}) => ({ status: 'error', message, ...fields });
 const unreadable = Object.defineProperty(new Error('proxy'), 'response', { get: () => { throw new TypeError('object is not iterable'); } });
 
-/** HubSpot on a bad day, and whatever stands between it and n8n: each answer drawn from this mix, by weight. */
+/**
+ * HubSpot on a bad day, and whatever stands between it and n8n: each answer drawn from this mix, by weight.
+ * No DAILY 429: it ends its run's sending (client.test.ts), so it is no answer among thousands.
+ */
 const ODD_ANSWERS: Array<[weight: number, answer: (random: SeededRandom) => FakeAnswer]> = [
 	[55, () => ({ statusCode: 200, body: { status: 'COMPLETE', results: [] } })],
 	[4, () => ({ statusCode: 200, body: '{"status":"COMPL' })],
@@ -20,7 +23,6 @@ const ODD_ANSWERS: Array<[weight: number, answer: (random: SeededRandom) => Fake
 	[3, (random) => ({ statusCode: 200, headers: { 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': String(random.below(100)) }, body: {} })],
 	[5, () => ({ throws: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) })],
 	[5, (random) => ({ statusCode: 429, headers: random.below(2) ? { 'retry-after': '1' } : ({} as Record<string, string>), body: error('You have reached your ten_secondly_rolling limit.', { policyName: 'TEN_SECONDLY_ROLLING' }) })],
-	[1, () => ({ statusCode: 429, body: error('You have reached your daily limit.', { policyName: 'DAILY' }) })],
 	[4, () => ({ statusCode: 423, body: error('Locked') })],
 	[3, () => ({ statusCode: 502, body: error('Bad gateway', { errors: { upstream: 'down' } }) })],
 	[3, () => ({ statusCode: 503, headers: { 'retry-after': '2' }, body: error('Unavailable', { errors: [null] }) })],

@@ -293,4 +293,22 @@ describe('RequestThrottle', () => {
 			expect(throttle.holdUntilRoom(1)).toBe(150);
 		});
 	});
+
+	it('keeps to the configured rate when the headers name a window too short for one of its requests', async () => {
+		const clock = new FakeClock();
+		// 5 per 10 s is one request every 2 s; HubSpot's headers speak of 10 per second.
+		const throttle = new RequestThrottle({ max: 5, intervalMs: 10_000 }, clock);
+		throttle.observe(rateHeaders(10, 1_000, 9));
+		const times = await sendTimes(throttle, clock, 12);
+		expect(busiestWindow(times, 10_000)).toBeLessThanOrEqual(5);
+	});
+
+	it('does not take a window longer than the configured one from the headers: a day-long "interval" would space requests 14 minutes apart', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		(await throttle.acquire())();
+		throttle.observe(rateHeaders(100, 86_400_000, 99));
+		const times = await sendTimes(throttle, clock, 10);
+		expect(times[times.length - 1]).toBeLessThanOrEqual(10_000);
+	});
 });
