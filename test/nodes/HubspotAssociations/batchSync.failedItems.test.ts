@@ -117,6 +117,38 @@ describe('Sync Associations: a from-record with a failed item keeps its unlisted
 		expect(archivesSent()).toBe(0);
 	});
 
+	describe('in tool mode, a failure in the sync itself is that item’s answer', () => {
+		it('a record whose read failed fails alone; the other records are synced and answered', async () => {
+			const { output, error } = await sync(
+				[
+					{ contactId: '999999', companyId: '22', types: [BILLING] },
+					{ contactId: '12', companyId: '23', types: [BILLING] },
+				],
+				{},
+				{ asTool: true },
+			);
+			expect(error).toBeUndefined();
+			expect(typeIds('12', '23')).toEqual([36, 279]);
+			expect(output[0].json).toMatchObject({ status: 'failed', error: expect.stringMatching(/reading its current associations/) });
+			expect(output[1].json).toMatchObject({ status: 'created' });
+		});
+
+		it('a create HubSpot refuses fails that item alone; the others say what was written', async () => {
+			const { output, error } = await sync(
+				[
+					{ contactId: '11', companyId: '999999', types: [BILLING] },
+					{ contactId: '12', companyId: '23', types: [BILLING] },
+				],
+				{},
+				{ asTool: true },
+			);
+			expect(error).toBeUndefined();
+			expect(typeIds('12', '23')).toEqual([36, 279]);
+			expect(output[0].json).toMatchObject({ status: 'failed', error: expect.stringMatching(/setting its types/) });
+			expect(output[1].json).toMatchObject({ status: 'created' });
+		});
+	});
+
 	it('without continue-on-fail, stops at the failed item and writes nothing', async () => {
 		const { error } = await sync(
 			[

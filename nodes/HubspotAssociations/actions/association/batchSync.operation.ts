@@ -4,6 +4,7 @@ import { knownObjectTypeId } from '../../helpers/objectTypes';
 import { planBatches } from '../../helpers/planning';
 import { InvalidInputError, parseBatchSize, showValue } from '../../helpers/validation';
 import { authenticationOf, createHubSpotClient } from '../../transport';
+import { runsAsTool } from '../asTool';
 import { runBatchOperation } from '../batchRunner';
 import { readDryRun } from '../dryRun';
 import { readClientSettings } from '../requestOptions';
@@ -107,7 +108,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const paths = createHubSpotClient(this, settings);
 	// A sync sends its steps inside one batch of the runner, which holds one slot of the adaptive limit: `auto` sends its steps one at a time.
 	const concurrency = settings.concurrency === 'auto' ? 1 : settings.concurrency;
-	const context = { node: this.getNode(), continueOnFail: this.continueOnFail(), authentication: authenticationOf(this), concurrency, options };
+	// As a tool every failure is that item's answer (the runner's rule): the sync must answer every other item too.
+	const continueOnFail = this.continueOnFail() || runsAsTool(this);
+	const context = { node: this.getNode(), continueOnFail, authentication: authenticationOf(this), concurrency, options };
 	const summarize = (counts: SyncCounts, wouldRemove?: number) => {
 		this.addExecutionHints({ message: summary(counts, options.dryRun), type: 'info', location: 'outputPane' });
 		if (wouldRemove === undefined) return;

@@ -4,10 +4,11 @@ import { batchCreateBody, columnsOf } from '../../helpers/planning';
 import type { AssociatedRecord } from '../../helpers/associationReads';
 import { knownObjectTypeId } from '../../helpers/objectTypes';
 import type { RecordRead } from '../../helpers/recordReads';
-import { inBatches, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
+import { inBatches, keepingPrimaries, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
 import type { BatchExchange, FailedBeforeSending, SendToDirection } from '../batchRunner';
 import { readAssociations } from './readAssociations';
+import { checkPairsListedFromBothEnds } from './syncBothEnds';
 import { createPhase, labelsArchivePhase, plannedRequests, sendPhase, type Failure } from './syncPhases';
 import { describeRemovals, RemovalHolds, removeUnlisted, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
 
@@ -97,6 +98,17 @@ function writesOf(readable: PlannedInput[], plan: SyncPlan) {
 	return { served, writeFor, creates: writes((change) => change.create), labelRemovals: writes((change) => change.dropLabels) };
 }
 
+/**
+ * The primary types `input`'s pair was to give up to pairs whose every write failed: the pair
+ * keeps them, and its change says so from now on.
+ */
+function keepFailedMoves(plan: SyncPlan, input: PlannedInput, outcomes: Outcomes): AssociationSpec[] {
+	const change = plan.changes.get(input)!;
+	const failed = (change.movedPrimary ?? []).filter((spec) => plan.moversOf(input, spec).every((mover) => outcomes.get(mover)?.kind === 'failed'));
+	if (failed.length > 0) plan.changes.set(input, keepingPrimaries(change, failed));
+	return failed;
+}
+
 /** Settles every input not failed, attaches the reports and sums the run up. */
 function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unlisted: Unlisted, removalsFailed: number, holds: RemovalHolds, removeUnlisted: boolean): SyncCounts {
 	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed, removalsSkipped: 0 };
@@ -164,9 +176,23 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 			const kept = typesCreateKept(plan.changes.get(input)!, (result as LabelsBetweenObjectPair).labels);
 			if (kept.length > 0) labelRemovals.push(writeFor(input, kept));
 		};
-		if (!(await sendPhase(createPhase, createBatches, sender, fail, removeWhatCreateKept)) && !continueOnFail) return { outcomes };
-		const labelBatches = inBatches(batch, labelRemovals, options.removalBatchSize);
+		// A pair giving up a primary to another pair is written after it: if that write failed, it keeps the primary.
+		const givesUpPrimary = (write: PlannedInput) => plan.changes.get(served.get(write)!)!.movedPrimary !== undefined;
+		const [first, then] = [creates.filter((write) => !givesUpPrimary(write)), creates.filter(givesUpPrimary)];
+		if (!(await sendPhase(createPhase, inBatches(batch, first, options.createBatchSize), sender, fail, removeWhatCreateKept)) && !continueOnFail) return { outcomes };
+		const afterMoves = (write: PlannedInput, types: (change: PairChange) => AssociationSpec[] | undefined) => {
+			const input = served.get(write)!;
+			if (keepFailedMoves(plan, input, outcomes).length === 0) return [write];
+			const wanted = types(plan.changes.get(input)!);
+			return wanted ? [writeFor(input, wanted)] : [];
+		};
+		const thenBatches = inBatches(batch, then.flatMap((write) => afterMoves(write, (change) => change.create)), options.createBatchSize);
+		if (!(await sendPhase(createPhase, thenBatches, sender, fail, removeWhatCreateKept)) && !continueOnFail) return { outcomes };
+		const labelWrites = labelRemovals.flatMap((write) => afterMoves(write, (change) => change.dropLabels));
+		const labelBatches = inBatches(batch, labelWrites, options.removalBatchSize);
 		if (!(await sendPhase(labelsArchivePhase, labelBatches, sender, fail)) && !continueOnFail) return { outcomes };
+		if (sameObjectType) await checkPairsListedFromBothEnds(batch, plan, outcomes, send, context.authentication);
+		if (!continueOnFail && [...outcomes.values()].some((outcome) => outcome.kind === 'failed')) return { outcomes };
 	}
 
 	// A record whose write failed in this sync keeps its unlisted pairs too.
