@@ -215,6 +215,28 @@ export function keepingPrimaries(change: PairChange, specs: AssociationSpec[]): 
 	return next;
 }
 
+/**
+ * Inputs asking for a primary type on different pairs of the record that holds it once (a contact's
+ * primary company on two companies): no write can make both true, the later one moves it off the
+ * earlier, so a sync refuses each of them with the reason.
+ */
+export function conflictingPrimaries(inputs: PlannedInput[]): Map<PlannedInput, string> {
+	const asked = new AskedPrimaries(inputs);
+	const conflicts = new Map<PlannedInput, string>();
+	for (const input of inputs) {
+		for (const spec of input.types) {
+			const others = asked.movers(input, spec).flatMap((other) => other.itemIndexes);
+			if (others.length === 0) continue;
+			const items = [...new Set(others)].sort((a, b) => a - b);
+			conflicts.set(
+				input,
+				`asks for the primary type ${typeKey(spec)}, which a record holds on one pair only, and item${items.length === 1 ? '' : 's'} ${items.join(', ')} ask${items.length === 1 ? 's' : ''} for it on another pair of the same record: list it on one pair. Nothing was written for this pair`,
+			);
+		}
+	}
+	return conflicts;
+}
+
 /** Cuts one direction's inputs into batches of at most `size`, in order. */
 export function inBatches(direction: Pick<PlannedBatch, 'fromPathType' | 'toPathType'>, inputs: PlannedInput[], size: number): PlannedBatch[] {
 	const batches: PlannedBatch[] = [];

@@ -215,6 +215,23 @@ describe('Sync Associations: what it reads is what it plans from', () => {
 			expect(output[1].json).toMatchObject({ status: 'updated', keptPrimaryTypes: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 }] });
 		});
 
+		it('refuses the items asking for one record’s primary on two pairs: HubSpot can hold it on one only', async () => {
+			suite.sim.state.associate('contacts', '11', 'companies', '20', [1]);
+			const { output } = await sync([
+				{ from: '11', to: '21', types: ['HUBSPOT_DEFINED:1'] },
+				{ from: '11', to: '22', types: ['HUBSPOT_DEFINED:1'] },
+				{ from: '11', to: '23', types: ['USER_DEFINED:36'] },
+			]);
+			expect(output[0].json.error).toBe(
+				'Item 0: asks for the primary type HUBSPOT_DEFINED:1, which a record holds on one pair only, and item 1 asks for it on another pair of the same record: list it on one pair. Nothing was written for this pair',
+			);
+			expect(output[1].json.error).toMatch(/^Item 1: asks for the primary type HUBSPOT_DEFINED:1.*item 0 asks for it/);
+			expect(output[2].json).toMatchObject({ status: 'created', kept: [{ toObjectId: '20' }] });
+			expect(typeIds('contacts', '11', 'companies', '20')).toEqual([1, 279]);
+			expect(typeIds('contacts', '11', 'companies', '21')).toEqual([]);
+			expect(typeIds('contacts', '11', 'companies', '22')).toEqual([]);
+		});
+
 		it('still keeps a primary no input moves (counterpart)', async () => {
 			suite.sim.state.associate('contacts', '11', 'companies', '21', [1]);
 			const { output } = await sync([{ from: '11', to: '21', types: ['USER_DEFINED:36'] }]);

@@ -4,7 +4,7 @@ import { batchCreateBody, columnsOf } from '../../helpers/planning';
 import type { AssociatedRecord } from '../../helpers/associationReads';
 import { knownObjectTypeId } from '../../helpers/objectTypes';
 import type { RecordRead } from '../../helpers/recordReads';
-import { inBatches, keepingPrimaries, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
+import { conflictingPrimaries, inBatches, keepingPrimaries, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
 import type { BatchExchange, FailedBeforeSending, SendToDirection } from '../batchRunner';
 import { readAssociations } from './readAssociations';
@@ -146,7 +146,10 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 
 	const read = await readAssociations(send, batch, context.authentication);
 	if ('failed' in read) return read;
-	const { readable, current } = readableInputs(batch, read.reads, outcomes);
+	const { readable: complete, current } = readableInputs(batch, read.reads, outcomes);
+	const conflicts = conflictingPrimaries(complete);
+	for (const [input, message] of conflicts) outcomes.set(input, { kind: 'failed', message, refusedByNode: true });
+	const readable = conflicts.size > 0 ? complete.filter((input) => !conflicts.has(input)) : complete;
 	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
 
 	const sameObjectType = objectTypeOf(batch.fromPathType) === objectTypeOf(batch.toPathType);
