@@ -215,6 +215,23 @@ describe('Sync Associations: what it reads is what it plans from', () => {
 			expect(output[1].json).toMatchObject({ status: 'updated', keptPrimaryTypes: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 }] });
 		});
 
+		it('writes the pair it leaves after the pair it moves to, and the dry run shows those two requests', async () => {
+			suite.sim.state.associate('contacts', '11', 'companies', '21', [1]);
+			const items = [
+				{ from: '11', to: '22', types: ['HUBSPOT_DEFINED:1'] },
+				{ from: '11', to: '21', types: ['USER_DEFINED:36'] },
+			];
+			const dry = await sync(items, CONTACTS_TO_COMPANIES, { dryRun: true });
+			expect(dry.output.map((item) => item.json.request)).toEqual([
+				expect.objectContaining({ batch: 1, of: 2 }),
+				expect.objectContaining({ batch: 2, of: 2 }),
+			]);
+			suite.sim.requests.length = 0;
+			await sync(items);
+			const creates = suite.sim.requests.filter((request) => request.kind === 'associations/batch/create');
+			expect(creates.map((request) => (request.body as { inputs: Array<{ to: { id: string } }> }).inputs.map((input) => input.to.id))).toEqual([['22'], ['21']]);
+		});
+
 		it('refuses the items asking for one record’s primary on two pairs: HubSpot can hold it on one only', async () => {
 			suite.sim.state.associate('contacts', '11', 'companies', '20', [1]);
 			const { output } = await sync([

@@ -159,11 +159,14 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 	const removable = plan.removals.filter((pair) => !holds.holds(pair));
 	if (!guardRemovals(removable.length, readable, outcomes, context)) return { outcomes };
 	const { served, writeFor, creates, labelRemovals } = writesOf(readable, plan);
-	const createBatches = inBatches(batch, creates, options.createBatchSize);
+	// A pair giving up a primary to another pair is written after it: if that write failed, it keeps the primary.
+	const givesUpPrimary = (write: PlannedInput) => plan.changes.get(served.get(write)!)!.movedPrimary !== undefined;
+	const [first, then] = [creates.filter((write) => !givesUpPrimary(write)), creates.filter(givesUpPrimary)];
+	const firstBatches = inBatches(batch, first, options.createBatchSize);
 
 	if (options.dryRun) {
 		const requests = [
-			...plannedRequests(createBatches, context.pathOf(createPhase.action)),
+			...plannedRequests([...firstBatches, ...inBatches(batch, then, options.createBatchSize)], context.pathOf(createPhase.action)),
 			...plannedRequests(inBatches(batch, labelRemovals, options.removalBatchSize), context.pathOf(labelsArchivePhase.action)),
 		];
 		for (const [write, request] of requests) {
@@ -179,10 +182,7 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 			const kept = typesCreateKept(plan.changes.get(input)!, (result as LabelsBetweenObjectPair).labels);
 			if (kept.length > 0) labelRemovals.push(writeFor(input, kept));
 		};
-		// A pair giving up a primary to another pair is written after it: if that write failed, it keeps the primary.
-		const givesUpPrimary = (write: PlannedInput) => plan.changes.get(served.get(write)!)!.movedPrimary !== undefined;
-		const [first, then] = [creates.filter((write) => !givesUpPrimary(write)), creates.filter(givesUpPrimary)];
-		if (!(await sendPhase(createPhase, inBatches(batch, first, options.createBatchSize), sender, fail, removeWhatCreateKept)) && !continueOnFail) return { outcomes };
+		if (!(await sendPhase(createPhase, firstBatches, sender, fail, removeWhatCreateKept)) && !continueOnFail) return { outcomes };
 		const afterMoves = (write: PlannedInput, types: (change: PairChange) => AssociationSpec[] | undefined) => {
 			const input = served.get(write)!;
 			if (keepFailedMoves(plan, input, outcomes).length === 0) return [write];
