@@ -147,6 +147,14 @@ export interface SyncPlanSettings {
 	removeUnlisted: boolean;
 	/** From and to are one object type (company→company): a pair listed from either end is listed for both. */
 	sameObjectType: boolean;
+	/** Whether a pair keeps every type it holds (a failed item of its record may have asked for one): types are only added. */
+	keepsTypes?(fromObjectId: string, toObjectId: string): boolean;
+}
+
+/** The asked types and the pair's other types but primary ones (which move by their own rule). */
+function withHeldTypes(asked: AssociationSpec[], held: HeldPair): AssociationSpec[] {
+	const askedKeys = keysOf(asked);
+	return [...asked, ...held.specs.filter((spec) => !askedKeys.has(typeKey(spec)) && !held.primary.has(typeKey(spec)))];
 }
 
 /**
@@ -155,7 +163,7 @@ export interface SyncPlanSettings {
  * unlisted pairs to remove and which to keep because they hold a primary type. Only
  * from-records whose read is complete are given (`current`), and only they are planned.
  */
-export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, { removeUnlisted, sameObjectType }: SyncPlanSettings): SyncPlan {
+export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, { removeUnlisted, sameObjectType, keepsTypes }: SyncPlanSettings): SyncPlan {
 	const changes = new Map<PlannedInput, PairChange>();
 	const listed = new Map<string, Set<string>>();
 	const list = (fromObjectId: string, toObjectId: string) => {
@@ -169,7 +177,9 @@ export function planSync(inputs: PlannedInput[], current: Map<string, Associated
 		let held = heldByFrom.get(input.fromObjectId);
 		if (!held) heldByFrom.set(input.fromObjectId, (held = heldPairs(current.get(input.fromObjectId))));
 		const moved = (spec: AssociationSpec) => primaries.asks(input.fromObjectId, input.toObjectId, spec);
-		changes.set(input, changeOf(input.types, held.get(input.toObjectId), moved));
+		const pair = held.get(input.toObjectId);
+		const asked = pair && keepsTypes?.(input.fromObjectId, input.toObjectId) ? withHeldTypes(input.types, pair) : input.types;
+		changes.set(input, changeOf(asked, pair, moved));
 		list(input.fromObjectId, input.toObjectId);
 		// HubSpot reads one association from both ends: listing 1 → 2 lists 2 → 1, so neither end removes it.
 		if (sameObjectType) list(input.toObjectId, input.fromObjectId);

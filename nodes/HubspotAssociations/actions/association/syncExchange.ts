@@ -153,9 +153,11 @@ export async function syncDirection(batch: PlannedBatch, send: SendToDirection, 
 	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
 
 	const sameObjectType = objectTypeOf(batch.fromPathType) === objectTypeOf(batch.toPathType);
-	const plan = planSync(readable, current, { removeUnlisted: options.removeUnlisted, sameObjectType });
 	const holds = new RemovalHolds(failedBefore, sameObjectType);
 	holds.addFailed(outcomes);
+	// A failed item of a record may have listed any of its pairs, with any type: they lose nothing in this run.
+	const keepsTypes = (fromObjectId: string, toObjectId: string) => holds.holds({ fromObjectId, toObjectId });
+	const plan = planSync(readable, current, { removeUnlisted: options.removeUnlisted, sameObjectType, keepsTypes });
 	const removable = plan.removals.filter((pair) => !holds.holds(pair));
 	if (!guardRemovals(removable.length, readable, outcomes, context)) return { outcomes };
 	const { served, writeFor, creates, labelRemovals } = writesOf(readable, plan);
