@@ -13,8 +13,9 @@ const suite = useSimulator();
  * for, paged reads and writes with injected failures) against the simulator. After each run: every
  * listed pair that existed or was answered a success exists, no pair was removed for a record with
  * a failed item (or at all when an item's from-record was unknown), nothing the input lists was
- * removed, Max Removals held, every success holds exactly the types it reports (HubSpot's unlabeled
- * type aside), and a contact that had a primary company still has one.
+ * removed, no type was dropped from a pair of a record with an item that failed before sending,
+ * Max Removals held, every success holds exactly the types it reports (HubSpot's unlabeled type
+ * aside), and a contact that had a primary company still has one.
  */
 const DIRECTIONS = {
 	cross: {
@@ -130,6 +131,7 @@ describe('Sync Associations (property): never removes what the input lists, nor 
 				if (items.length === 0) return;
 				const allIds = [...new Set([...Array.from({ length: 3 }, (_, i) => offset.from + i + 1), ...Array.from({ length: 5 }, (_, i) => offset.to + i + 1)])];
 				const before = pairsHeld(direction, allIds);
+				const typesBefore = new Map([...before].map(([key, [a, b]]) => [key, heldTypeIds(suite.sim, from, String(a), to, String(b))]));
 				const hasPrimary = (contactId: number) => suite.sim.state.associatedIds(from, String(contactId), to).some((companyId) => heldTypeIds(suite.sim, from, String(contactId), to, companyId).includes(1));
 				const withPrimary = direction === 'cross' ? allIds.filter((id) => id < offset.to && hasPrimary(id)) : [];
 				setReadConditions(suite.sim, sample);
@@ -153,6 +155,13 @@ describe('Sync Associations (property): never removes what the input lists, nor 
 				if (process.env.PROPERTY_STATS) stats.push({ removed: removed.length, failed: failedFrom.size, skipped: output.some((item) => item.json.removalsSkipped !== undefined), guard: output.some((item) => /Max Removals/.test(String(item.json.error))) });
 				expect(removed.length).toBeLessThanOrEqual(sample.maxRemovals);
 				if (unknownFrom) expect(removed).toEqual([]);
+				// An item that failed before sending may have named any pair of its record, with any type: none is dropped.
+				const failedBeforeFrom = new Set(items.flatMap((spec, i) => (['typo', 'invalidId', 'ambiguous'].includes(spec.failure) && output[i].json.error !== undefined ? [offset.from + spec.from] : [])));
+				for (const [key, [a, b]] of before) {
+					if (!unknownFrom && !failedBeforeFrom.has(a) && !(direction === 'same' && failedBeforeFrom.has(b))) continue;
+					const held = heldTypeIds(suite.sim, from, String(a), to, String(b));
+					for (const typeId of typesBefore.get(key)!) if (typeId !== 1) expect(held).toContain(typeId);
+				}
 				for (const [key, [a, b]] of removed) {
 					expect(listed.has(key)).toBe(false);
 					expect(failedFrom.has(a)).toBe(false);
