@@ -56,6 +56,15 @@ export function knownObjectTypeId(pathType: string): string | undefined {
 	return byName.get(pathType)?.objectTypeId;
 }
 
+/**
+ * How a path type names a custom object: by type id (`2-3456789`) or by fully qualified name
+ * (`p12345678_cars`); undefined for standard objects. Which id a name has only HubSpot's schemas tell.
+ */
+export function customObjectForm(pathType: string): 'typeId' | 'name' | undefined {
+	if (TYPE_ID.test(pathType)) return pathType.startsWith('2-') ? 'typeId' : undefined;
+	return FULLY_QUALIFIED_NAME.test(pathType) ? 'name' : undefined;
+}
+
 const byTypeId = new Map(STANDARD_OBJECT_TYPES.map((type) => [type.objectTypeId, type]));
 
 /** The standard name of a path type given by name or type id ("0-8" → "line_items"). */

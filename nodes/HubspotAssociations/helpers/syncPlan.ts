@@ -17,6 +17,8 @@ export interface PairChange {
 	dropLabels?: AssociationSpec[];
 	/** Primary types the pair held and keeps, though the input did not ask for them. */
 	keptPrimary: AssociationSpec[];
+	/** Primary types the pair held that the input asks for on another pair: given up only once that pair holds them. */
+	movedPrimary?: AssociationSpec[];
 }
 
 /** A pair of a from-record named in the input whose to-record no input names. */
@@ -32,6 +34,8 @@ export interface SyncPlan {
 	removals: UnlistedPair[];
 	/** Unlisted pairs left in place because they hold a primary type. */
 	kept: UnlistedPair[];
+	/** The other inputs asking for a primary type `input`'s pair holds (see `movedPrimary`). */
+	moversOf(input: PlannedInput, spec: AssociationSpec): PlannedInput[];
 }
 
 type HeldType = NonNullable<AssociatedRecord['associationTypes']>[number];
@@ -85,23 +89,33 @@ const HELD_BY_TO_RECORD = new Set([2, 6, 25]);
 
 /** The primary types the run's inputs ask for, by the record that can hold each only once. */
 class AskedPrimaries {
-	private readonly byRecord = new Map<string, Set<string>>();
+	/** Holder and type → the inputs asking for it. */
+	private readonly byRecord = new Map<string, PlannedInput[]>();
 
 	constructor(inputs: PlannedInput[]) {
 		for (const input of inputs) {
 			for (const spec of input.types) {
 				if (!isPrimaryType({ category: spec.associationCategory, typeId: spec.associationTypeId })) continue;
-				const key = this.holderKey(input.fromObjectId, input.toObjectId, spec);
-				let asked = this.byRecord.get(key);
-				if (!asked) this.byRecord.set(key, (asked = new Set()));
-				asked.add(typeKey(spec));
+				const key = this.key(input.fromObjectId, input.toObjectId, spec);
+				const asking = this.byRecord.get(key);
+				if (asking) asking.push(input);
+				else this.byRecord.set(key, [input]);
 			}
 		}
 	}
 
 	/** Whether the input moves `spec` onto some pair of the record that holds it once (this pair included). */
 	asks(fromObjectId: string, toObjectId: string, spec: AssociationSpec): boolean {
-		return this.byRecord.get(this.holderKey(fromObjectId, toObjectId, spec))?.has(typeKey(spec)) === true;
+		return this.byRecord.has(this.key(fromObjectId, toObjectId, spec));
+	}
+
+	/** The inputs other than `input` asking for `spec` on a pair of the record that holds it once. */
+	movers(input: PlannedInput, spec: AssociationSpec): PlannedInput[] {
+		return (this.byRecord.get(this.key(input.fromObjectId, input.toObjectId, spec)) ?? []).filter((asking) => asking !== input);
+	}
+
+	private key(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string {
+		return `${this.holderKey(fromObjectId, toObjectId, spec)} ${typeKey(spec)}`;
 	}
 
 	private holderKey(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string {
@@ -113,12 +127,14 @@ function changeOf(asked: AssociationSpec[], held: HeldPair | undefined, moved: (
 	if (!held) return { status: 'created', types: asked, create: asked, keptPrimary: [] };
 	const askedKeys = keysOf(asked);
 	// A primary the input asks for on another pair moves there: re-asserting it here would move it back.
-	const keptPrimary = held.specs.filter((spec) => held.primary.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)) && !moved(spec));
+	const primaries = held.specs.filter((spec) => held.primary.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)));
+	const keptPrimary = primaries.filter((spec) => !moved(spec));
+	const movedPrimary = primaries.filter(moved);
 	const unlabeled = held.specs.filter((spec) => held.unlabeled.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)));
 	const types = [...asked, ...keptPrimary, ...unlabeled];
 	const additions = without(types, keysOf(held.specs));
 	const drops = without(held.specs, keysOf(types));
-	const base = { typesBefore: held.specs, types, keptPrimary };
+	const base = { typesBefore: held.specs, types, keptPrimary, ...(movedPrimary.length > 0 ? { movedPrimary } : {}) };
 	if (additions.length > 0) {
 		const replaced = drops.flatMap((spec) => (held.labels.has(typeKey(spec)) ? [{ spec, label: held.labels.get(typeKey(spec))! }] : []));
 		return { ...base, status: 'updated', create: [...asked, ...keptPrimary], ...(replaced.length > 0 ? { replaced } : {}) };
@@ -131,6 +147,14 @@ export interface SyncPlanSettings {
 	removeUnlisted: boolean;
 	/** From and to are one object type (company→company): a pair listed from either end is listed for both. */
 	sameObjectType: boolean;
+	/** Whether a pair keeps every type it holds (a failed item of its record may have asked for one): types are only added. */
+	keepsTypes?(fromObjectId: string, toObjectId: string): boolean;
+}
+
+/** The asked types and the pair's other types but primary ones (which move by their own rule). */
+function withHeldTypes(asked: AssociationSpec[], held: HeldPair): AssociationSpec[] {
+	const askedKeys = keysOf(asked);
+	return [...asked, ...held.specs.filter((spec) => !askedKeys.has(typeKey(spec)) && !held.primary.has(typeKey(spec)))];
 }
 
 /**
@@ -139,7 +163,7 @@ export interface SyncPlanSettings {
  * unlisted pairs to remove and which to keep because they hold a primary type. Only
  * from-records whose read is complete are given (`current`), and only they are planned.
  */
-export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, { removeUnlisted, sameObjectType }: SyncPlanSettings): SyncPlan {
+export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, { removeUnlisted, sameObjectType, keepsTypes }: SyncPlanSettings): SyncPlan {
 	const changes = new Map<PlannedInput, PairChange>();
 	const listed = new Map<string, Set<string>>();
 	const list = (fromObjectId: string, toObjectId: string) => {
@@ -153,7 +177,9 @@ export function planSync(inputs: PlannedInput[], current: Map<string, Associated
 		let held = heldByFrom.get(input.fromObjectId);
 		if (!held) heldByFrom.set(input.fromObjectId, (held = heldPairs(current.get(input.fromObjectId))));
 		const moved = (spec: AssociationSpec) => primaries.asks(input.fromObjectId, input.toObjectId, spec);
-		changes.set(input, changeOf(input.types, held.get(input.toObjectId), moved));
+		const pair = held.get(input.toObjectId);
+		const asked = pair && keepsTypes?.(input.fromObjectId, input.toObjectId) ? withHeldTypes(input.types, pair) : input.types;
+		changes.set(input, changeOf(asked, pair, moved));
 		list(input.fromObjectId, input.toObjectId);
 		// HubSpot reads one association from both ends: listing 1 → 2 lists 2 → 1, so neither end removes it.
 		if (sameObjectType) list(input.toObjectId, input.fromObjectId);
@@ -162,16 +188,63 @@ export function planSync(inputs: PlannedInput[], current: Map<string, Associated
 	const removals: UnlistedPair[] = [];
 	const kept: UnlistedPair[] = [];
 	if (removeUnlisted) {
+		// Same-object: an association both of whose ends are listed records is read from each; it is one removal.
+		const planned = new Set<string>();
 		for (const [fromObjectId, held] of heldByFrom) {
 			for (const [toObjectId, pair] of held) {
 				if (listed.get(fromObjectId)!.has(toObjectId)) continue;
+				if (sameObjectType && planned.has(`${toObjectId}>${fromObjectId}`)) continue;
+				if (sameObjectType) planned.add(`${fromObjectId}>${toObjectId}`);
 				// A primary the input moves elsewhere no longer holds the pair.
 				const holdsPrimary = pair.specs.some((spec) => pair.primary.has(typeKey(spec)) && !primaries.asks(fromObjectId, toObjectId, spec));
 				(holdsPrimary ? kept : removals).push({ fromObjectId, toObjectId, types: pair.specs });
 			}
 		}
 	}
-	return { changes, removals, kept };
+	return { changes, removals, kept, moversOf: (input, spec) => primaries.movers(input, spec) };
+}
+
+/**
+ * The change of a pair that keeps `specs`, primary types it was to give up to another pair whose
+ * write failed: they are asserted again (a create replaces labels), never removed.
+ */
+export function keepingPrimaries(change: PairChange, specs: AssociationSpec[]): PairChange {
+	const keys = keysOf(specs);
+	const movedPrimary = without(change.movedPrimary ?? [], keys);
+	const next: PairChange = { ...change, types: [...change.types, ...specs], keptPrimary: [...change.keptPrimary, ...specs] };
+	if (movedPrimary.length > 0) next.movedPrimary = movedPrimary;
+	else delete next.movedPrimary;
+	if (change.create) next.create = [...change.create, ...specs];
+	if (change.replaced) next.replaced = change.replaced.filter(({ spec }) => !keys.has(typeKey(spec)));
+	if (change.dropLabels) {
+		const dropLabels = without(change.dropLabels, keys);
+		if (dropLabels.length > 0) next.dropLabels = dropLabels;
+		else delete next.dropLabels;
+	}
+	if (!next.create && !next.dropLabels) next.status = 'unchanged';
+	return next;
+}
+
+/**
+ * Inputs asking for a primary type on different pairs of the record that holds it once (a contact's
+ * primary company on two companies): no write can make both true, the later one moves it off the
+ * earlier, so a sync refuses each of them with the reason.
+ */
+export function conflictingPrimaries(inputs: PlannedInput[]): Map<PlannedInput, string> {
+	const asked = new AskedPrimaries(inputs);
+	const conflicts = new Map<PlannedInput, string>();
+	for (const input of inputs) {
+		for (const spec of input.types) {
+			const others = asked.movers(input, spec).flatMap((other) => other.itemIndexes);
+			if (others.length === 0) continue;
+			const items = [...new Set(others)].sort((a, b) => a - b);
+			conflicts.set(
+				input,
+				`asks for the primary type ${typeKey(spec)}, which a record holds on one pair only, and item${items.length === 1 ? '' : 's'} ${items.join(', ')} ask${items.length === 1 ? 's' : ''} for it on another pair of the same record: list it on one pair. Nothing was written for this pair`,
+			);
+		}
+	}
+	return conflicts;
 }
 
 /** Cuts one direction's inputs into batches of at most `size`, in order. */

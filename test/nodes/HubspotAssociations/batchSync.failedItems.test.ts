@@ -95,6 +95,38 @@ describe('Sync Associations: a from-record with a failed item keeps its unlisted
 		});
 	});
 
+	it('drops no type of a pair whose other item failed: it may have asked for one (a mistyped "Former employee")', async () => {
+		suite.sim.state.associate('contacts', '11', 'companies', '22', [36, 38]);
+		const { output } = await sync([
+			{ contactId: '11', companyId: '22', types: [BILLING] },
+			{ contactId: '11', companyId: '22', types: ['Former employe'] },
+			{ contactId: '11', companyId: '24', types: [BILLING] },
+		]);
+		expect(output[1].json.error).toMatch(/Former employe/);
+		expect(typeIds('11', '22')).toEqual([36, 38, 279]);
+		expect(typeIds('11', '24')).toEqual([36, 279]);
+		expect(output[0].json).toMatchObject({
+			status: 'unchanged',
+			types: [
+				{ associationCategory: 'USER_DEFINED', associationTypeId: 36 },
+				{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 },
+				{ associationCategory: 'USER_DEFINED', associationTypeId: 38 },
+			],
+			removalsSkipped: expect.stringMatching(/^Item 1 of this from-record failed/),
+		});
+		expect(output[2].json).toMatchObject({ status: 'created' });
+	});
+
+	it('still drops the types a valid item does not ask for on a record whose items all succeeded (counterpart)', async () => {
+		suite.sim.state.associate('contacts', '12', 'companies', '22', [36, 38]);
+		await sync([
+			{ contactId: '11', companyId: '22.0', types: [BILLING] },
+			{ contactId: '11', companyId: '23', types: [BILLING] },
+			{ contactId: '12', companyId: '22', types: [BILLING] },
+		]);
+		expect(suite.sim.state.associationsBetween('contacts', '12', 'companies', '22').map((held) => held.associationTypeId)).toEqual([36, 279]);
+	});
+
 	it('keeps the unlisted pairs of a record whose create failed in the sync itself', async () => {
 		const { output } = await sync([
 			{ contactId: '11', companyId: '999999', types: [BILLING] },
@@ -115,6 +147,38 @@ describe('Sync Associations: a from-record with a failed item keeps its unlisted
 		);
 		expect(output[1].json).toMatchObject({ dryRun: true, removed: [], kept: [{ toObjectId: '22', reason: SKIPPED }] });
 		expect(archivesSent()).toBe(0);
+	});
+
+	describe('in tool mode, a failure in the sync itself is that item’s answer', () => {
+		it('a record whose read failed fails alone; the other records are synced and answered', async () => {
+			const { output, error } = await sync(
+				[
+					{ contactId: '999999', companyId: '22', types: [BILLING] },
+					{ contactId: '12', companyId: '23', types: [BILLING] },
+				],
+				{},
+				{ asTool: true },
+			);
+			expect(error).toBeUndefined();
+			expect(typeIds('12', '23')).toEqual([36, 279]);
+			expect(output[0].json).toMatchObject({ status: 'failed', error: expect.stringMatching(/reading its current associations/) });
+			expect(output[1].json).toMatchObject({ status: 'created' });
+		});
+
+		it('a create HubSpot refuses fails that item alone; the others say what was written', async () => {
+			const { output, error } = await sync(
+				[
+					{ contactId: '11', companyId: '999999', types: [BILLING] },
+					{ contactId: '12', companyId: '23', types: [BILLING] },
+				],
+				{},
+				{ asTool: true },
+			);
+			expect(error).toBeUndefined();
+			expect(typeIds('12', '23')).toEqual([36, 279]);
+			expect(output[0].json).toMatchObject({ status: 'failed', error: expect.stringMatching(/setting its types/) });
+			expect(output[1].json).toMatchObject({ status: 'created' });
+		});
 	});
 
 	it('without continue-on-fail, stops at the failed item and writes nothing', async () => {

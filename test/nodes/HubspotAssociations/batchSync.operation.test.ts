@@ -429,4 +429,16 @@ describe('Sync Associations', () => {
 			expect.stringMatching(/^Item 2: From\/To Object Type \(fromObjectType, toObjectType\) must be the same for every item of a sync \(0-1 → 0-2\), got 0-3 → 0-2/),
 		]);
 	});
+
+	it('refuses a custom object named by name on one side and by type ID on the other: it could be one object type, whose pairs count from either end', async () => {
+		const parameters = { ...syncParameters(), fromObjectType: 'p12345678_cars', toObjectType: '2-3456789' };
+
+		const { output } = await runNode({ items: [item(1, 2), item(2, 3)], parameters, credentials: suite.credentials, onError: 'continueRegularOutput' });
+
+		expect(output.map((out) => out.json.error)).toEqual([
+			expect.stringMatching(/^Item 0: From\/To Object Type \(fromObjectType, toObjectType\) must name custom objects in one form, both by type ID \(e\.g\. 2-3456789\) or both by name/),
+			expect.stringMatching(/^Item 1: /),
+		]);
+		expect(suite.sim.requests.filter((request) => request.path.startsWith('/crm/associations'))).toEqual([]);
+	});
 });

@@ -81,6 +81,56 @@ describe('Sync Associations: what it reads is what it plans from', () => {
 			expect(output.map((item) => item.json.status)).toEqual(['unchanged', 'created']);
 			expect(kindsSent()).not.toContain('batch/archive');
 		});
+
+		it('fails an item whose types another item, listing the pair from its other end, undid: it never claims what HubSpot does not hold', async () => {
+			// 1 is the parent of 2; the run lists 1 → 2 as parent and 2 → 1 with only the unlabeled type.
+			suite.sim.state.associate('companies', '1', 'companies', '2', [13]);
+			const { output, error } = await sync(
+				[
+					{ from: '1', to: '2', types: [PARENT] },
+					{ from: '2', to: '1', types: ['HUBSPOT_DEFINED:450'] },
+				],
+				COMPANIES,
+			);
+			expect(error).toBeUndefined();
+			expect(typeIds('companies', '1', 'companies', '2')).toEqual([450]);
+			expect(output[0].json.error).toMatch(/lists this pair from its other end with types that undo these: HubSpot now holds HUBSPOT_DEFINED:450/);
+			expect(output[1].json).toMatchObject({ status: 'updated', types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 450 }] });
+		});
+
+		it('a pair listed from both ends with agreeing types is written and answered as it is held (counterpart)', async () => {
+			const { output } = await sync(
+				[
+					{ from: '1', to: '2', types: [PARENT] },
+					{ from: '2', to: '1', types: ['HUBSPOT_DEFINED:14'] },
+				],
+				COMPANIES,
+			);
+			expect(typeIds('companies', '1', 'companies', '2')).toEqual([13, 450]);
+			expect(output.map((item) => [item.json.status, item.json.error])).toEqual([
+				['created', undefined],
+				['created', undefined],
+			]);
+		});
+
+		it('removes an association both of whose ends are listed records once, and counts it once against Max Removals', async () => {
+			suite.sim.state.associate('companies', '1', 'companies', '3', [13]);
+			const { output, error, hints } = await sync(
+				[
+					{ from: '1', to: '2', types: [PARENT] },
+					{ from: '3', to: '4', types: [PARENT] },
+				],
+				COMPANIES,
+				{ maxRemovals: 1 },
+			);
+			expect(error).toBeUndefined();
+			expect(output.map((item) => item.json.error)).toEqual([undefined, undefined]);
+			expect(typeIds('companies', '1', 'companies', '3')).toEqual([]);
+			expect(output[0].json).toMatchObject({ removed: [{ toObjectId: '3' }] });
+			expect(output[1].json).toMatchObject({ removed: [] });
+			expect(hints).toContainEqual(expect.stringMatching(/ 1 removed/));
+			expect(kindsSent().filter((kind) => kind === 'batch/archive')).toHaveLength(1);
+		});
 	});
 
 	describe('record ids in HubSpot’s form (issue 24.3)', () => {
@@ -152,6 +202,51 @@ describe('Sync Associations: what it reads is what it plans from', () => {
 			expect(output[0].json).toMatchObject({ status: 'created', removed: [{ toObjectId: '21' }] });
 			expect(output[0].json.kept).toBeUndefined();
 			expect(typeIds('contacts', '11', 'companies', '21')).toEqual([]);
+		});
+
+		it('stays on the pair it was to leave when HubSpot refuses the pair it moves to', async () => {
+			suite.sim.state.associate('contacts', '11', 'companies', '21', [1]);
+			const { output } = await sync([
+				{ from: '11', to: '999999', types: ['HUBSPOT_DEFINED:1'] },
+				{ from: '11', to: '21', types: ['USER_DEFINED:36'] },
+			]);
+			expect(output[0].json.error).toMatch(/setting its types/);
+			expect(typeIds('contacts', '11', 'companies', '21')).toEqual([1, 36, 279]);
+			expect(output[1].json).toMatchObject({ status: 'updated', keptPrimaryTypes: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 }] });
+		});
+
+		it('writes the pair it leaves after the pair it moves to, and the dry run shows those two requests', async () => {
+			suite.sim.state.associate('contacts', '11', 'companies', '21', [1]);
+			const items = [
+				{ from: '11', to: '22', types: ['HUBSPOT_DEFINED:1'] },
+				{ from: '11', to: '21', types: ['USER_DEFINED:36'] },
+			];
+			const dry = await sync(items, CONTACTS_TO_COMPANIES, { dryRun: true });
+			expect(dry.output.map((item) => item.json.request)).toEqual([
+				expect.objectContaining({ batch: 1, of: 2 }),
+				expect.objectContaining({ batch: 2, of: 2 }),
+			]);
+			suite.sim.requests.length = 0;
+			await sync(items);
+			const creates = suite.sim.requests.filter((request) => request.kind === 'associations/batch/create');
+			expect(creates.map((request) => (request.body as { inputs: Array<{ to: { id: string } }> }).inputs.map((input) => input.to.id))).toEqual([['22'], ['21']]);
+		});
+
+		it('refuses the items asking for one record’s primary on two pairs: HubSpot can hold it on one only', async () => {
+			suite.sim.state.associate('contacts', '11', 'companies', '20', [1]);
+			const { output } = await sync([
+				{ from: '11', to: '21', types: ['HUBSPOT_DEFINED:1'] },
+				{ from: '11', to: '22', types: ['HUBSPOT_DEFINED:1'] },
+				{ from: '11', to: '23', types: ['USER_DEFINED:36'] },
+			]);
+			expect(output[0].json.error).toBe(
+				'Item 0: asks for the primary type HUBSPOT_DEFINED:1, which a record holds on one pair only, and item 1 asks for it on another pair of the same record: list it on one pair. Nothing was written for this pair',
+			);
+			expect(output[1].json.error).toMatch(/^Item 1: asks for the primary type HUBSPOT_DEFINED:1.*item 0 asks for it/);
+			expect(output[2].json).toMatchObject({ status: 'created', kept: [{ toObjectId: '20' }] });
+			expect(typeIds('contacts', '11', 'companies', '20')).toEqual([1, 279]);
+			expect(typeIds('contacts', '11', 'companies', '21')).toEqual([]);
+			expect(typeIds('contacts', '11', 'companies', '22')).toEqual([]);
 		});
 
 		it('still keeps a primary no input moves (counterpart)', async () => {

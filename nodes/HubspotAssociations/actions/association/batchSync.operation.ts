@@ -1,6 +1,6 @@
 import { deepCopy, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { AssociationRequest, AssociationSpec } from '../../helpers/interfaces';
-import { knownObjectTypeId } from '../../helpers/objectTypes';
+import { customObjectForm, knownObjectTypeId } from '../../helpers/objectTypes';
 import { planBatches } from '../../helpers/planning';
 import { InvalidInputError, parseBatchSize, showValue } from '../../helpers/validation';
 import { authenticationOf, createHubSpotClient } from '../../transport';
@@ -127,6 +127,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			direction ??= directionOf(request);
 			if (directionOf(request) !== direction) {
 				throw new InvalidInputError('From/To Object Type (fromObjectType, toObjectType)', `must be the same for every item of a sync (${direction}), got ${directionOf(request)}`);
+			}
+			// Whether they are one object type decides which pairs count as listed (a same-object pair is either end's).
+			const [fromForm, toForm] = [customObjectForm(request.fromPathType), customObjectForm(request.toPathType)];
+			if (fromForm && toForm && fromForm !== toForm) {
+				throw new InvalidInputError(
+					'From/To Object Type (fromObjectType, toObjectType)',
+					`must name custom objects in one form, both by type ID (e.g. 2-3456789) or both by name: a sync cannot tell whether ${request.fromPathType} and ${request.toPathType} are one object type, got ${direction}`,
+				);
 			}
 			return request;
 		},

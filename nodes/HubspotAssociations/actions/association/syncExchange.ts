@@ -4,11 +4,12 @@ import { batchCreateBody, columnsOf } from '../../helpers/planning';
 import type { AssociatedRecord } from '../../helpers/associationReads';
 import { knownObjectTypeId } from '../../helpers/objectTypes';
 import type { RecordRead } from '../../helpers/recordReads';
-import { inBatches, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
+import { conflictingPrimaries, inBatches, keepingPrimaries, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
 import type { RequestSlots } from '../batchDispatch';
 import type { BatchExchange, FailedBeforeSending, SendToDirection } from '../batchRunner';
 import { readAssociations } from './readAssociations';
+import { checkPairsListedFromBothEnds } from './syncBothEnds';
 import { createPhase, labelsArchivePhase, plannedRequests, sendWrites, writeRequests, type Failure } from './syncPhases';
 import { archiveRequests, describeRemovals, RemovalHolds, removeUnlisted, reportRemovals, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
 
@@ -97,6 +98,17 @@ function writesOf(readable: PlannedInput[], plan: SyncPlan) {
 	return { served, writeFor, creates: writes((change) => change.create), labelRemovals: writes((change) => change.dropLabels) };
 }
 
+/**
+ * The primary types `input`'s pair was to give up to pairs whose every write failed: the pair
+ * keeps them, and its change says so from now on.
+ */
+function keepFailedMoves(plan: SyncPlan, input: PlannedInput, outcomes: Outcomes): AssociationSpec[] {
+	const change = plan.changes.get(input)!;
+	const failed = (change.movedPrimary ?? []).filter((spec) => plan.moversOf(input, spec).every((mover) => outcomes.get(mover)?.kind === 'failed'));
+	if (failed.length > 0) plan.changes.set(input, keepingPrimaries(change, failed));
+	return failed;
+}
+
 /** Settles every input not failed, attaches the reports and sums the run up. */
 function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unlisted: Unlisted, removalsFailed: number, holds: RemovalHolds, removeUnlisted: boolean): SyncCounts {
 	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed, removalsSkipped: 0 };
@@ -142,21 +154,30 @@ export async function syncDirection(
 
 	const read = await readAssociations(send, batch, context.authentication, slots);
 	if ('failed' in read) return read;
-	const { readable, current } = readableInputs(batch, read.reads, outcomes);
+	const { readable: complete, current } = readableInputs(batch, read.reads, outcomes);
+	const conflicts = conflictingPrimaries(complete);
+	for (const [input, message] of conflicts) outcomes.set(input, { kind: 'failed', message, refusedByNode: true });
+	const readable = conflicts.size > 0 ? complete.filter((input) => !conflicts.has(input)) : complete;
 	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
 
 	const sameObjectType = objectTypeOf(batch.fromPathType) === objectTypeOf(batch.toPathType);
-	const plan = planSync(readable, current, { removeUnlisted: options.removeUnlisted, sameObjectType });
 	const holds = new RemovalHolds(failedBefore, sameObjectType);
 	holds.addFailed(outcomes);
+	// A failed item of a record may have listed any of its pairs, with any type: they lose nothing in this run.
+	const keepsTypes = (fromObjectId: string, toObjectId: string) => holds.holds({ fromObjectId, toObjectId });
+	const plan = planSync(readable, current, { removeUnlisted: options.removeUnlisted, sameObjectType, keepsTypes });
 	const removable = plan.removals.filter((pair) => !holds.holds(pair));
 	if (!guardRemovals(removable.length, readable, outcomes, context)) return { outcomes };
 	const { served, writeFor, creates, labelRemovals } = writesOf(readable, plan);
-	const createBatches = inBatches(batch, creates, options.createBatchSize);
+	// A pair giving up a primary to another pair is written after it: if that write failed, it keeps the primary.
+	const givesUpPrimary = (write: PlannedInput) => plan.changes.get(served.get(write)!)!.movedPrimary !== undefined;
+	const [first, then] = [creates.filter((write) => !givesUpPrimary(write)), creates.filter(givesUpPrimary)];
+	const [firstLabels, thenLabels] = [labelRemovals.filter((write) => !givesUpPrimary(write)), labelRemovals.filter(givesUpPrimary)];
+	const createBatches = inBatches(batch, first, options.createBatchSize);
 
 	if (options.dryRun) {
 		const requests = [
-			...plannedRequests(createBatches, context.pathOf(createPhase.action)),
+			...plannedRequests([...createBatches, ...inBatches(batch, then, options.createBatchSize)], context.pathOf(createPhase.action)),
 			...plannedRequests(inBatches(batch, labelRemovals, options.removalBatchSize), context.pathOf(labelsArchivePhase.action)),
 		];
 		for (const [write, request] of requests) {
@@ -186,11 +207,25 @@ export async function syncDirection(
 	const earlyFailures = new Map<PlannedInput, Failure>();
 	const writes = [
 		...writeRequests(createPhase, createBatches, fail, removeWhatCreateKept),
-		...writeRequests(labelsArchivePhase, inBatches(batch, labelRemovals, options.removalBatchSize), fail),
+		...writeRequests(labelsArchivePhase, inBatches(batch, firstLabels, options.removalBatchSize), fail),
 		...archiveRequests(earlyUnlisted, earlyFailures),
 	];
 	if (!(await sendWrites(writes, sender)) && !continueOnFail) return { outcomes };
+	// Then the pairs giving up a primary, once the pairs taking it are answered: a pair whose taker failed keeps it.
+	const afterMoves = (write: PlannedInput, types: (change: PairChange) => AssociationSpec[] | undefined) => {
+		const input = served.get(write)!;
+		if (keepFailedMoves(plan, input, outcomes).length === 0) return [write];
+		const wanted = types(plan.changes.get(input)!);
+		return wanted ? [writeFor(input, wanted)] : [];
+	};
+	const moves = [
+		...writeRequests(createPhase, inBatches(batch, then.flatMap((write) => afterMoves(write, (change) => change.create)), options.createBatchSize), fail, removeWhatCreateKept),
+		...writeRequests(labelsArchivePhase, inBatches(batch, thenLabels.flatMap((write) => afterMoves(write, (change) => change.dropLabels)), options.removalBatchSize), fail),
+	];
+	if (!(await sendWrites(moves, sender)) && !continueOnFail) return { outcomes };
 	if (!(await sendWrites(writeRequests(labelsArchivePhase, inBatches(batch, followUps, options.removalBatchSize), fail), sender)) && !continueOnFail) return { outcomes };
+	if (sameObjectType) await checkPairsListedFromBothEnds(batch, plan, outcomes, send, context.authentication);
+	if (!continueOnFail && [...outcomes.values()].some((outcome) => outcome.kind === 'failed')) return { outcomes };
 	let removalsFailed = reportRemovals(earlyUnlisted, earlyFailures, continueOnFail, context.node);
 
 	// A record whose write failed in this sync keeps its unlisted pairs too.

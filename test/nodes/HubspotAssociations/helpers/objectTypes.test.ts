@@ -1,5 +1,6 @@
 import {
 	STANDARD_OBJECT_TYPES,
+	customObjectForm,
 	knownObjectTypeId,
 	toPathObjectType,
 } from '../../../../nodes/HubspotAssociations/helpers/objectTypes';
@@ -60,5 +61,12 @@ describe('knownObjectTypeId', () => {
 
 	it('gives nothing for a custom object name, whose id only HubSpot knows', () => {
 		expect(knownObjectTypeId('p1234_cars')).toBeUndefined();
+	});
+
+	it('tells a custom object named by type ID from one named by name, and standard objects from both', () => {
+		expect(customObjectForm('2-3456789')).toBe('typeId');
+		expect(customObjectForm('p12345678_cars')).toBe('name');
+		expect(customObjectForm('0-1')).toBeUndefined();
+		expect(customObjectForm('contacts')).toBeUndefined();
 	});
 });

@@ -1,6 +1,6 @@
 import type { AssociatedRecord } from '../../../../nodes/HubspotAssociations/helpers/associationReads';
 import type { AssociationSpec, PlannedInput } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
-import { firstInputOfEachRecord, inBatches, planSync, typesCreateKept } from '../../../../nodes/HubspotAssociations/helpers/syncPlan';
+import { conflictingPrimaries, firstInputOfEachRecord, inBatches, keepingPrimaries, planSync, typesCreateKept } from '../../../../nodes/HubspotAssociations/helpers/syncPlan';
 
 const unlabeled = { category: 'HUBSPOT_DEFINED', typeId: 279 };
 const primary = { category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' };
@@ -76,6 +76,59 @@ describe('planSync', () => {
 		const pair = input('1', '2', [spec(unlabeled)]);
 		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, { category: 'SOMETHING_NEW', typeId: 7 })]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(changes.get(pair)?.status).toBe('unchanged');
+	});
+});
+
+describe('planSync: rules for failed items, same-object removals and primaries', () => {
+	it('only adds types to a pair that keepsTypes names (a failed item may have asked for one it holds)', () => {
+		const pair = input('1', '2', [spec(billing)]);
+		const { changes } = planSync([pair], new Map([['1', [held('2', unlabeled, former)]]]), { removeUnlisted: true, sameObjectType: false, keepsTypes: () => true });
+		expect(changes.get(pair)).toMatchObject({ status: 'updated', types: [spec(billing), spec(unlabeled), spec(former)], create: [spec(billing), spec(unlabeled), spec(former)] });
+		expect(changes.get(pair)?.dropLabels).toBeUndefined();
+	});
+
+	it('plans an association both of whose ends are listed records as one removal in a same-object direction', () => {
+		const parent = { category: 'HUBSPOT_DEFINED', typeId: 13, label: 'Parent Company' };
+		const child = { category: 'HUBSPOT_DEFINED', typeId: 14, label: 'Child Company' };
+		const inputs = [input('1', '2', [spec(parent)]), input('3', '4', [spec(parent)])];
+		const current = new Map([
+			['1', [held('3', parent)]],
+			['3', [held('1', child)]],
+		]);
+		expect(planSync(inputs, current, { removeUnlisted: true, sameObjectType: true }).removals).toEqual([{ fromObjectId: '1', toObjectId: '3', types: [spec(parent)] }]);
+		expect(planSync(inputs, current, { removeUnlisted: true, sameObjectType: false }).removals).toHaveLength(2);
+	});
+
+	it('names the primary a pair gives up to another input, and that input as its mover', () => {
+		const leaving = input('1', '21', [spec(billing)], [1]);
+		const mover = input('1', '22', [spec(primary)], [0]);
+		const plan = planSync([mover, leaving], new Map([['1', [held('21', unlabeled, primary)]]]), { removeUnlisted: true, sameObjectType: false });
+		expect(plan.changes.get(leaving)).toMatchObject({ keptPrimary: [], movedPrimary: [spec(primary)] });
+		expect(plan.moversOf(leaving, spec(primary))).toEqual([mover]);
+	});
+});
+
+describe('keepingPrimaries', () => {
+	it('asserts the kept primary again in the create and drops it from what the pair gives up', () => {
+		const change = { status: 'updated' as const, types: [spec(billing)], create: [spec(billing)], keptPrimary: [], movedPrimary: [spec(primary)], replaced: [{ spec: spec(primary), label: 'Primary' }] };
+		expect(keepingPrimaries(change, [spec(primary)])).toEqual({ status: 'updated', types: [spec(billing), spec(primary)], create: [spec(billing), spec(primary)], keptPrimary: [spec(primary)], replaced: [] });
+	});
+
+	it('leaves a pair that was only to lose the primary unchanged', () => {
+		const change = { status: 'updated' as const, types: [spec(unlabeled)], dropLabels: [spec(primary)], keptPrimary: [], movedPrimary: [spec(primary)] };
+		expect(keepingPrimaries(change, [spec(primary)])).toEqual({ status: 'unchanged', types: [spec(unlabeled), spec(primary)], keptPrimary: [spec(primary)] });
+	});
+});
+
+describe('conflictingPrimaries', () => {
+	it('names the inputs asking for one record’s primary on different pairs, each with the other items', () => {
+		const first = input('1', '21', [spec(primary)], [0]);
+		const second = input('1', '22', [spec(primary), spec(billing)], [1, 2]);
+		const other = input('2', '22', [spec(primary)], [3]);
+		const conflicts = conflictingPrimaries([first, second, other]);
+		expect([...conflicts.keys()]).toEqual([first, second]);
+		expect(conflicts.get(first)).toMatch(/and items 1, 2 ask for it on another pair/);
+		expect(conflicts.get(second)).toMatch(/and item 0 asks for it on another pair/);
 	});
 });
 
