@@ -33,7 +33,7 @@ export function labelsNeeded(events: readonly OrientedEvent[], settings: Trigger
 /** The changes of a delivery, folded (One Item per Change) or one per event. */
 export function deliveryChanges(events: readonly OrientedEvent[], labels: PairLabels, settings: TriggerSettings): AssociationChange[] {
 	const sameTypes = settings.pair.fromObjectTypeId === settings.pair.toObjectTypeId;
-	const typed = events.map((oriented) => ({ oriented, type: resolveType(oriented, labels) })).filter(({ type }) => passesTypeFilter(type, settings.filter));
+	const typed = events.map((oriented) => ({ oriented, type: resolveType(oriented, labels) })).filter(({ type }) => passesTypeFilter(type, settings.filter, labels.forward !== undefined));
 	const changes = settings.onePerChange ? foldChanges(typed, sameTypes) : unfoldedChanges(typed, sameTypes);
 	if (!settings.labelNames) for (const change of changes) change.type = { ...change.type, label: null };
 	return changes;

@@ -73,6 +73,13 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 		expect(answer.items).toEqual([expect.objectContaining({ associationTypeId: 36, label: null })]);
 	});
 
+	it('keeps a change of a filtered label when the labels cannot be read: emitted with label null, not dropped', async () => {
+		nock(TEST_BASE_URL).get(LABELS_PATH).reply(500, { message: 'down' });
+		const trigger = oauthTrigger({ ...PARAMETERS, associationTypes: ['Decision maker'] });
+		const answer = await trigger.deliver(signed([genericEvent({ associationCategory: 'USER_DEFINED', associationTypeId: 36 })]));
+		expect(answer.items).toEqual([expect.objectContaining({ associationTypeId: 36, label: null })]);
+	});
+
 	it.each([
 		['a wrong signature', () => ({ ...signed([genericEvent()], 'someone-else') })],
 		['no signature', () => ({ body: JSON.stringify([genericEvent()]), headers: {} })],
