@@ -18,7 +18,7 @@ function processLog(context: IWebhookFunctions): EmittedLog {
 	return log;
 }
 
-/** Forgets what this process emitted (specs start from nothing; a restart does the same). */
+/** Forgets what this process emitted and the signatures it accepted (specs start from nothing; a restart does the same). */
 export function forgetProcessLogs(): void {
 	processLogs.clear();
 	recentSignatures.clear();
