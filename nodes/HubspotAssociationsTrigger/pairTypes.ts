@@ -1,4 +1,4 @@
-import type { IWebhookFunctions } from 'n8n-workflow';
+import { sleep, type IWebhookFunctions } from 'n8n-workflow';
 import type { AssociationLabel } from '../HubspotAssociations/helpers/associationLabels';
 import { knownObjectTypeId, objectTypeName } from '../HubspotAssociations/helpers/objectTypes';
 import { authenticationOf, createHubSpotClient, DEFAULT_CLIENT_SETTINGS, type HubSpotClient } from '../HubspotAssociations/transport';
@@ -6,6 +6,8 @@ import type { PairLabels } from './helpers/orientation';
 
 /** Label texts change rarely; a few minutes spares HubSpot a read per delivery. */
 export const LABELS_KEPT_MS = 5 * 60_000;
+/** HubSpot waits 5 s for the answer: a delivery waits no longer than this for label texts (then `label` is null). */
+export const LABELS_WAIT_MS = 3_000;
 
 interface Kept<T> {
 	at: number;
@@ -76,9 +78,13 @@ async function directionLabels(context: IWebhookFunctions, from: string, to: str
 
 /** The association types of the directions asked for; a direction that could not be read stays undefined. */
 export async function pairLabels(context: IWebhookFunctions, pair: { from: string; to: string }, needed: { forward: boolean; backward: boolean }, now: number): Promise<PairLabels> {
+	if (!needed.forward && !needed.backward) return {};
+	// A slow read goes on and is kept for the next deliveries; this one is answered in time, without it.
+	const late = sleep(LABELS_WAIT_MS).then(() => undefined);
+	const inTime = async (read: Promise<AssociationLabel[] | undefined>) => await Promise.race([read, late]);
 	const [forward, backward] = await Promise.all([
-		needed.forward ? directionLabels(context, pair.from, pair.to, now) : undefined,
-		needed.backward ? directionLabels(context, pair.to, pair.from, now) : undefined,
+		needed.forward ? inTime(directionLabels(context, pair.from, pair.to, now)) : undefined,
+		needed.backward ? inTime(directionLabels(context, pair.to, pair.from, now)) : undefined,
 	]);
 	return { forward, backward };
 }

@@ -1,13 +1,15 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { acceptDelivery } from './helpers/acceptDelivery';
 import { changeItems, deliveryChanges, labelsNeeded, watchedEvents } from './helpers/deliveryChanges';
-import { admitNew, emittedLog, type EmittedLog } from './helpers/emittedChanges';
+import { admitNew, emittedLog, rememberAlso, type EmittedLog } from './helpers/emittedChanges';
+import type { RecentSignatures } from './helpers/signature';
 import { pairLabels } from './pairTypes';
 import { clientSecretOf, optionsOf, triggerSettings } from './triggerSettings';
 
 // Static data is saved only when an execution ends: deliveries arriving meanwhile check this
 // process's own log too, so the same change arriving twice at once starts one execution.
 const processLogs = new Map<string, EmittedLog>();
+const recentSignatures: RecentSignatures = new Map();
 
 function processLog(context: IWebhookFunctions): EmittedLog {
 	const key = `${context.getWorkflow().id ?? ''} ${context.getNode().id} ${context.getMode()}`;
@@ -16,9 +18,10 @@ function processLog(context: IWebhookFunctions): EmittedLog {
 	return log;
 }
 
-/** Forgets what this process emitted (specs start from nothing; a restart does the same). */
+/** Forgets what this process emitted and the signatures it accepted (specs start from nothing; a restart does the same). */
 export function forgetProcessLogs(): void {
 	processLogs.clear();
+	recentSignatures.clear();
 }
 
 /** The URL HubSpot signed: n8n's production URL of this trigger (its WEBHOOK_URL form), with the query it was called with. */
@@ -43,7 +46,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0),
 		headers: request.headers,
 	};
-	const accepted = acceptDelivery(delivery, await clientSecretOf(this), { now: Date.now(), legacySignatures: optionsOf(this).legacySignatures === true });
+	const accepted = acceptDelivery(delivery, await clientSecretOf(this), { now: Date.now(), legacySignatures: optionsOf(this).legacySignatures === true, recent: recentSignatures });
 	if (!accepted.ok) {
 		const message = accepted.status === 401 ? 'Invalid or missing HubSpot signature' : `Not a HubSpot delivery: ${accepted.reason}`;
 		return answer(this, accepted.status, { message }, `refused a delivery (${accepted.status}): ${accepted.reason}`);
@@ -52,7 +55,12 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const events = watchedEvents(accepted.events, settings);
 	const labels = await pairLabels(this, settings.paths, labelsNeeded(events, settings), Date.now());
 	const changes = deliveryChanges(events, labels, settings);
-	const fresh = settings.onePerChange ? admitNew(changes, [emittedLog(this.getWorkflowStaticData('node')), processLog(this)], Date.now()) : changes;
+	let fresh = changes;
+	if (settings.onePerChange) {
+		const [saved, own] = [emittedLog(this.getWorkflowStaticData('node')), processLog(this)];
+		fresh = admitNew(changes, [saved, own], Date.now());
+		if (fresh.length > 0) rememberAlso(saved, own, Date.now());
+	}
 	if (fresh.length === 0) return answer(this, 200, { received: accepted.events.length + accepted.ignored, emitted: 0 });
 	return { workflowData: [changeItems(fresh, settings).map((json) => ({ json }))] };
 }

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { sameMoment } from './emittedChanges';
+import { oppositeKey, sameMoment, undoneBetween } from './emittedChanges';
 import type { OrientedEvent, ResolvedType } from './orientation';
 
 /** One association change as the trigger emits it: one or more of HubSpot's events folded. */
@@ -34,13 +34,20 @@ function exactKey(typed: TypedEvent, sameTypes: boolean): string {
 /** Folds the events of one change (both sides, a primary link and its plain type) into one. */
 export function foldChanges(events: readonly TypedEvent[], sameTypes: boolean): AssociationChange[] {
 	const folded = new Map<string, AssociationChange[]>();
+	const times = new Map<string, number[]>();
+	for (const typed of events) {
+		const key = `${linkKey(typed, sameTypes)} ${typed.type.group}`;
+		times.set(key, [...(times.get(key) ?? []), typed.oriented.event.occurredAt]);
+	}
 	const all: AssociationChange[] = [];
 	for (const typed of events) {
 		const key = `${linkKey(typed, sameTypes)} ${typed.type.group}`;
 		const exact = exactKey(typed, sameTypes);
 		const { occurredAt } = typed.oriented.event;
-		// The same link linked, unlinked and linked again in one delivery is two changes, told apart by time.
-		const known = folded.get(key)?.find((change) => sameMoment(change.occurredAt, occurredAt));
+		// The same link linked, unlinked and linked again in one delivery is two changes, told apart by time
+		// and by the unlinking between them, however close.
+		const undone = times.get(oppositeKey(key)) ?? [];
+		const known = folded.get(key)?.find((change) => sameMoment(change.occurredAt, occurredAt) && !undoneBetween(undone, change.occurredAt, occurredAt));
 		if (!known) {
 			const change = { ...typed, eventIds: [typed.oriented.event.eventId], keys: [exact], occurredAt };
 			folded.set(key, [...(folded.get(key) ?? []), change]);

@@ -30,13 +30,14 @@ export function labelsNeeded(events: readonly OrientedEvent[], settings: Trigger
 	return { forward: byName || backward || classic, backward };
 }
 
-/** The changes of a delivery, folded (One Item per Change) or one per event. */
+/** The changes of a delivery, folded (One Item per Change) or one per event, in the order they happened. */
 export function deliveryChanges(events: readonly OrientedEvent[], labels: PairLabels, settings: TriggerSettings): AssociationChange[] {
 	const sameTypes = settings.pair.fromObjectTypeId === settings.pair.toObjectTypeId;
-	const typed = events.map((oriented) => ({ oriented, type: resolveType(oriented, labels) })).filter(({ type }) => passesTypeFilter(type, settings.filter));
+	const typed = events.map((oriented) => ({ oriented, type: resolveType(oriented, labels) })).filter(({ type }) => passesTypeFilter(type, settings.filter, labels.forward !== undefined));
 	const changes = settings.onePerChange ? foldChanges(typed, sameTypes) : unfoldedChanges(typed, sameTypes);
 	if (!settings.labelNames) for (const change of changes) change.type = { ...change.type, label: null };
-	return changes;
+	// HubSpot sends events in no order: a workflow that applies the items one by one ends where HubSpot is.
+	return changes.sort((a, b) => a.occurredAt - b.occurredAt);
 }
 
 export function changeItems(changes: readonly AssociationChange[], settings: TriggerSettings): IDataObject[] {

@@ -39,9 +39,20 @@ export function prune(log: EmittedLog, now: number, max = MAX_REMEMBERED): void 
 
 export const sameMoment = (a: number, b: number) => Math.abs(a - b) <= ECHO_WINDOW_MS;
 
-function seen(log: EmittedLog, key: string, occurredAt: number): boolean {
-	const entry = log[key];
-	return isEntry(entry) && entry.occurredAt.some((at) => sameMoment(at, occurredAt));
+/** The key of the same link's opposite change (keys read `<portalId> <added|removed> …`). */
+export function oppositeKey(key: string): string {
+	return key.replace(/^(\S+ )(added|removed) /, (_match, portal: string, kind: string) => `${portal}${kind === 'added' ? 'removed' : 'added'} `);
+}
+
+/** Whether the link changed the other way between two reports: linked, unlinked and linked again within the window is two links. */
+export const undoneBetween = (opposite: readonly number[], a: number, b: number) => opposite.some((at) => at > Math.min(a, b) && at < Math.max(a, b));
+
+const timesOf = (log: EmittedLog, key: string): number[] => (isEntry(log[key]) ? log[key].occurredAt : []);
+
+function seen(log: EmittedLog, key: string, occurredAt: number, delivered: ReadonlyMap<string, number[]>): boolean {
+	const opposite = oppositeKey(key);
+	const undone = [...timesOf(log, opposite), ...(delivered.get(opposite) ?? [])];
+	return timesOf(log, key).some((at) => sameMoment(at, occurredAt) && !undoneBetween(undone, at, occurredAt));
 }
 
 /**
@@ -51,7 +62,10 @@ function seen(log: EmittedLog, key: string, occurredAt: number): boolean {
  */
 export function admitNew<T extends { keys: string[]; occurredAt: number }>(changes: readonly T[], logs: readonly EmittedLog[], now: number): T[] {
 	for (const log of logs) prune(log, now);
-	const admitted = changes.filter((change) => change.keys.some((key) => !logs.some((log) => seen(log, key, change.occurredAt))));
+	// The delivery's own changes count too: its removal of a link tells a re-made link from an echo of the first.
+	const delivered = new Map<string, number[]>();
+	for (const change of changes) for (const key of change.keys) delivered.set(key, [...(delivered.get(key) ?? []), change.occurredAt]);
+	const admitted = changes.filter((change) => change.keys.some((key) => !logs.some((log) => seen(log, key, change.occurredAt, delivered))));
 	for (const change of admitted) {
 		for (const key of change.keys) {
 			for (const log of logs) {
@@ -64,4 +78,16 @@ export function admitNew<T extends { keys: string[]; occurredAt: number }>(chang
 	}
 	for (const log of logs) prune(log, now, MAX_REMEMBERED);
 	return admitted;
+}
+
+/**
+ * Copies into the log saved with this execution what the process's log holds and it lacks. n8n saves each
+ * execution's own copy of the static data, the last one over the others: the copy of a delivery handled
+ * beside others then keeps their changes too.
+ */
+export function rememberAlso(into: EmittedLog, from: EmittedLog, now: number): void {
+	for (const [key, entry] of Object.entries(from)) {
+		if (isEntry(entry) && !(isEntry(into[key]) && into[key].emittedAt >= entry.emittedAt)) into[key] = { emittedAt: entry.emittedAt, occurredAt: [...entry.occurredAt] };
+	}
+	prune(into, now);
 }

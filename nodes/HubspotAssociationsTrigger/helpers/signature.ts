@@ -15,7 +15,12 @@ export interface SignatureSettings {
 	now: number;
 	/** Accept HubSpot's v1 signature (no timestamp: a captured delivery can be replayed). */
 	legacySignatures: boolean;
+	/** The v3 signatures accepted lately, each until its timestamp is too old: the same one again is refused. */
+	recent?: RecentSignatures;
 }
+
+/** A v3 signature → when its timestamp stops being accepted. */
+export type RecentSignatures = Map<string, number>;
 
 /** HubSpot refuses to sign anything older; a delivery older than this is a replay or a stuck proxy. */
 export const MAX_AGE_MS = 5 * 60_000;
@@ -48,6 +53,14 @@ function sameSignature(given: string, expected: string): boolean {
 	return timingSafeEqual(digest(given), digest(expected)) && given.length === expected.length;
 }
 
+// HubSpot signs each attempt anew (its timestamp is the attempt's): the same signature twice is a replay.
+function firstTime(recent: RecentSignatures, signature: string, validUntil: number, now: number): boolean {
+	for (const [known, until] of recent) if (until < now) recent.delete(known);
+	if (recent.has(signature)) return false;
+	recent.set(signature, validUntil);
+	return true;
+}
+
 function header(headers: SignedDelivery['headers'], name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	return typeof value === 'string' ? value : undefined;
@@ -64,7 +77,9 @@ export function verifySignature(delivery: SignedDelivery, secret: string, settin
 		if (age > MAX_AGE_MS) return { ok: false, reason: `the request timestamp is ${Math.round(age / 1000)} s old (at most ${MAX_AGE_MS / 1000} s accepted)` };
 		if (-age > MAX_CLOCK_SKEW_MS) return { ok: false, reason: `the request timestamp is ${Math.round(-age / 1000)} s in the future` };
 		const expected = signatureV3(secret, delivery.method.toUpperCase(), delivery.url, delivery.rawBody, timestamp);
-		return sameSignature(v3, expected) ? { ok: true, version: 'v3' } : { ok: false, reason: 'the v3 signature does not match' };
+		if (!sameSignature(v3, expected)) return { ok: false, reason: 'the v3 signature does not match' };
+		if (settings.recent && !firstTime(settings.recent, v3, Number(timestamp) + MAX_AGE_MS, settings.now)) return { ok: false, reason: 'the same signed delivery came again (a replay)' };
+		return { ok: true, version: 'v3' };
 	}
 	const v1 = header(delivery.headers, 'x-hubspot-signature');
 	if (v1 === undefined) return { ok: false, reason: 'no X-HubSpot-Signature-v3 header' };

@@ -15,11 +15,13 @@ export function parseTypeFilter(value: unknown): TypeFilter {
 
 /**
  * Whether an event's type passes. A type that could not be read (the labels endpoint failed) is let
- * through rather than lost: the item then says `label: null` / `associationTypeId: null`.
+ * through rather than lost: the item then says `label: null` / `associationTypeId: null`; so is any type
+ * when label texts are asked for and the labels could not be read (`labelsRead` false).
  */
-export function passesTypeFilter(type: ResolvedType, filter: TypeFilter): boolean {
+export function passesTypeFilter(type: ResolvedType, filter: TypeFilter, labelsRead = true): boolean {
 	if (!filter) return true;
 	if (type.associationTypeId === null) return true;
+	if (!labelsRead && filter.labelNames.length > 0) return true;
 	if (filter.types.some((spec) => spec.associationCategory === type.associationCategory && spec.associationTypeId === type.associationTypeId)) return true;
 	return type.label !== null && filter.labelNames.some((name) => sameLabelText(name, type.label ?? ''));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import nock from 'nock';
-import { forgetKeptReads } from '../../../nodes/HubspotAssociationsTrigger/pairTypes';
+import { forgetKeptReads, LABELS_WAIT_MS } from '../../../nodes/HubspotAssociationsTrigger/pairTypes';
 import { forgetProcessLogs } from '../../../nodes/HubspotAssociationsTrigger/receiveDelivery';
 import { signatureV1 } from '../../../nodes/HubspotAssociationsTrigger/helpers/signature';
 import { oauthCredential, TEST_BASE_URL } from '../../harness/runWorkflow';
@@ -73,6 +73,13 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 		expect(answer.items).toEqual([expect.objectContaining({ associationTypeId: 36, label: null })]);
 	});
 
+	it('keeps a change of a filtered label when the labels cannot be read: emitted with label null, not dropped', async () => {
+		nock(TEST_BASE_URL).get(LABELS_PATH).reply(500, { message: 'down' });
+		const trigger = oauthTrigger({ ...PARAMETERS, associationTypes: ['Decision maker'] });
+		const answer = await trigger.deliver(signed([genericEvent({ associationCategory: 'USER_DEFINED', associationTypeId: 36 })]));
+		expect(answer.items).toEqual([expect.objectContaining({ associationTypeId: 36, label: null })]);
+	});
+
 	it.each([
 		['a wrong signature', () => ({ ...signed([genericEvent()], 'someone-else') })],
 		['no signature', () => ({ body: JSON.stringify([genericEvent()]), headers: {} })],
@@ -127,6 +134,63 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 		const trigger = new TriggerHarness({ fromObjectType: 'spaceships', toObjectType: 'companies' }, { hubspotAssociationsOAuth2Api: oauthCredential() });
 		await expect(trigger.activate()).rejects.toThrow('From Object Type (fromObjectType) must be an object type');
 	});
+});
+
+const T = 1765000000000;
+/** One change as HubSpot reports it: from the contact and from the company, at one moment. */
+function bothSides(overrides: Record<string, unknown>) {
+	const contactSide = genericEvent(overrides);
+	return [contactSide, otherSide(contactSide, 280)];
+}
+const summary = (items: Record<string, unknown>[] | undefined) => (items ?? []).map((item) => `${item.change} ${item.fromObjectId} ${item.toObjectId}`);
+
+describe('HubSpot Associations Trigger: every change once, answered in time, replays refused', () => {
+	beforeEach(() => {
+		nock(TEST_BASE_URL).persist().get(LABELS_PATH).reply(200, { results: CONTACT_TO_COMPANY_LABELS }).get(BACK_LABELS_PATH).reply(200, { results: COMPANY_TO_CONTACT_LABELS });
+	});
+
+	it('emits a link made again within a second of its removal, in one delivery: the last item does not say removed while HubSpot holds the link', async () => {
+		const answer = await oauthTrigger().deliver(signed([...bothSides({ occurredAt: T }), ...bothSides({ occurredAt: T + 200, associationRemoved: true }), ...bothSides({ occurredAt: T + 400 })]));
+		expect(summary(answer.items)).toEqual(['added 101 201', 'removed 101 201', 'added 101 201']);
+	});
+
+	it('emits a link made again within a second of its removal over three deliveries, and neither add again when redelivered', async () => {
+		const trigger = oauthTrigger();
+		expect(summary((await trigger.deliver(signed(bothSides({ occurredAt: T })))).items)).toEqual(['added 101 201']);
+		expect(summary((await trigger.deliver(signed(bothSides({ occurredAt: T + 200, associationRemoved: true })))).items)).toEqual(['removed 101 201']);
+		expect(summary((await trigger.deliver(signed(bothSides({ occurredAt: T + 400 })))).items)).toEqual(['added 101 201']);
+		expect((await trigger.deliver(signed(bothSides({ occurredAt: T + 400 })))).items).toBeUndefined();
+		expect((await trigger.deliver(signed(bothSides({ occurredAt: T })))).items).toBeUndefined();
+	});
+
+	it('saves with each execution what concurrent deliveries emitted too: a redelivery after a restart starts nothing', async () => {
+		const trigger = oauthTrigger();
+		const [first, second] = [bothSides({ toObjectId: 201 }), bothSides({ toObjectId: 202 })];
+		const answers = await Promise.all([trigger.deliver(signed(first)), trigger.deliver(signed(second))]);
+		expect(answers.map((answer) => answer.items?.length)).toEqual([1, 1]);
+		forgetProcessLogs();
+		expect((await trigger.deliver(signed(first))).items).toBeUndefined();
+		expect((await trigger.deliver(signed(second))).items).toBeUndefined();
+	});
+
+	it('refuses the same signed delivery sent again within its 5 minutes with 401 (a replay), even with One Item per Change off', async () => {
+		const trigger = oauthTrigger({ ...PARAMETERS, options: { onePerChange: false, labelNames: false } });
+		const captured = signed([genericEvent()]);
+		expect((await trigger.deliver(captured)).items).toHaveLength(1);
+		const replay = await trigger.deliver(captured);
+		expect(replay).toMatchObject({ status: 401, items: undefined });
+		expect(replay.warnings[0]).toContain('the same signed delivery came again');
+	});
+});
+
+describe('HubSpot Associations Trigger with a slow labels endpoint', () => {
+	it("answers within HubSpot's 5 s, keeping the event with label null", async () => {
+		nock(TEST_BASE_URL).get(LABELS_PATH).delay(8_000).reply(200, { results: CONTACT_TO_COMPANY_LABELS });
+		const started = Date.now();
+		const answer = await oauthTrigger().deliver(signed([genericEvent({ associationCategory: 'USER_DEFINED', associationTypeId: 36 })]));
+		expect(Date.now() - started).toBeLessThan(LABELS_WAIT_MS + 1_000);
+		expect(answer.items).toEqual([expect.objectContaining({ associationTypeId: 36, label: null })]);
+	}, 20_000);
 });
 
 describe('the example workflow', () => {

@@ -23,6 +23,12 @@ describe('from a delivery to items', () => {
 		expect(items([companySide, contactSide])).toEqual([DECISION_MAKER_ITEM]);
 	});
 
+	it('gives the changes of a delivery in the order they happened, not the order HubSpot sent them', () => {
+		const removed = genericEvent({ occurredAt: 1765000060000, associationRemoved: true });
+		const added = genericEvent({ occurredAt: 1765000000000 });
+		expect(items([removed, added]).map((item) => item.change)).toEqual(['added', 'removed']);
+	});
+
 	it('turns a change reported only from the to-side into the from → to type', () => {
 		const companySide = otherSide(genericEvent({ associationCategory: 'USER_DEFINED' }), 39);
 		expect(items([companySide])[0]).toMatchObject({ fromObjectId: '101', toObjectId: '201', associationTypeId: 38, label: 'Billing contact' });

@@ -1,4 +1,4 @@
-import { admitNew, ECHO_WINDOW_MS, emittedLog, prune, REMEMBER_MS } from '../../../../nodes/HubspotAssociationsTrigger/helpers/emittedChanges';
+import { admitNew, ECHO_WINDOW_MS, emittedLog, oppositeKey, prune, rememberAlso, REMEMBER_MS } from '../../../../nodes/HubspotAssociationsTrigger/helpers/emittedChanges';
 
 const T = 1_765_000_000_000;
 const change = (occurredAt: number, ...keys: string[]) => ({ keys, occurredAt });
@@ -18,6 +18,22 @@ describe('remembering emitted changes', () => {
 		expect(admitNew([change(T + ECHO_WINDOW_MS, 'added 1 2 plain')], [log], T)).toEqual([]);
 		expect(admitNew([change(T + 60_000, 'added 1 2 plain')], [log], T)).toHaveLength(1);
 		expect(admitNew([change(T, 'added 1 2 plain')], [log], T + 60_000)).toEqual([]);
+	});
+
+	it('takes a link made again within the window as new when its removal came between', () => {
+		const log = {};
+		const [added, removed] = ['62515 added 1 2 plain', '62515 removed 1 2 plain'];
+		expect(oppositeKey(added)).toBe(removed);
+		admitNew([change(T, added)], [log], T);
+		expect(admitNew([change(T + 400, added), change(T + 200, removed)], [log], T)).toHaveLength(2);
+		expect(admitNew([change(T + 5, added)], [log], T)).toEqual([]);
+		expect(admitNew([change(T + 400, added)], [log], T)).toEqual([]);
+	});
+
+	it('copies into the saved log what the process remembers and it lacks', () => {
+		const saved = { a: { emittedAt: T, occurredAt: [T] } };
+		rememberAlso(saved, { a: { emittedAt: T - 1, occurredAt: [T - 9] }, b: { emittedAt: T + 1, occurredAt: [T + 1] } }, T + 2);
+		expect(saved).toEqual({ a: { emittedAt: T, occurredAt: [T] }, b: { emittedAt: T + 1, occurredAt: [T + 1] } });
 	});
 
 	it('admits a folded change when any of its exact changes is new (a link that became primary)', () => {
