@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { AssociationLabel } from '../../helpers/associationLabels';
 import { findLabel, sameLabelText } from '../../helpers/labelNames';
+import { InvalidInputError, showValue } from '../../helpers/validation';
 import { runPerItem, RefusedAnswer } from '../perItemRunner';
 import { directionOutput, inversesOf, labelFields, labelsOf, readDirection, readLabelText, type LabelDirection } from './labelFields';
 
@@ -73,6 +74,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				if (existing) {
 					const inverse = (await inversesOf(directory, fromPathType, toPathType)).get(existing.typeId);
 					return [existingJson(asked, existing, inverse, directory.isSameObject(fromPathType, toPathType) ? labels : undefined)];
+				}
+			}
+			if (!returnExisting) {
+				// Read (once per direction) to tell a label this run creates from one that was there, should HubSpot's answer to the create be lost.
+				const read = await directory.labels(fromPathType, toPathType);
+				const existing = 'labels' in read ? findLabel(read.labels.filter((label) => label.category === 'USER_DEFINED'), asked.label) : undefined;
+				// HubSpot refuses a second label with the text (its name): a dry run says so, as the real run's answer will.
+				if (dryRun && existing) {
+					const what = directory.plannedLabel(existing.typeId) === undefined ? 'exists' : 'is created by an earlier item';
+					throw new InvalidInputError('Label (label)', `is ${showValue(asked.label)}: a label with this text ${what} from ${asked.fromObjectType} to ${asked.toObjectType}, so HubSpot would refuse it (Return Existing Label is off)`);
 				}
 			}
 			if (dryRun) plan({ method: 'POST', path: directory.labelsPath(fromPathType, toPathType), body: directory.createBody(asked.label, asked.inverseLabel) });
