@@ -230,6 +230,21 @@ describe('Association Label: Create and Get Many in a same-object direction (con
 		expect(output[0].json.warning).toMatch(/^The label "Manager" exists; no label "Boss of" exists from contacts to contacts, so it is not its inverse/);
 	});
 
+	it('warns when a single label is asked for and the existing one is paired with another text', async () => {
+		const { output } = await create([{ label: 'Manager' }], contacts);
+
+		expect(output[0].json).toMatchObject({ status: 'exists', typeId: 145 });
+		expect(output[0].json.warning).toMatch(/^The label "Manager" exists as a paired label \(its other side reads differently\), not as the single label asked for/);
+	});
+
+	it('does not warn when the single label asked for exists as a single label there (counterpart)', async () => {
+		await create([{ label: 'Colleague' }], contacts);
+		const { output } = await create([{ label: 'colleague' }], contacts);
+
+		expect(output[0].json).toMatchObject({ status: 'exists', label: 'Colleague' });
+		expect(output[0].json.warning).toBeUndefined();
+	});
+
 	it('creates a paired label there and answers both its ids from HubSpot’s answer (counterpart)', async () => {
 		const { output } = await create([{ label: 'Mentor', inverseLabel: 'Mentee' }], contacts);
 
