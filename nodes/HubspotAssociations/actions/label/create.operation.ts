@@ -39,6 +39,11 @@ function existingJson(asked: AskedLabel, existing: AssociationLabel, inverse: As
 		if (!findLabel(sameObjectLabels.filter((label) => label.typeId !== existing.typeId), asked.inverseLabel)) {
 			warning = `The label ${shown(existing.label)} exists; no label ${shown(asked.inverseLabel)} exists from ${asked.fromObjectType} to ${asked.toObjectType}, so it is not its inverse: the existing label is answered unchanged (rename its inverse with the Update operation).`;
 		}
+	} else if (!inverse && sameObjectLabels) {
+		// A single label there has two types with its one text; one whose text is alone is paired with another.
+		if (!findLabel(sameObjectLabels.filter((label) => label.typeId !== existing.typeId), existing.label ?? asked.label)) {
+			warning = `The label ${shown(existing.label)} exists as a paired label (its other side reads differently), not as the single label asked for: the existing label is answered unchanged (rename its inverse with the Update operation).`;
+		}
 	} else if (!inverse && asked.inverseLabel) {
 		warning = `The label ${shown(existing.label)} exists; its inverse label could not be read from HubSpot's lists, so whether it is ${shown(wantedInverse)} as asked is not known.`;
 	}
