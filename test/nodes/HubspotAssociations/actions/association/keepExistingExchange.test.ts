@@ -138,6 +138,33 @@ describe('Keep Existing Labels and a primary the same run moves', () => {
 		expect(heldFrom('companies', '23', 'contacts', '12')).toEqual([2, 39, 280]);
 	});
 
+	it('does not hold back a primary for an item whose record could not be read, so nothing is written for it (companies → contacts, type 2)', async () => {
+		suite.sim.state.associate('companies', '21', 'contacts', '11', [280, 2]);
+		// The read after the write fails: nothing may depend on it to give the primary back.
+		suite.sim.faults.next(2, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { status: 403 });
+		const { output } = await runNode({
+			items: [
+				{ companyId: '999999', contactId: '11', types: 'HUBSPOT_DEFINED:2' },
+				{ companyId: '21', contactId: '11', types: 'USER_DEFINED:37' },
+			],
+			parameters: batchCreateParameters({
+				fromObjectType: 'companies',
+				toObjectType: 'contacts',
+				fromObjectId: '={{ $json.companyId }}',
+				toObjectId: '={{ $json.contactId }}',
+				associationTypes: '={{ $json.types }}',
+				options: { keepExistingLabels: true, maxRetries: 0 } as never,
+			}),
+			credentials: suite.credentials,
+			onError: 'continueRegularOutput',
+		});
+
+		expect(output[0].json.error).toMatch(/reading its current labels \(Keep Existing Labels\), nothing was written/);
+		expect(output[1].json.status).toBe('created');
+		expect(heldFrom('companies', '21', 'contacts', '11')).toEqual([2, 37, 280]);
+	});
+
 	it('keeps a primary no item of the run moves (counterpart)', async () => {
 		await keep([
 			{ contactId: '11', companyId: '21', types: 'USER_DEFINED:36' },
