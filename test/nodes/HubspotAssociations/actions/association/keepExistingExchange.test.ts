@@ -71,6 +71,22 @@ describe('Keep Existing Labels and a primary the same run moves', () => {
 		expect(createBodies()[1]).toEqual([['21', [36, 1, 279]]]);
 	});
 
+	it('gives the primary back when the item moving it failed, even when the read after the write fails', async () => {
+		suite.sim.faults.next(2, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { status: 403 });
+		const { output } = await keep(
+			[
+				{ contactId: '11', companyId: '99999', types: 'HUBSPOT_DEFINED:1' },
+				{ contactId: '11', companyId: '21', types: 'USER_DEFINED:36' },
+			],
+			{ maxRetries: 0 },
+		);
+
+		expect(output[0].json.error).toMatch(/^Item 0: HubSpot did not accept contacts 11 → companies 99999/);
+		expect(output[1].json.status).toBe('created');
+		expect(typeIds('11', '21')).toEqual([1, 36, 279]);
+	});
+
 	it('does not write again when two items of one batch ask for the same primary type on two pairs: HubSpot keeps the last', async () => {
 		await keep([
 			{ contactId: '11', companyId: '22', types: 'HUBSPOT_DEFINED:1' },
