@@ -1,5 +1,4 @@
 import type { AssociatedRecord } from '../../helpers/associationReads';
-import type { RecordRead } from '../../helpers/recordReads';
 import { isPrimaryType, primaryHolder } from '../../helpers/associationLabels';
 import { withExistingTypes } from '../../helpers/existingTypes';
 import type { AssociationSpec, InputOutcome, LabelsBetweenObjectPair, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
@@ -46,11 +45,13 @@ export async function createKeepingExisting(batch: PlannedBatch, send: SendToDir
 		unread.set(input, { ...current, message: `reading its current labels (Keep Existing Labels), nothing was written: ${current.message}` });
 		return false;
 	});
+	// Only inputs that will be written can move a primary away.
+	const sending: PlannedBatch = { ...batch, inputs: readable };
 	const merged = readable.map((input) => {
 		const records = read.reads.get(input.fromObjectId)!;
 		const current = (records.kind === 'read' ? records.associations : []).find((record) => String(record.toObjectId) === input.toObjectId);
 		const types = withExistingTypes(input.types, current && [current], input.toObjectId);
-		const withheld = types.slice(input.types.length).filter((spec) => isMovedAway(batch, input, spec));
+		const withheld = types.slice(input.types.length).filter((spec) => isMovedAway(sending, input, spec));
 		const sent = { ...input, types: types.filter((spec) => !withheld.includes(spec)) };
 		if (withheld.length > 0) heldBack.set(sent, withheld);
 		return sent;
@@ -62,23 +63,43 @@ export async function createKeepingExisting(batch: PlannedBatch, send: SendToDir
 	}
 	for (const [input, outcome] of unread) written.outcomes.set(input, outcome);
 
+	// A held-back primary goes back to its pair when no input moving it was written (one HubSpot has not finished may still move it): told by the write's answers, not by a read that may fail.
+	const notWritten = (mover: PlannedInput) => {
+		const outcome = written.outcomes.get(merged[readable.indexOf(mover)]);
+		return outcome?.kind === 'failed' && outcome.unconfirmed === undefined;
+	};
+	const giveBack = new Map<PlannedInput, AssociationSpec[]>();
+	for (const [input, withheld] of heldBack) {
+		const back = withheld.filter((spec) => movers(sending, readable[merged.indexOf(input)], spec).every(notWritten));
+		if (back.length > 0) giveBack.set(input, back);
+	}
 	// A pair the read settling a PENDING answer showed written was read after the write already: no second read for it.
-	const succeeded = merged.filter((input) => written.outcomes.get(input)?.kind === 'succeeded' && !(written.readBack?.has(input) && !heldBack.has(input)));
+	const succeeded = merged.filter((input) => written.outcomes.get(input)?.kind === 'succeeded' && !(written.readBack?.has(input) && !giveBack.has(input)));
 	const check = succeeded.length > 0 ? await readAssociations(send, { ...batch, inputs: succeeded }, authentication) : undefined;
-	if (!check || 'failed' in check) return written;
+	const reasons = new Map<PlannedInput, string>();
 	const again = succeeded.flatMap((input) => {
 		const original = readable[merged.indexOf(input)];
-		const checked = check.reads.get(input.fromObjectId);
-		// A record the check could not read keeps the first answer.
-		if (!checked || checked.kind !== 'read') return [];
+		const back = giveBack.get(input) ?? [];
+		const giveBackReason = `its labels were written, but giving back the primary type another item was to move failed`;
+		const checked = check && !('failed' in check) ? check.reads.get(input.fromObjectId) : undefined;
+		// A record the check could not read keeps the first answer; a primary to give back goes with the types the first read showed.
+		if (!checked || checked.kind !== 'read') {
+			if (back.length === 0) return [];
+			const withBack = { ...input, types: [...input.types, ...back] };
+			reasons.set(withBack, giveBackReason);
+			return [withBack];
+		}
 		const records = checked.associations;
 		// A primary type another input of the batch asks for may rightly have moved there.
-		const lost = original.types.filter((spec) => !isMovedAway(batch, original, spec) && !holds(records, input.toObjectId, spec));
-		const unmoved = (heldBack.get(input) ?? []).filter((spec) => isPrimaryHeld(batch, input, spec, check.reads) === false);
+		const lost = original.types.filter((spec) => !isMovedAway(sending, original, spec) && !holds(records, input.toObjectId, spec));
+		// Not given back where the check shows the record holding it elsewhere (another write set it meanwhile).
+		const unmoved = back.filter((spec) => !holds(records, primaryHolder(spec.associationTypeId) === 'from' ? undefined : input.toObjectId, spec));
 		if (lost.length === 0 && unmoved.length === 0) return [];
-		return [{ ...input, types: withExistingTypes([...original.types, ...unmoved], records, input.toObjectId) }];
+		const rewrite = { ...input, types: withExistingTypes([...original.types, ...unmoved], records, input.toObjectId) };
+		reasons.set(rewrite, lost.length > 0 ? 'its labels were written, but a read right after showed another write had replaced them, and writing them again failed' : giveBackReason);
+		return [rewrite];
 	});
-	return again.length > 0 ? await writeAgain(batch, written, merged, again, send, authentication) : written;
+	return again.length > 0 ? await writeAgain(batch, written, merged, again, reasons, send, authentication) : written;
 }
 
 /** The other inputs of the batch that ask for this primary type on another pair of the record holding it. */
@@ -94,38 +115,23 @@ function movers(batch: PlannedBatch, input: PlannedInput, spec: AssociationSpec)
 const isMovedAway = (batch: PlannedBatch, input: PlannedInput, spec: AssociationSpec) => movers(batch, input, spec).length > 0;
 
 /**
- * Whether the record holding a held-back primary type holds it after the write (on the pair it
- * moved to, or elsewhere): undefined when the check could not read where it would be.
+ * The second write of the pairs the check found short, or given back a primary; its answers stand
+ * for theirs. When it fails as a whole they fail too, each saying why: the first answer is no longer true.
  */
-function isPrimaryHeld(batch: PlannedBatch, input: PlannedInput, spec: AssociationSpec, reads: Map<string, RecordRead>): boolean | undefined {
-	const recordsOf = (fromObjectId: string) => {
-		const read = reads.get(fromObjectId);
-		return read?.kind === 'read' ? read.associations : undefined;
-	};
-	if (primaryHolder(spec.associationTypeId) === 'from') {
-		const records = recordsOf(input.fromObjectId);
-		return records && holds(records, undefined, spec);
-	}
-	// Held by the to-record: only the pairs asking for it can have taken it; a mover whose write failed was not read again.
-	let unknown = false;
-	for (const mover of movers(batch, input, spec)) {
-		if (reads.get(mover.fromObjectId)?.kind === 'failed') unknown = true;
-		else if (holds(recordsOf(mover.fromObjectId), input.toObjectId, spec)) return true;
-	}
-	return unknown ? undefined : false;
-}
-
-/**
- * The second write of the pairs the check found short; its answers stand for theirs. When it fails
- * as a whole they fail too: the check showed their labels gone, so the first answer is no longer true.
- */
-async function writeAgain(batch: PlannedBatch, written: Written, merged: PlannedInput[], again: PlannedInput[], send: SendToDirection, authentication: Authentication): Promise<Outcome> {
+async function writeAgain(
+	batch: PlannedBatch,
+	written: Written,
+	merged: PlannedInput[],
+	again: PlannedInput[],
+	reasons: Map<PlannedInput, string>,
+	send: SendToDirection,
+	authentication: Authentication,
+): Promise<Outcome> {
 	const rewritten = await create(batch, again, send, authentication);
 	for (const input of again) written.outcomes.delete(merged.find((candidate) => candidate.itemIndexes === input.itemIndexes)!);
 	if ('failed' in rewritten) {
 		const failure = failedWrite(rewritten.failed, authentication);
-		const message = `its labels were written, but a read right after showed another write had replaced them, and writing them again failed: ${failure.message}`;
-		for (const input of again) written.outcomes.set(input, { ...failure, message });
+		for (const input of again) written.outcomes.set(input, { ...failure, message: `${reasons.get(input)}: ${failure.message}` });
 		return written;
 	}
 	for (const [input, outcome] of rewritten.outcomes) written.outcomes.set(input, outcome);
