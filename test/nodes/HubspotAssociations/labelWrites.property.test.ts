@@ -113,17 +113,19 @@ describe('property: Batch Create with Keep Existing Labels', () => {
 
 				expect(output.map((result) => result.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
 				const askedPrimaryOn = (contact: string) => items.filter((asked, index) => asked.contactId === contact && asked.types.includes(direction.primary) && ok(output[index]));
+				// A failed item's write may have been applied (a 5xx after HubSpot wrote it, with Max Retries 0).
+				const triedPrimaryOn = (contact: string) => items.filter((asked) => asked.contactId === contact && asked.types.includes(direction.primary));
 				const isPrimary = (typeId: number) => PRIMARY_IDS.includes(typeId);
 				for (const [key, types] of heldBefore) {
 					const [contact, company] = key.split(' ');
 					const now = heldNow(contact, company);
 					// No label dropped unasked: every label a pair held is still there.
 					for (const typeId of types.filter((candidate) => !isPrimary(candidate))) expect(now).toContain(typeId);
-					// A primary leaves its pair only for a pair an item that succeeded asked for.
+					// A primary leaves its pair only for a pair an item asked for.
 					const primary = types.find(isPrimary);
 					if (primary !== undefined && !now.includes(primary)) {
 						const holder = COMPANIES.find((candidate) => heldNow(contact, candidate).includes(primary));
-						expect(askedPrimaryOn(contact).map((asked) => asked.companyId)).toContain(holder);
+						expect(triedPrimaryOn(contact).map((asked) => asked.companyId)).toContain(holder);
 					}
 				}
 				items.forEach((asked, index) => {
