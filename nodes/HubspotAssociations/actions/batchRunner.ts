@@ -167,6 +167,16 @@ export async function runBatchOperation<R>(this: IExecuteFunctions, operation: B
 		if (recorder?.write) {
 			for (const [itemIndex, plan] of plansOfBatch(batch, recorder.write, batchNumber)) plans.set(itemIndex, plan);
 			for (const input of batch.inputs) held.keep(input);
+			// An input the write leaves out fails as it would in a real run (e.g. its record could not be read).
+			const outcomes = 'outcomes' in exchanged ? exchanged.outcomes : new Map<PlannedInput, InputOutcome<R>>();
+			for (const [input, outcome] of outcomes) {
+				if (outcome.kind !== 'failed') continue;
+				for (const itemIndex of input.itemIndexes) {
+					if (plans.has(itemIndex)) continue;
+					if (!continueOnFail) throw hubspotError(node, { message: rejectedItemMessage(held.kept(itemIndex)!, outcome.message), hubspot: outcome.hubspot, itemIndex });
+					failed.set(itemIndex, outcome);
+				}
+			}
 			return;
 		}
 		const batchItems = () => batch.inputs.flatMap((input) => input.itemIndexes).sort((a, b) => a - b);

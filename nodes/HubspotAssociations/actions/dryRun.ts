@@ -56,16 +56,25 @@ function copyOf<T>(value: T): T {
 	return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** Whether a body input writes this planned pair: its own input, or (batch/archive) its from-record's with every to-record. */
+function writesPair(candidate: IDataObject, planned: PlannedBatch['inputs'][number]): boolean {
+	if ((candidate.from as IDataObject | undefined)?.id !== planned.fromObjectId) return false;
+	const to = candidate.to as IDataObject | IDataObject[] | undefined;
+	return Array.isArray(to) ? to.some((each) => each?.id === planned.toObjectId) : to?.id === planned.toObjectId;
+}
+
 /**
  * The plan of each item of a batch a dry run stopped at. Bodies list one input per planned
- * input, in order, or (batch/archive) one per from-record.
+ * input, in order, or (batch/archive) one per from-record. An input the write leaves out (Keep
+ * Existing Labels writes nothing for a record it could not read) gets no plan: its outcome stands.
  */
 export function plansOfBatch(batch: PlannedBatch, write: PlannedWrite, batchNumber: number): Map<number, DryRunPlan> {
 	const inputs = (write.body.inputs ?? []) as IDataObject[];
 	const aligned = inputs.length === batch.inputs.length;
 	const plans = new Map<number, DryRunPlan>();
 	batch.inputs.forEach((planned, position) => {
-		const input = aligned ? inputs[position] : inputs.find((candidate) => (candidate.from as IDataObject | undefined)?.id === planned.fromObjectId);
+		const input = aligned ? inputs[position] : inputs.find((candidate) => writesPair(candidate, planned));
+		if (!aligned && !input) return;
 		for (const itemIndex of planned.itemIndexes) {
 			plans.set(itemIndex, { method: write.method, path: write.path, batch: batchNumber, input: copyOf(input ?? {}) });
 		}

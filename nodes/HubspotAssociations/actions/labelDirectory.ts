@@ -50,6 +50,12 @@ export class LabelDirectory {
 		return await read;
 	}
 
+	/** The labels of a direction as last read, when a read has answered: no request of its own. */
+	async known(fromPathType: string, toPathType: string): Promise<AssociationLabel[] | undefined> {
+		const read = await this.reads.get(directionKey(fromPathType, toPathType));
+		return read && 'labels' in read ? read.labels : undefined;
+	}
+
 	/**
 	 * The inverse type of each user-defined label of a direction. Between two object types the
 	 * other direction's list pairs them; within one object type (contact→contact) both types of a

@@ -33,17 +33,20 @@ export async function createLabel(
 ): Promise<CreatedLabel> {
 	const { client } = directory;
 	const request: HubSpotRequest = { method: 'POST', path: directory.labelsPath(fromPathType, toPathType), body: directory.createBody(label, inverseLabel) };
+	// A label found after an answer HubSpot may have applied is this run's only if it was not there before.
+	const before = await directory.known(fromPathType, toPathType);
+	const existedBefore = before !== undefined && findLabel(before.filter((candidate) => candidate.category === 'USER_DEFINED'), label) !== undefined;
 	let answer = await client.request({ ...request, retryApplied: false });
 	let ambiguous = false;
 	if (!answer.ok && mayHaveBeenApplied(answer)) {
 		ambiguous = true;
-		const found = await afterFailedCreate(directory, fromPathType, toPathType, label, answer, true);
+		const found = await afterFailedCreate(directory, fromPathType, toPathType, label, answer, !existedBefore);
 		if (!('failed' in found) || !found.checked || client.settings.maxRetries === 0) return 'failed' in found ? { failed: found.failed } : found;
 		answer = await client.request(request);
 	}
 	if (!answer.ok) {
 		// A plain refusal of a label that existed before is final unless an existing label will do.
-		const maybeOurs = ambiguous || mayHaveApplied(answer);
+		const maybeOurs = (ambiguous || mayHaveApplied(answer)) && !existedBefore;
 		if (!maybeOurs && !acceptExisting) return { failed: answer };
 		const found = await afterFailedCreate(directory, fromPathType, toPathType, label, answer, maybeOurs);
 		return 'failed' in found ? { failed: found.failed } : found;

@@ -14,6 +14,14 @@ export function isPrimaryType(label: AssociationLabel): boolean {
 	return label.category === 'HUBSPOT_DEFINED' && PRIMARY_TYPE_IDS.has(label.typeId);
 }
 
+// A primary type is held once per record on one side: 1, 5, 26 by the from-record (a contact's primary company), 2, 6, 25 by the to-record.
+const HELD_BY_TO_RECORD = new Set([2, 6, 25]);
+
+/** The side of a pair whose record holds this primary type towards one record at most. */
+export function primaryHolder(typeId: number): 'from' | 'to' {
+	return HELD_BY_TO_RECORD.has(typeId) ? 'to' : 'from';
+}
+
 /** What a user reads in the list: the label itself; the raw `CATEGORY:id` goes in the description. */
 function optionFor(label: AssociationLabel): INodePropertyOptions {
 	const code = `${label.category}:${label.typeId}`;

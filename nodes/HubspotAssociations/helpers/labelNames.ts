@@ -29,20 +29,20 @@ export function existingLabelsText(labels: readonly AssociationLabel[]): string 
 /**
  * The internal `name` HubSpot requires when creating a label, derived from its text
  * ("Decision maker" → "decision_maker"). HubSpot refuses a second label with the same name in a
- * direction, so a text the plain form cannot spell (accents, other scripts, emoji, signs) gets a
- * stable hash of the whole text: "Менеджер" and "Клиент" stay two names.
+ * direction, so a text the plain form cannot spell whole (accents, other scripts, emoji, signs,
+ * more than 60 characters) gets a stable hash of the whole text after a double underscore, which
+ * no plain form holds: "Менеджер" and "Клиент" stay two names, and no plain text spells a hashed one.
  */
 export function internalLabelName(label: string): string {
 	const text = labelTextKey(label);
-	const plain = text
+	const spelled = text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^a-z0-9]+/g, '_')
-		.replace(/^_+|_+$/g, '')
-		.slice(0, 60)
-		.replace(/_+$/, '');
-	if (/^[a-z0-9 ]*$/.test(text) && plain !== '') return plain;
-	return `${plain === '' ? 'label' : plain}_${textHash(text)}`;
+		.replace(/^_+|_+$/g, '');
+	const plain = spelled.slice(0, 60).replace(/_+$/, '');
+	if (/^[a-z0-9 ]*$/.test(text) && plain !== '' && plain === spelled) return plain;
+	return `${plain === '' ? 'label' : plain}__${textHash(text)}`;
 }
 
 /** FNV-1a over the text's UTF-16 units, in base 36: the same text always gets the same name. */

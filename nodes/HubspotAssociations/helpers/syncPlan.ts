@@ -1,4 +1,4 @@
-import { isPrimaryType } from './associationLabels';
+import { isPrimaryType, primaryHolder } from './associationLabels';
 import type { AssociatedRecord } from './associationReads';
 import { ASSOCIATION_CATEGORIES, type AssociationCategory, type AssociationSpec, type PlannedBatch, type PlannedInput } from './interfaces';
 
@@ -84,9 +84,6 @@ function heldPairs(records: AssociatedRecord[] | undefined): Map<string, HeldPai
 const without = (specs: AssociationSpec[], keys: Set<string>) => specs.filter((spec) => !keys.has(typeKey(spec)));
 const keysOf = (specs: AssociationSpec[]) => new Set(specs.map(typeKey));
 
-// A primary type is held once per record on one side: 1, 5, 26 by the from-record (a contact's primary company), 2, 6, 25 by the to-record.
-const HELD_BY_TO_RECORD = new Set([2, 6, 25]);
-
 /** The primary types the run's inputs ask for, by the record that can hold each only once. */
 class AskedPrimaries {
 	/** Holder and type → the inputs asking for it. */
@@ -119,7 +116,7 @@ class AskedPrimaries {
 	}
 
 	private holderKey(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string {
-		return HELD_BY_TO_RECORD.has(spec.associationTypeId) ? `to:${toObjectId}` : `from:${fromObjectId}`;
+		return primaryHolder(spec.associationTypeId) === 'to' ? `to:${toObjectId}` : `from:${fromObjectId}`;
 	}
 }
 

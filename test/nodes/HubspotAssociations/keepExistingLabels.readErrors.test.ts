@@ -55,4 +55,23 @@ describe('Batch Create Associations with Keep Existing Labels: read errors', () 
 		expect(output[1].json).toMatchObject({ status: 'created' });
 		expect(typeIds('12', '22')).toEqual([36, 38, 279]);
 	});
+
+	it('in a dry run, fails the pair of a record it could not read as the real run does, and plans each other item with its own pair', async () => {
+		const items = [
+			{ contactId: '999999', companyId: '21' },
+			{ contactId: '12', companyId: '22' },
+			{ contactId: '12', companyId: '23' },
+		];
+		const run = async (dryRun: boolean) =>
+			await runNode({
+				items,
+				parameters: batchCreateParameters({ associationTypes: ['USER_DEFINED:38'], options: { keepExistingLabels: true, dryRun } as never }),
+				credentials: suite.credentials,
+				onError: 'continueRegularOutput',
+			});
+		const dry = await run(true);
+		expect(dry.output[0].json.error).toMatch(/reading its current labels/);
+		const planned = (index: number) => (dry.output[index].json.input as { to?: { id?: string } }).to?.id;
+		expect([planned(1), planned(2)]).toEqual(['22', '23']);
+	});
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { sameLabelText } from '../../../nodes/HubspotAssociations/helpers/labelNames';
+import { internalLabelName, sameLabelText } from '../../../nodes/HubspotAssociations/helpers/labelNames';
 import type { Fault } from '../../../tools/simulator/faults';
 import { batchCreateParameters, runNode } from '../../harness/runWorkflow';
 import { useSimulator } from '../../harness/simulatorSuite';
@@ -75,43 +75,66 @@ function seed(pairs: Array<{ contact: string; company: string; labels: number[] 
 const run = async (items: IDataObject[], parameters: INodeParameters) => await runNode({ items, parameters, credentials: suite.credentials, onError: 'continueRegularOutput' });
 
 describe('property: Batch Create with Keep Existing Labels', () => {
-	const TYPES = ['USER_DEFINED:36', 'USER_DEFINED:38', 'HUBSPOT_DEFINED:1', 'billing CONTACT', 'Former Employee'];
-	const TYPE_IDS: Record<string, number> = { 'USER_DEFINED:36': 36, 'USER_DEFINED:38': 38, 'HUBSPOT_DEFINED:1': 1, 'billing CONTACT': 36, 'Former Employee': 38 };
-	const item = fc.record({
-		contactId: fc.constantFrom(...CONTACTS),
-		companyId: fc.oneof({ arbitrary: fc.constantFrom(...COMPANIES), weight: 5 }, { arbitrary: fc.constantFrom('99999', '2x'), weight: 1 }),
-		types: fc.subarray(TYPES, { minLength: 1 }),
-	});
+	// Both directions: a contact's primary company is the from-record's primary type (1) one way, the to-record's (2) the other.
+	const DIRECTIONS = {
+		contactsToCompanies: {
+			types: { 'USER_DEFINED:36': 36, 'USER_DEFINED:38': 38, 'HUBSPOT_DEFINED:1': 1, 'billing CONTACT': 36, 'Former Employee': 38 } as Record<string, number>,
+			primary: 'HUBSPOT_DEFINED:1',
+			parameters: {},
+			held: (contact: string, company: string) => held(contact, company),
+		},
+		companiesToContacts: {
+			types: { 'USER_DEFINED:37': 37, 'USER_DEFINED:39': 39, 'HUBSPOT_DEFINED:2': 2, 'billing CONTACT': 37, 'Former EMPLOYER': 39 } as Record<string, number>,
+			primary: 'HUBSPOT_DEFINED:2',
+			parameters: { fromObjectType: 'companies', toObjectType: 'contacts', fromObjectId: '={{ $json.companyId }}', toObjectId: '={{ $json.contactId }}' },
+			held: (contact: string, company: string) => suite.sim.state.associationsBetween('companies', company, 'contacts', contact).map((spec) => spec.associationTypeId),
+		},
+	};
+	const PRIMARY_IDS = [1, 2];
+	const item = (types: string[]) =>
+		fc.record({
+			contactId: fc.constantFrom(...CONTACTS),
+			companyId: fc.oneof({ arbitrary: fc.constantFrom(...COMPANIES), weight: 5 }, { arbitrary: fc.constantFrom('99999', '2x'), weight: 1 }),
+			types: fc.subarray(types, { minLength: 1 }),
+		});
+	const casesOf = (name: keyof typeof DIRECTIONS) => fc.tuple(fc.constant(name), fc.array(item(Object.keys(DIRECTIONS[name].types)), { minLength: 1, maxLength: 6 }));
 
-	it('drops no label it was not asked to, and every pair it answers created holds what was asked', async () => {
+	it('drops no label it was not asked to, and every pair it answers created holds what was asked, in both directions', async () => {
 		await fc.assert(
-			fc.asyncProperty(preState, fc.array(item, { minLength: 1, maxLength: 6 }), faultPlan, fc.constantFrom(1, 100), async (pairs, items, { faults, maxRetries }, batchSize) => {
+			fc.asyncProperty(preState, fc.oneof(casesOf('contactsToCompanies'), casesOf('companiesToContacts')), faultPlan, fc.constantFrom(1, 100), async (pairs, [name, items], { faults, maxRetries }, batchSize) => {
+				const direction = DIRECTIONS[name];
+				const heldNow = direction.held;
 				const before = seed(pairs);
+				const heldBefore = new Map([...before.keys()].map((key) => [key, heldNow(...(key.split(' ') as [string, string]))]));
 				queue(faults);
 				const options = { keepExistingLabels: true, maxRetries, batchSize, requestsPerTenSeconds: FAST };
-				const { output } = await run(items, batchCreateParameters({ associationTypes: '={{ $json.types }}', options }));
+				const { output } = await run(items, batchCreateParameters({ ...direction.parameters, associationTypes: '={{ $json.types }}', options }));
 				endCase();
 
 				expect(output.map((result) => result.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
-				const askedPrimaryOn = (contact: string) => items.filter((asked, index) => asked.contactId === contact && asked.types.includes('HUBSPOT_DEFINED:1') && ok(output[index]));
-				for (const [key, types] of before) {
+				const askedPrimaryOn = (contact: string) => items.filter((asked, index) => asked.contactId === contact && asked.types.includes(direction.primary) && ok(output[index]));
+				// A failed item's write may have been applied (a 5xx after HubSpot wrote it, with Max Retries 0).
+				const triedPrimaryOn = (contact: string) => items.filter((asked) => asked.contactId === contact && asked.types.includes(direction.primary));
+				const isPrimary = (typeId: number) => PRIMARY_IDS.includes(typeId);
+				for (const [key, types] of heldBefore) {
 					const [contact, company] = key.split(' ');
-					const now = held(contact, company);
+					const now = heldNow(contact, company);
 					// No label dropped unasked: every label a pair held is still there.
-					for (const typeId of types.filter((candidate) => candidate !== 1)) expect(now).toContain(typeId);
-					// A primary leaves its pair only for a pair an item that succeeded asked for.
-					if (types.includes(1) && !now.includes(1)) {
-						const holder = COMPANIES.find((candidate) => held(contact, candidate).includes(1));
-						expect(askedPrimaryOn(contact).map((asked) => asked.companyId)).toContain(holder);
+					for (const typeId of types.filter((candidate) => !isPrimary(candidate))) expect(now).toContain(typeId);
+					// A primary leaves its pair only for a pair an item asked for.
+					const primary = types.find(isPrimary);
+					if (primary !== undefined && !now.includes(primary)) {
+						const holder = COMPANIES.find((candidate) => heldNow(contact, candidate).includes(primary));
+						expect(triedPrimaryOn(contact).map((asked) => asked.companyId)).toContain(holder);
 					}
 				}
 				items.forEach((asked, index) => {
 					if (!ok(output[index])) return;
 					expect(output[index].json.status).toBe('created');
-					const now = held(asked.contactId, asked.companyId);
+					const now = heldNow(asked.contactId, asked.companyId);
 					for (const type of asked.types) {
-						const typeId = TYPE_IDS[type];
-						if (typeId === 1 && !now.includes(1)) {
+						const typeId = direction.types[type];
+						if (isPrimary(typeId) && !now.includes(typeId)) {
 							// Moved on by a later item of the run that succeeded.
 							expect(askedPrimaryOn(asked.contactId).some((other) => other.companyId !== asked.companyId)).toBe(true);
 						} else expect(now).toContain(typeId);
@@ -161,7 +184,11 @@ describe('property: Batch Remove Association Labels', () => {
 });
 
 describe('property: labels created by text (Create with Return Existing, Create Missing Labels)', () => {
-	const TEXTS = ['Reviewer', 'reviewer', 'REVIEWER ', 'Менеджер', 'менеджер', 'Клиент', '经理', '🤝', 'Geschäftsführer', 'GESCHÄFTSFÜHRER', 'Müller'];
+	// Two long texts alike in their first 60 characters, and a plain text spelling another's hashed internal name.
+	const LONG = 'Account executive responsible for the northern region renewals';
+	const SPELLS_HASHED_NAME = 'spells the hashed name of Decision-maker';
+	const TEXTS = ['Reviewer', 'reviewer', 'REVIEWER ', 'Менеджер', 'менеджер', 'Клиент', '经理', '🤝', 'Geschäftsführer', 'GESCHÄFTSFÜHRER', 'Müller', `${LONG} team`, `${LONG} desk`, 'Decision-maker', SPELLS_HASHED_NAME];
+	const textOf = (text: string, suffix: string) => (text === SPELLS_HASHED_NAME ? internalLabelName(`Decision-maker${suffix}`).replace(/_+/g, ' ') : `${text}${suffix}`);
 	let round = 0;
 	const labelsWithText = (text: string) =>
 		suite.sim.state.labels('contacts', 'companies').filter((label) => label.category === 'USER_DEFINED' && typeof label.label === 'string' && sameLabelText(label.label, text));
@@ -175,7 +202,7 @@ describe('property: labels created by text (Create with Return Existing, Create 
 				async (asked, { faults, maxRetries }, via) => {
 					// Fresh texts each case: labels stay in the simulator from case to case.
 					const suffix = ` ${++round}`;
-					const texts = asked.map(({ text }) => `${text}${suffix}`);
+					const texts = asked.map(({ text }) => textOf(text, suffix));
 					queue(faults);
 					const parameters: INodeParameters =
 						via === 'create'

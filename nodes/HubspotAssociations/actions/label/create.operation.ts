@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { AssociationLabel } from '../../helpers/associationLabels';
 import { findLabel, sameLabelText } from '../../helpers/labelNames';
+import { InvalidInputError, showValue } from '../../helpers/validation';
 import { runPerItem, RefusedAnswer } from '../perItemRunner';
 import { directionOutput, inversesOf, labelFields, labelsOf, readDirection, readLabelText, type LabelDirection } from './labelFields';
 
@@ -38,6 +39,11 @@ function existingJson(asked: AskedLabel, existing: AssociationLabel, inverse: As
 		if (!findLabel(sameObjectLabels.filter((label) => label.typeId !== existing.typeId), asked.inverseLabel)) {
 			warning = `The label ${shown(existing.label)} exists; no label ${shown(asked.inverseLabel)} exists from ${asked.fromObjectType} to ${asked.toObjectType}, so it is not its inverse: the existing label is answered unchanged (rename its inverse with the Update operation).`;
 		}
+	} else if (!inverse && sameObjectLabels) {
+		// A single label there has two types with its one text; one whose text is alone is paired with another.
+		if (!findLabel(sameObjectLabels.filter((label) => label.typeId !== existing.typeId), existing.label ?? asked.label)) {
+			warning = `The label ${shown(existing.label)} exists as a paired label (its other side reads differently), not as the single label asked for: the existing label is answered unchanged (rename its inverse with the Update operation).`;
+		}
 	} else if (!inverse && asked.inverseLabel) {
 		warning = `The label ${shown(existing.label)} exists; its inverse label could not be read from HubSpot's lists, so whether it is ${shown(wantedInverse)} as asked is not known.`;
 	}
@@ -73,6 +79,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				if (existing) {
 					const inverse = (await inversesOf(directory, fromPathType, toPathType)).get(existing.typeId);
 					return [existingJson(asked, existing, inverse, directory.isSameObject(fromPathType, toPathType) ? labels : undefined)];
+				}
+			}
+			if (!returnExisting) {
+				// Read (once per direction) to tell a label this run creates from one that was there, should HubSpot's answer to the create be lost.
+				const read = await directory.labels(fromPathType, toPathType);
+				const existing = 'labels' in read ? findLabel(read.labels.filter((label) => label.category === 'USER_DEFINED'), asked.label) : undefined;
+				// HubSpot refuses a second label with the text (its name): a dry run says so, as the real run's answer will.
+				if (dryRun && existing) {
+					const what = directory.plannedLabel(existing.typeId) === undefined ? 'exists' : 'is created by an earlier item';
+					throw new InvalidInputError('Label (label)', `is ${showValue(asked.label)}: a label with this text ${what} from ${asked.fromObjectType} to ${asked.toObjectType}, so HubSpot would refuse it (Return Existing Label is off)`);
 				}
 			}
 			if (dryRun) plan({ method: 'POST', path: directory.labelsPath(fromPathType, toPathType), body: directory.createBody(asked.label, asked.inverseLabel) });

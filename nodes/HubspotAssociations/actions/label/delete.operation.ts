@@ -27,6 +27,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const output = { ...directionOutput(asked), typeId, label: current.label ?? null };
 			if (dryRun) {
 				plan(request);
+				// As after a real delete: a later item naming the type finds it gone.
+				await directory.forget(fromPathType, toPathType, typeId);
 				return [{ status: 'wouldDelete', ...output }];
 			}
 			const deleted = await directory.delete(fromPathType, toPathType, typeId);

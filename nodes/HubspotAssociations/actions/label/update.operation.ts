@@ -32,6 +32,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			};
 			if (dryRun) {
 				plan(request);
+				// As after a real rename: a later item of the run sees the new text.
+				await directory.rename(fromPathType, toPathType, typeId, asked.label);
 				return [{ status: 'wouldUpdate', ...output }];
 			}
 			const answer = await client.request(request);

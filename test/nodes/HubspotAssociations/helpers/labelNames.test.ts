@@ -46,9 +46,9 @@ describe('internalLabelName', () => {
 	});
 
 	it.each([
-		['  Décideur (EU) ', /^decideur_eu_[0-9a-z]+$/],
-		['!!!', /^label_[0-9a-z]+$/],
-		['Менеджер', /^label_[0-9a-z]+$/],
+		['  Décideur (EU) ', /^decideur_eu__[0-9a-z]+$/],
+		['!!!', /^label__[0-9a-z]+$/],
+		['Менеджер', /^label__[0-9a-z]+$/],
 	])('names %j with a hash of its text after what the plain form can spell', (label, pattern) => {
 		expect(internalLabelName(label)).toMatch(pattern);
 	});
@@ -74,6 +74,17 @@ describe('internalLabelName', () => {
 		expect(sameLabelText('Mu\u0308ller', 'Müller')).toBe(true);
 		expect(internalLabelName('Mu\u0308ller')).toBe(internalLabelName('Müller'));
 		expect(sameLabelText('Reviewer', 'Reviewers')).toBe(false);
+	});
+
+	it('gives a plain text that spells another text’s hashed name a name of its own', () => {
+		const hashed = internalLabelName('Decision-maker');
+		expect(internalLabelName(hashed.replace(/_+/g, ' '))).not.toBe(hashed);
+	});
+
+	it('gives long plain texts alike in their first 60 characters names of their own', () => {
+		const prefix = 'account executive responsible for the northern region renewal';
+		expect(internalLabelName(`${prefix} team alpha`)).not.toBe(internalLabelName(`${prefix} team beta`));
+		expect(internalLabelName(`${prefix} team alpha`)).toMatch(/^[a-z0-9_]{1,80}$/);
 	});
 
 	it('keeps names that differ only in case or spacing the same, as the node compares label texts', () => {

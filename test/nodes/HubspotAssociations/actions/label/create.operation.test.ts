@@ -28,6 +28,14 @@ describe('Association Label: Create, labels in any script', () => {
 		const names = posts().map((request) => (request.body as { name: string }).name);
 		expect(new Set(names).size).toBe(texts.length);
 	});
+
+	it('creates two long plain texts that differ only after their 60th character as two labels', async () => {
+		const prefix = 'Account executive responsible for the northern region renewal';
+		const texts = [`${prefix} team alpha`, `${prefix} team beta`];
+		const { output } = await create(texts.map((label) => ({ label })));
+
+		expect(output.map((item) => [item.json.status, item.json.label])).toEqual(texts.map((text) => ['created', text]));
+	});
 });
 
 describe('Association Label: Create, a create HubSpot applied but answered with an error', () => {
@@ -84,10 +92,22 @@ describe('Association Label: Create, a create HubSpot applied but answered with 
 	});
 
 	it('with Return Existing off, still answers the label its own first attempt created', async () => {
+		// The labels are read first (to tell a label that was there from this run's), then the create.
+		passNext(1);
 		suite.sim.faults.next(1, { kind: 'applied-then-500', status: 502 });
 		const { output } = await create([{ label: 'Applied off' }], { options: { returnExisting: false } });
 
 		expect(output[0].json).toMatchObject({ status: 'created', label: 'Applied off', typeId: userLabels().find((label) => label.label === 'Applied off')!.typeId });
+	});
+
+	it('with Return Existing off, fails a label that existed before the run when a 503 did not apply the create, instead of answering it "created"', async () => {
+		passNext(1);
+		suite.sim.faults.next(1, { status: 503 });
+		const { output } = await create([{ label: 'Billing contact' }], { options: { returnExisting: false } });
+		expect(posts()).toHaveLength(1);
+
+		expect(output[0].json.status).toBeUndefined();
+		expect(output[0].json.error).toMatch(/^Item 0: HubSpot did not accept the label "Billing contact" from contacts to companies: HubSpot answered/);
 	});
 
 	it('with Return Existing off, still fails a label that existed before the run (counterpart)', async () => {
@@ -163,6 +183,18 @@ describe('Association Label: Create, Return Existing and the inverse asked for',
 });
 
 describe('Association Label: Create, dry run', () => {
+	it('with Return Existing off, fails a second item with the same text as the real run does', async () => {
+		const items = [{ label: 'Dry reviewer' }, { label: 'dry REVIEWER' }];
+		const outcome = (json: IDataObject) => (json.error ? 'failed' : json.status);
+		const dry = await create(items, { options: { returnExisting: false, dryRun: true } });
+		expect(posts()).toHaveLength(0);
+		const real = await create(items, { options: { returnExisting: false } });
+
+		expect(real.output.map((item) => outcome(item.json))).toEqual(['created', 'failed']);
+		expect(dry.output.map((item) => outcome(item.json))).toEqual(['wouldCreate', 'failed']);
+		expect(dry.output[1].json.error).toMatch(/^Item 1: Label \(label\) is "dry REVIEWER": a label with this text is created by an earlier item from contacts to companies, so HubSpot would refuse it/);
+	});
+
 	it('plans one create for texts that differ only in case, as the real run sends one', async () => {
 		const items = [{ label: 'Reviewer' }, { label: 'reviewer' }, { label: 'REVIEWER ' }];
 		const { output: planned } = await create(items, { options: { dryRun: true } });
@@ -196,6 +228,21 @@ describe('Association Label: Create and Get Many in a same-object direction (con
 
 		expect(output[0].json).toMatchObject({ status: 'exists', typeId: 145 });
 		expect(output[0].json.warning).toMatch(/^The label "Manager" exists; no label "Boss of" exists from contacts to contacts, so it is not its inverse/);
+	});
+
+	it('warns when a single label is asked for and the existing one is paired with another text', async () => {
+		const { output } = await create([{ label: 'Manager' }], contacts);
+
+		expect(output[0].json).toMatchObject({ status: 'exists', typeId: 145 });
+		expect(output[0].json.warning).toMatch(/^The label "Manager" exists as a paired label \(its other side reads differently\), not as the single label asked for/);
+	});
+
+	it('does not warn when the single label asked for exists as a single label there (counterpart)', async () => {
+		await create([{ label: 'Colleague' }], contacts);
+		const { output } = await create([{ label: 'colleague' }], contacts);
+
+		expect(output[0].json).toMatchObject({ status: 'exists', label: 'Colleague' });
+		expect(output[0].json.warning).toBeUndefined();
 	});
 
 	it('creates a paired label there and answers both its ids from HubSpot’s answer (counterpart)', async () => {

@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../../../../harness/runWorkflow';
 import { useSimulator } from '../../../../harness/simulatorSuite';
 
@@ -64,5 +64,20 @@ describe('Association Label: Delete, a delete HubSpot applied but answered with 
 
 		expect(output[0].json.error).toMatch(/^Item 0: HubSpot did not accept the deletion of label \d+ from contacts to companies: HubSpot answered 500/);
 		expect(labelNamed('Not deleted')).toBeDefined();
+	});
+});
+
+describe('Association Label: Delete, dry run', () => {
+	it('fails a second item deleting the same label, as the real run does', async () => {
+		const typeId = suite.sim.state.definitions.createLabel('0-1', '0-2', 'short_lived', 'Short lived').aToB.typeId;
+		const parameters = { resource: 'label', operation: 'delete', fromObjectType: 'contacts', toObjectType: 'companies', associationTypeId: typeId };
+		const run = async (dryRun: boolean) =>
+			await runNode({ items: [{}, {}], parameters: { ...parameters, options: { dryRun } }, credentials: suite.credentials, onError: 'continueRegularOutput' });
+		const outcome = (json: IDataObject) => (json.error ? 'failed' : json.status);
+		const dry = await run(true);
+		const real = await run(false);
+
+		expect(real.output.map((item) => outcome(item.json))).toEqual(['deleted', 'failed']);
+		expect(dry.output.map((item) => outcome(item.json))).toEqual(['wouldDelete', 'failed']);
 	});
 });
