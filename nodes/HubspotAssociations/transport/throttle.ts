@@ -17,6 +17,8 @@ const RESERVE_SHARE = 0.15;
 const FREE_ROOM_SHARE = 0.5;
 /** The least a run keeps sending when others fill the window, so it learns within ~2 s of a window that frees up. */
 const PROBE_SHARE = 0.05;
+/** A run that just saw others' count fall probes again after this many slots' spacing (interval ÷ max each). */
+const LEAVING_PROBE_SLOTS = 2;
 /** How far back a fall in other executions' count is measured. */
 const TAKEOVER_BASELINE_MS = 1_000;
 /** Others' count falling at this share of the rate their whole count leaves the window: they sent nothing meanwhile. */
@@ -58,6 +60,8 @@ export class RequestThrottle {
 	private lastRemaining: number | undefined;
 	/** 429s answered in a row, across the runs using this throttle. */
 	private rateLimitedInARow = 0;
+	/** Whether the last answer showed fewer of other executions' requests in the window than the one before. */
+	private othersLeaving = false;
 
 	constructor(
 		private configured: RateWindow,
@@ -187,12 +191,17 @@ export class RequestThrottle {
 	 * probe share) allows between two, and the last one said the window had room. Only a run starved to
 	 * about the probe share does it: runs at a fair share of a full window would collide. Without it, a
 	 * run whose share shrank below what it already has in the window would hear nothing until its
-	 * own requests age out, however much room others leave meanwhile.
+	 * own requests age out, however much room others leave meanwhile. A run whose last answer showed
+	 * others' count falling probes again after a couple of slots' spacing, whatever its share: one
+	 * answer every 2 s is too few to tell a run that stopped from one slowing down, and takes the window over seconds late.
 	 */
 	private mayProbe(now: number): boolean {
 		const { max, intervalMs } = this.window;
 		const quietFor = now - this.lastUsedAt;
-		return this.inFlight === 0 && this.sends.length < max && this.budget <= 1.5 * max * PROBE_SHARE && (this.lastRemaining ?? 0) > 0 && quietFor >= intervalMs / Math.max(1, max * PROBE_SHARE);
+		const starved = this.budget <= 1.5 * max * PROBE_SHARE;
+		// While others' count falls, the next answer soon tells how fast: enough of them to see they stopped.
+		const quietEnough = this.othersLeaving ? (LEAVING_PROBE_SLOTS * intervalMs) / max : intervalMs / Math.max(1, max * PROBE_SHARE);
+		return this.inFlight === 0 && this.sends.length < max && (starved || this.othersLeaving) && (this.lastRemaining ?? 0) > 0 && quietFor >= quietEnough;
 	}
 
 	/** How much longer every request is held back (a Retry-After, a full window). */
@@ -264,6 +273,7 @@ export class RequestThrottle {
 		const others = used - answered;
 		const previous = this.othersSeen[this.othersSeen.length - 1];
 		const othersLeaving = previous !== undefined && others < previous[1];
+		this.othersLeaving = othersLeaving;
 		const takeover = this.takeOver(now, others, answered, used);
 		if (free > 0) {
 			// Room nobody uses: grow into part of it, at most a whole window per window. A run

@@ -65,3 +65,31 @@ describe('a run following another on a separate worker (virtual time, 100 ms ans
 		expect(result.rateLimited / result.sent).toBeLessThan(0.01);
 	});
 });
+
+/**
+ * The same targets with 800 ms answers, NOT MET yet: `it.failing` passes while the target is
+ * missed and fails the day it is met (then make it `it`). The second run has about eight requests
+ * on their way before its first answer says the window is full, and a run held at its share hears
+ * nothing until its own requests leave. Figures (virtual time): back to back 78.3 %, 4 × 429 in 204
+ * before the probe while others leave, 83.1 % after; 5 s apart 1.34× both.
+ */
+describe('a run following another on a separate worker (virtual time, 800 ms answers)', () => {
+	const latencyMs = 800;
+
+	it('back to back: the second run probes while the first one leaves the window, and takes it over by 82 % of the optimum', async () => {
+		const result = await runSharedWindow(new FakeClock(), [{ startAt: 0, requests: 100 }, { startAt: 8000, requests: 100 }], { window: HUBSPOT, latencyMs });
+		expect(result.optimumMs / result.wallMs).toBeGreaterThanOrEqual(0.82);
+	});
+
+	it.failing('back to back, the second 2 s before the first ends: at least 85 % of the optimum, under 1 % 429s', async () => {
+		const result = await runSharedWindow(new FakeClock(), [{ startAt: 0, requests: 100 }, { startAt: 8000, requests: 100 }], { window: HUBSPOT, latencyMs });
+		expect(result.optimumMs / result.wallMs).toBeGreaterThanOrEqual(0.85);
+		expect(result.rateLimited / result.sent).toBeLessThan(0.01);
+	});
+
+	it.failing('two runs started 5 s apart finish within 1.15 × the optimum of their combined work', async () => {
+		const result = await runSharedWindow(new FakeClock(), [{ startAt: 0, requests: 100 }, { startAt: 5000, requests: 100 }], { window: HUBSPOT, latencyMs });
+		expect(result.wallMs).toBeLessThanOrEqual(1.15 * result.optimumMs);
+		expect(result.rateLimited / result.sent).toBeLessThan(0.01);
+	});
+});

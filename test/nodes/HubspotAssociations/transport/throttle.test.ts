@@ -224,6 +224,25 @@ describe('RequestThrottle', () => {
 		expect(probe).toBeLessThan(2_700);
 	});
 
+	it("at a fair share with its share in the window, probes again soon after an answer showed others' count falling", async () => {
+		/** 30 of ours answered, others at 70 then `othersAfter` in two answers; when the next request goes. */
+		const nextSend = async (othersAfter: number) => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			await sendTimes(throttle, clock, 30);
+			throttle.observe(rateHeaders(100, 10_000, 0));
+			throttle.observe(rateHeaders(100, 10_000, 100 - 30 - othersAfter));
+			// Its share of a full window is what it already has there: 30.
+			expect(throttle.budget).toBe(30);
+			const [next] = await sendTimes(throttle, clock, 1);
+			return next;
+		};
+		// Others leaving: the next answer comes one share's spacing (333 ms) after the last send, not when its own leave (10 s).
+		expect(await nextSend(69)).toBeLessThan(3_500);
+		// Others steady: its own first request leaving the window makes the room.
+		expect(await nextSend(70)).toBe(10_000);
+	});
+
 	it('sends no probe beyond its share while the last answer said the window was full', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
