@@ -26,6 +26,9 @@ export const loadRunner = async () =>
 	(await import(runWorkflowModule)) as {
 		runWorkflowInN8n(options: Json): Promise<N8nRun>;
 		installCommunityTarball(userFolder: string, tarball: string, options: Json): Promise<Json>;
+		/** The latest execution of a workflow, read from a user folder's database. */
+		readExecutionFromDb(cache: string, userFolder: string, workflowId: string): Promise<unknown>;
+		defaultCacheDir(): string;
 	};
 
 /** Builds the package and packs it into `dir`, as a user's `npm install` would get it. */

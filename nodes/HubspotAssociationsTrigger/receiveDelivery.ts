@@ -61,6 +61,9 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		fresh = admitNew(changes, [saved, own], Date.now());
 		if (fresh.length > 0) rememberAlso(saved, own, Date.now());
 	}
-	if (fresh.length === 0) return answer(this, 200, { received: accepted.events.length + accepted.ignored, emitted: 0 });
-	return { workflowData: [changeItems(fresh, settings).map((json) => ({ json }))] };
+	const received = { received: accepted.events.length + accepted.ignored, emitted: fresh.length };
+	if (fresh.length === 0) return answer(this, 200, received);
+	// Answered here: n8n 2.x answers "onReceived" only once it has stored the execution, which under
+	// load outlasts HubSpot's 5 s; the changes are already remembered, as they would be by then.
+	return { ...answer(this, 200, received), workflowData: [changeItems(fresh, settings).map((json) => ({ json }))] };
 }

@@ -14,8 +14,10 @@ export const PRODUCTION_URL = `http://localhost:5678/webhook/${WEBHOOK_ID}/assoc
 
 export interface Delivered {
 	status: number;
-	/** What the trigger answered itself (refusals, nothing to emit); n8n answers "Workflow was started" otherwise. */
+	/** What the trigger answered itself; undefined when it left the answer to n8n ("Workflow was started", sent once n8n 2.x has stored the execution). */
 	body?: unknown;
+	/** Whether the trigger answered HubSpot itself, before returning (n8n then starts the execution without holding the answer). */
+	answeredByNode: boolean;
 	/** The items of the execution it starts, if it starts one. */
 	items?: Record<string, unknown>[];
 	warnings: string[];
@@ -88,7 +90,7 @@ export class TriggerHarness {
 
 	/** Posts one delivery to the trigger's webhook() as n8n's webhook server would. */
 	async deliver({ body, headers, method = 'POST', query = '' }: DeliveryRequest): Promise<Delivered> {
-		const response = { statusCode: 200, body: undefined as unknown, status(code: number) { this.statusCode = code; return this; }, json(value: unknown) { this.body = value; return this; } };
+		const response = { statusCode: 200, body: undefined as unknown, sent: false, status(code: number) { this.statusCode = code; return this; }, json(value: unknown) { this.body = value; this.sent = true; return this; } };
 		const lowerCased = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 		const request = { method, headers: lowerCased, originalUrl: `/webhook/${WEBHOOK_ID}/associations${query}`, rawBody: Buffer.from(body), body: safeParse(body), query: {}, params: {} };
 		const prepared = this.prepare();
@@ -99,9 +101,11 @@ export class TriggerHarness {
 		const warningsBefore = this.warnings.length;
 		const answer: IWebhookResponseData = await new HubspotAssociationsTrigger().webhook.call(context);
 		const warnings = this.warnings.slice(warningsBefore);
-		if (answer.noWebhookResponse) return { status: response.statusCode, body: response.body, items: undefined, warnings };
+		// n8n answers itself only when the node has not (noWebhookResponse), and runs the workflow when given items.
+		const answered = { status: answer.noWebhookResponse ? response.statusCode : 200, body: response.body, answeredByNode: response.sent, warnings };
+		if (!answer.workflowData) return { ...answered, items: undefined };
 		this.saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
-		return { status: 200, items: answer.workflowData?.[0]?.map((item) => item.json as Record<string, unknown>), warnings };
+		return { ...answered, items: answer.workflowData[0]?.map((item) => item.json as Record<string, unknown>) };
 	}
 
 	/** Runs the node's activation check (webhookMethods.default.create) in n8n-core's HookContext. */

@@ -6,15 +6,20 @@
  * the simulator's record of requests tells which changes were emitted, and how many executions ran.
  * Prints: the slowest answer, answers not 2xx, changes emitted 0 / 1 / more times, executions per
  * delivery, the n8n process's peak RSS (VmHWM). A script, not a test: figures, no thresholds.
- * Env: BENCH_TRIGGER_LINKS (5000), BENCH_TRIGGER_CONCURRENCY (10).
+ * Also prints, from tools/bench/triggerTiming.cjs preloaded into n8n, how long n8n's steps between a
+ * request and its answer took, the event loop's delay and the machine's load average.
+ * Env: BENCH_TRIGGER_LINKS (5000), BENCH_TRIGGER_CONCURRENCY (10), BENCH_TRIGGER_N8N_ENV (JSON: extra
+ * n8n environment, e.g. {"EXECUTIONS_DATA_SAVE_ON_SUCCESS":"none"}), BENCH_TRIGGER_WORKFLOW_SETTINGS
+ * (JSON merged into the workflow's settings, e.g. {"saveDataSuccessExecution":"none"}).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStarter } from '../../e2e/support/server';
 import { packTarball, simulatorCredential } from '../../e2e/support/examples';
 import { startSimulator } from '../simulator';
+import { printTimings } from './triggerTimingReport';
 
 const LINKS = Number(process.env.BENCH_TRIGGER_LINKS ?? 5_000);
 const PUBLIC_URL = 'https://n8n.example.com/';
@@ -25,13 +30,15 @@ const credentialRef = { id: 'hubspotBench00001', name: 'HubSpot (simulator)' };
 const workflow = {
 	id: 'benchTrigger00001',
 	name: 'bench: association changes',
-	settings: { executionOrder: 'v1' },
+	settings: { executionOrder: 'v1', ...(JSON.parse(process.env.BENCH_TRIGGER_WORKFLOW_SETTINGS ?? '{}') as object) },
 	connections: { Trigger: { main: [[{ node: 'Read', type: 'main', index: 0 }]] } },
 	nodes: [
 		{ id: 'b1', name: 'Trigger', type: 'n8n-nodes-hubspot-associations.hubspotAssociationsTrigger', typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID, parameters: { fromObjectType: 'contacts', toObjectType: 'companies', events: ['added'], options: {} }, credentials: { hubspotAssociationsOAuth2Api: credentialRef } },
 		{ id: 'b2', name: 'Read', type: 'n8n-nodes-hubspot-associations.hubspotAssociations', typeVersion: 1, position: [240, 0], parameters: { resource: 'association', operation: 'batchRead', fromObjectType: 'contacts', toObjectType: 'companies', fromObjectId: '={{ $json.fromObjectId }}', options: {} }, credentials: { hubspotAssociationsOAuth2Api: credentialRef } },
 	],
 };
+
+const settingsEnv = () => JSON.parse(process.env.BENCH_TRIGGER_N8N_ENV ?? '{}') as Record<string, string>;
 
 /** The peak resident set of the process listening on `port` (VmHWM), in MiB. */
 function peakRssMiB(port: number): number | undefined {
@@ -43,6 +50,7 @@ function peakRssMiB(port: number): number | undefined {
 
 async function main() {
 	const workDir = mkdtempSync(join(tmpdir(), 'hubspot-assoc-bench-trigger-'));
+	const timingFile = join(workDir, 'timings.jsonl');
 	const sim = await startSimulator({ seed: 21 });
 	const { startN8nServer } = await loadStarter();
 	const server = (await startN8nServer({
@@ -51,15 +59,18 @@ async function main() {
 		workflows: [workflow],
 		publish: [workflow.id],
 		waitForWebhooks: [{ method: 'POST', path: webhookPath }],
-		env: { WEBHOOK_URL: PUBLIC_URL },
+		env: { WEBHOOK_URL: PUBLIC_URL, NODE_OPTIONS: `--require ${join(__dirname, 'triggerTiming.cjs')}`, N8N_TIMING_FILE: timingFile, ...settingsEnv() },
 	})) as Awaited<ReturnType<Awaited<ReturnType<typeof loadStarter>>['startN8nServer']>> & { port: number };
 	try {
 		const concurrency = Number(process.env.BENCH_TRIGGER_CONCURRENCY ?? 10);
 		const sender = sim.subscribeWebhooks({ targetUrl: `${server.url}/${webhookPath}`, signedUrl: `${PUBLIC_URL}${webhookPath}`, maxRetries: 0, maxConcurrent: concurrency });
 		for (let id = 1; id <= LINKS; id++) sim.state.associate('contacts', String(id), 'companies', String(id));
+		const loads: number[] = [];
+		const sampler = setInterval(() => loads.push(loadavg()[0]), 1_000);
 		const started = Date.now();
 		const deliveries = await sender.flush();
 		const sentMs = Date.now() - started;
+		clearInterval(sampler);
 		const reads = () => sim.requests.filter((request) => request.path === '/crm/associations/2026-03/contacts/companies/batch/read');
 		for (let waited = 0, last = -1; waited < 120_000; waited += 1_000) {
 			const count = reads().reduce((sum, request) => sum + ((request.body as { inputs?: unknown[] })?.inputs?.length ?? 0), 0);
@@ -78,6 +89,8 @@ async function main() {
 		console.log(`changes: ${LINKS} made, emitted once ${times.filter((n) => n === 1).length}, more than once ${times.filter((n) => n > 1).length}, never ${LINKS - emitted.size}`);
 		console.log(`executions: ${reads().length} for ${deliveries.length} deliveries (${(reads().length / deliveries.length).toFixed(2)} per delivery)`);
 		console.log(`n8n peak RSS (VmHWM): ${peakRssMiB(server.port) ?? '?'} MiB`);
+		console.log(`machine load average (1 min) while delivering: ${Math.min(...loads, loadavg()[0]).toFixed(1)}–${Math.max(...loads, loadavg()[0]).toFixed(1)} on ${availableParallelism()} cores`);
+		printTimings(timingFile, started, started + sentMs);
 	} finally {
 		await server.stop();
 		await sim.close();

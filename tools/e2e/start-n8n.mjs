@@ -6,15 +6,17 @@
 //   const server = await startN8nServer({ tarball, credentials, workflows: [wf], publish: [wf.id], env });
 //   await fetch(`${server.url}/mcp/<path>`);   // production webhook URLs of the published workflows
 //   server.log();                               // everything n8n printed so far
+//   await server.restart();                     // n8n stopped and started again on the same user folder
 //   await server.stop();                        // n8n and its task runner stopped, user folder removed
 //
 // Steps: a user folder copied from the migrated template (run-workflow.mjs), the tarballs
 // installed the way n8n installs community packages, `import:credentials`, `import:workflow`,
 // `publish:workflow --id` for each workflow to activate (n8n 2.x; it activates published
-// workflows when it starts), then `n8n start` until /healthz answers and the start-up log ends.
+// workflows when it starts; n8n 1.x: `update:workflow --id --active=true`), then `n8n start` until
+// /healthz answers and the start-up log ends.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -65,6 +67,7 @@ export async function startN8nServer(o) {
 		throw new N8nRunError(`n8n is not installed in ${cache}: run tools/e2e/install-n8n.sh first`, { step: 'setup' });
 	}
 	const port = await freePort();
+	const major = Number(/n8n=(\d+)/.exec(readFileSync(path.join(cache, 'installed.txt'), 'utf8'))?.[1] ?? 2);
 	const env = n8nEnv(cache, {
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -72,8 +75,8 @@ export async function startN8nServer(o) {
 		N8N_PROTOCOL: 'http',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		// The MCP server registry refresh fetches api.n8n.io (fails offline, with a stack trace).
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// The MCP server registry refresh fetches api.n8n.io (fails offline, with a stack trace); n8n 1.x has no such module.
+		...(major >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		...o.env,
 	});
 	const userFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-server-'));
@@ -88,7 +91,7 @@ export async function startN8nServer(o) {
 	};
 
 	let child;
-	const stop = async () => {
+	const halt = async () => {
 		if (child?.pid && groupAlive(child.pid)) {
 			const pgid = child.pid;
 			try {
@@ -105,7 +108,41 @@ export async function startN8nServer(o) {
 				}
 			}
 		}
+	};
+	const stop = async () => {
+		await halt();
 		await fs.rm(userFolder, { recursive: true, force: true });
+	};
+	const url = `http://127.0.0.1:${port}`;
+	/** `n8n start` on the user folder, until its start-up log ends and the webhooks asked for answer. */
+	const launch = async () => {
+		output = '';
+		child = spawn('bash', [N8N_SH, '--user-folder', userFolder, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk));
+		logs.push('$ n8n start');
+		const deadline = Date.now() + (o.startTimeoutMs ?? 180_000);
+		let healthy = false;
+		// /healthz answers before n8n has activated the published workflows; its start-up log ends with the editor URL.
+		while (!(healthy && output.includes('Editor is now accessible'))) {
+			if (child.exitCode !== null || child.signalCode !== null) throw fail(`n8n start exited (${child.exitCode ?? child.signalCode})`);
+			if (Date.now() > deadline) throw fail(`n8n did not start within ${(o.startTimeoutMs ?? 180_000) / 1000} s`);
+			if (!healthy) healthy = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then((res) => res.ok, () => false);
+			await delay(300);
+		}
+		for (const { method, path: webhookPath } of o.waitForWebhooks ?? []) {
+			const answer = async () =>
+				await fetch(`${url}/${webhookPath}`, { method, signal: AbortSignal.timeout(5000) }).then((res) => res.status, () => 0);
+			while ((await answer()) === 404) {
+				if (Date.now() > deadline) throw fail(`n8n did not register ${method} /${webhookPath}`);
+				await delay(300);
+			}
+		}
+	};
+	/** Stops n8n (as on a deploy: SIGTERM, n8n saves what it must) and starts it again on the same user folder. */
+	const restart = async () => {
+		await halt();
+		logs.push(output, '$ n8n start (restart)');
+		await launch();
 	};
 
 	try {
@@ -125,31 +162,14 @@ export async function startN8nServer(o) {
 			await fs.writeFile(path.join(input, 'workflows', `${wf.id}.json`), JSON.stringify(wf));
 		}
 		await cli(['import:workflow', '--separate', `--input=${path.join(input, 'workflows')}`], 'import:workflow');
-		for (const id of o.publish ?? []) await cli(['publish:workflow', `--id=${id}`], 'publish:workflow');
+		for (const id of o.publish ?? []) {
+			if (major >= 2) await cli(['publish:workflow', `--id=${id}`], 'publish:workflow');
+			else await cli(['update:workflow', `--id=${id}`, '--active=true'], 'update:workflow');
+		}
 		await fs.rm(input, { recursive: true, force: true });
 
-		child = spawn('bash', [N8N_SH, '--user-folder', userFolder, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-		for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk));
-		logs.push('$ n8n start');
-		const url = `http://127.0.0.1:${port}`;
-		const deadline = Date.now() + (o.startTimeoutMs ?? 180_000);
-		let healthy = false;
-		// /healthz answers before n8n has activated the published workflows; its start-up log ends with the editor URL.
-		while (!(healthy && output.includes('Editor is now accessible'))) {
-			if (child.exitCode !== null || child.signalCode !== null) throw fail(`n8n start exited (${child.exitCode ?? child.signalCode})`);
-			if (Date.now() > deadline) throw fail(`n8n did not start within ${(o.startTimeoutMs ?? 180_000) / 1000} s`);
-			if (!healthy) healthy = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then((res) => res.ok, () => false);
-			await delay(300);
-		}
-		for (const { method, path: webhookPath } of o.waitForWebhooks ?? []) {
-			const answer = async () =>
-				await fetch(`${url}/${webhookPath}`, { method, signal: AbortSignal.timeout(5000) }).then((res) => res.status, () => 0);
-			while ((await answer()) === 404) {
-				if (Date.now() > deadline) throw fail(`n8n did not register ${method} /${webhookPath}`);
-				await delay(300);
-			}
-		}
-		return { url, port, userFolder, log: () => `${logs.join('\n')}\n${output}`, stop };
+		await launch();
+		return { url, port, userFolder, log: () => `${logs.join('\n')}\n${output}`, stop, restart };
 	} catch (error) {
 		await stop();
 		throw error;

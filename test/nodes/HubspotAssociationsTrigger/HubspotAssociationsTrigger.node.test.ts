@@ -39,6 +39,13 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 		expect(reads.isDone()).toBe(true);
 	});
 
+	it('answers a delivery with changes itself, before n8n stores the execution (n8n 2.x answers "onReceived" only after that)', async () => {
+		labelReads();
+		const answer = await oauthTrigger().deliver(signed([genericEvent({ eventId: 1 }), genericEvent({ eventId: 2, toObjectId: 202 }), { ...genericEvent({ eventId: 3 }), subscriptionType: 'contact.creation' }]));
+		expect(answer).toMatchObject({ status: 200, answeredByNode: true, body: { received: 3, emitted: 2 } });
+		expect(answer.items).toHaveLength(2);
+	});
+
 	it('keeps the label texts a few minutes: the next delivery sends no request', async () => {
 		labelReads();
 		const trigger = oauthTrigger();
