@@ -13,7 +13,7 @@ export interface PairChange {
 	create?: AssociationSpec[];
 	/** The labelled types that create should drop by replacing: removed afterwards if its answer still lists them. */
 	replaced?: Array<{ spec: AssociationSpec; label: string }>;
-	/** The types to remove with batch/labels/archive, for a pair that only loses types. */
+	/** The types to remove with batch/labels/archive, for a pair that only loses types (a primary moved elsewhere leaves by itself). */
 	dropLabels?: AssociationSpec[];
 	/** Primary types the pair held and keeps, though the input did not ask for them. */
 	keptPrimary: AssociationSpec[];
@@ -83,29 +83,32 @@ const keysOf = (specs: AssociationSpec[]) => new Set(specs.map(typeKey));
 // A primary type is held once per record on one side: 1, 5, 26 by the from-record (a contact's primary company), 2, 6, 25 by the to-record.
 const HELD_BY_TO_RECORD = new Set([2, 6, 25]);
 
+/**
+ * The one place a primary type of a pair can be (its holder record and the type, e.g. `to:11 HUBSPOT_DEFINED:2`):
+ * two pairs with one holder cannot both have it. Undefined for a type that is not primary.
+ */
+export function primaryHolder(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string | undefined {
+	if (!isPrimaryType({ category: spec.associationCategory, typeId: spec.associationTypeId })) return undefined;
+	return `${HELD_BY_TO_RECORD.has(spec.associationTypeId) ? `to:${toObjectId}` : `from:${fromObjectId}`} ${typeKey(spec)}`;
+}
+
 /** The primary types the run's inputs ask for, by the record that can hold each only once. */
 class AskedPrimaries {
-	private readonly byRecord = new Map<string, Set<string>>();
+	private readonly asked = new Set<string>();
 
 	constructor(inputs: PlannedInput[]) {
 		for (const input of inputs) {
 			for (const spec of input.types) {
-				if (!isPrimaryType({ category: spec.associationCategory, typeId: spec.associationTypeId })) continue;
-				const key = this.holderKey(input.fromObjectId, input.toObjectId, spec);
-				let asked = this.byRecord.get(key);
-				if (!asked) this.byRecord.set(key, (asked = new Set()));
-				asked.add(typeKey(spec));
+				const holder = primaryHolder(input.fromObjectId, input.toObjectId, spec);
+				if (holder) this.asked.add(holder);
 			}
 		}
 	}
 
 	/** Whether the input moves `spec` onto some pair of the record that holds it once (this pair included). */
 	asks(fromObjectId: string, toObjectId: string, spec: AssociationSpec): boolean {
-		return this.byRecord.get(this.holderKey(fromObjectId, toObjectId, spec))?.has(typeKey(spec)) === true;
-	}
-
-	private holderKey(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string {
-		return HELD_BY_TO_RECORD.has(spec.associationTypeId) ? `to:${toObjectId}` : `from:${fromObjectId}`;
+		const holder = primaryHolder(fromObjectId, toObjectId, spec);
+		return holder !== undefined && this.asked.has(holder);
 	}
 }
 
@@ -119,11 +122,14 @@ function changeOf(asked: AssociationSpec[], held: HeldPair | undefined, moved: (
 	const additions = without(types, keysOf(held.specs));
 	const drops = without(held.specs, keysOf(types));
 	const base = { typesBefore: held.specs, types, keptPrimary };
+	// A primary moved to another pair leaves this one as HubSpot moves it: removed here first (or after
+	// the move failed), the record would hold none.
+	const removed = drops.filter((spec) => !(held.primary.has(typeKey(spec)) && moved(spec)));
 	if (additions.length > 0) {
-		const replaced = drops.flatMap((spec) => (held.labels.has(typeKey(spec)) ? [{ spec, label: held.labels.get(typeKey(spec))! }] : []));
+		const replaced = removed.flatMap((spec) => (held.labels.has(typeKey(spec)) ? [{ spec, label: held.labels.get(typeKey(spec))! }] : []));
 		return { ...base, status: 'updated', create: [...asked, ...keptPrimary], ...(replaced.length > 0 ? { replaced } : {}) };
 	}
-	if (drops.length > 0) return { ...base, status: 'updated', dropLabels: drops };
+	if (drops.length > 0) return { ...base, status: 'updated', ...(removed.length > 0 ? { dropLabels: removed } : {}) };
 	return { ...base, status: 'unchanged' };
 }
 

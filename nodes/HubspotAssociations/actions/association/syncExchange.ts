@@ -4,7 +4,7 @@ import { batchCreateBody, columnsOf } from '../../helpers/planning';
 import type { AssociatedRecord } from '../../helpers/associationReads';
 import { knownObjectTypeId } from '../../helpers/objectTypes';
 import type { RecordRead } from '../../helpers/recordReads';
-import { inBatches, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
+import { inBatches, planSync, primaryHolder, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
 import type { RequestSlots } from '../batchDispatch';
 import type { BatchExchange, FailedBeforeSending, SendToDirection } from '../batchRunner';
@@ -97,6 +97,19 @@ function writesOf(readable: PlannedInput[], plan: SyncPlan) {
 	return { served, writeFor, creates: writes((change) => change.create), labelRemovals: writes((change) => change.dropLabels) };
 }
 
+/** The primary types a listed pair was to lose to another pair, whose move failed: it holds them still. */
+function primariesStayed(input: PlannedInput, change: PairChange, holds: RemovalHolds): AssociationSpec[] {
+	if (change.create) return [];
+	const after = new Set(change.types.map((spec) => `${spec.associationCategory}:${spec.associationTypeId}`));
+	return (change.typesBefore ?? []).filter(
+		(spec) => !after.has(`${spec.associationCategory}:${spec.associationTypeId}`) && holds.primaryStayed(input.fromObjectId, input.toObjectId, spec),
+	);
+}
+
+function withPrimariesKept(change: PairChange, stayed: AssociationSpec[]): PairChange {
+	return { ...change, status: change.dropLabels ? 'updated' : 'unchanged', types: [...change.types, ...stayed], keptPrimary: [...change.keptPrimary, ...stayed] };
+}
+
 /** Settles every input not failed, attaches the reports and sums the run up. */
 function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unlisted: Unlisted, removalsFailed: number, holds: RemovalHolds, removeUnlisted: boolean): SyncCounts {
 	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed, removalsSkipped: 0 };
@@ -107,6 +120,8 @@ function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unliste
 			counts.failed++;
 			continue;
 		}
+		const stayed = primariesStayed(input, outcome.result.change, holds);
+		if (stayed.length > 0) outcome.result = { ...outcome.result, change: withPrimariesKept(outcome.result.change, stayed) };
 		const reporter = unlisted.reporters.get(input.fromObjectId);
 		if (reporter?.input === input) outcome.result = { ...outcome.result, report: reporter.report };
 		const skipped = removeUnlisted ? holds.reasonFor(input.fromObjectId) : undefined;
@@ -170,6 +185,10 @@ export async function syncDirection(
 	}
 
 	const fail = (write: PlannedInput, failure: Failure) => outcomes.set(served.get(write)!, failure);
+	const failCreate = (write: PlannedInput, failure: Failure) => {
+		fail(write, failure);
+		holds.createFailed(served.get(write)!);
+	};
 	const followUps: PlannedInput[] = [];
 	// HubSpot documents that create "can" drop the labels not sent: what its answer still lists is removed next.
 	const removeWhatCreateKept = (write: PlannedInput, result: unknown) => {
@@ -179,13 +198,15 @@ export async function syncDirection(
 	};
 	// With continue-on-fail, the unlisted pairs of a record no write names go alongside the writes: no
 	// write of the run can hold them. Without it, a failed write stops the run before any removal.
-	// In a same-object direction a pair is either end's, so its removal waits for the writes.
-	const written = new Set([...creates, ...labelRemovals].map((write) => write.fromObjectId));
+	// In a same-object direction a pair is either end's, so its removal waits for the writes. So does
+	// the removal of a pair whose primary type the input moves to another pair: it stays if the move fails.
+	const movesPrimary = plan.removals.filter((pair) => pair.types.some((spec) => primaryHolder(pair.fromObjectId, pair.toObjectId, spec)));
+	const written = new Set([...creates, ...labelRemovals, ...movesPrimary].map((write) => write.fromObjectId));
 	const early = continueOnFail && !sameObjectType ? readable.filter((input) => !written.has(input.fromObjectId)) : [];
 	const earlyUnlisted = unlistedPairs(batch, plan, early, options.removalBatchSize, holds);
 	const earlyFailures = new Map<PlannedInput, Failure>();
 	const writes = [
-		...writeRequests(createPhase, createBatches, fail, removeWhatCreateKept),
+		...writeRequests(createPhase, createBatches, failCreate, removeWhatCreateKept),
 		...writeRequests(labelsArchivePhase, inBatches(batch, labelRemovals, options.removalBatchSize), fail),
 		...archiveRequests(earlyUnlisted, earlyFailures),
 	];

@@ -44,6 +44,20 @@ describe('planSync', () => {
 		expect(changes.get(pair)).not.toHaveProperty('create');
 	});
 
+	it('sends no removal of a primary the input moves to another pair, nor counts on a create to drop it: HubSpot moves it', () => {
+		const stays = input('1', '2', [spec(unlabeled)]);
+		const relabeled = input('1', '3', [spec(billing)]);
+		const moving = input('1', '4', [spec(primary)]);
+		const current = new Map([['1', [held('2', unlabeled, primary, former), held('3', unlabeled)]]]);
+		const { changes } = planSync([stays, relabeled, moving], current, { removeUnlisted: true, sameObjectType: false });
+		expect(changes.get(stays)).toMatchObject({ status: 'updated', types: [spec(unlabeled)], dropLabels: [spec(former)] });
+		const onlyMoved = planSync([stays, moving], new Map([['1', [held('2', unlabeled, primary)]]]), { removeUnlisted: true, sameObjectType: false }).changes.get(stays)!;
+		expect(onlyMoved).toMatchObject({ status: 'updated', types: [spec(unlabeled)], typesBefore: [spec(unlabeled), spec(primary)] });
+		expect(onlyMoved).not.toHaveProperty('dropLabels');
+		const recreated = planSync([input('1', '2', [spec(billing)]), moving], new Map([['1', [held('2', unlabeled, primary)]]]), { removeUnlisted: true, sameObjectType: false });
+		expect([...recreated.changes.values()][0]).not.toHaveProperty('replaced');
+	});
+
 	it('treats a HUBSPOT_DEFINED type labelled "Primary" as primary, whatever its id', () => {
 		const otherPrimary = { category: 'HUBSPOT_DEFINED', typeId: 900, label: 'Primary' };
 		const { removals, kept } = planSync([input('1', '2', [spec(billing)])], new Map([['1', [held('3', unlabeled, otherPrimary)]]]), { removeUnlisted: true, sameObjectType: false });

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { syncParameters } from '../harness/operationParameters';
-import { runNode, TEST_BASE_URL } from '../harness/runWorkflow';
+import { syncParameters } from '../../../../harness/operationParameters';
+import { runNode, TEST_BASE_URL } from '../../../../harness/runWorkflow';
 
 // A create HubSpot answers 200 with `results` of a shape it documents no such way (an object):
 // the sync's reading of it throws in the middle of its overlapping writes.
@@ -35,8 +35,8 @@ function mockRun() {
 
 afterEach(() => nock.cleanAll());
 
-describe('attack: an error inside the sync\'s overlapping writes', () => {
-	it('sends no removal after the node has finished', async () => {
+describe('sendWrites: an error thrown while the sync\'s writes overlap', () => {
+	it('lets the writes in flight finish, starts no other, and sends nothing after the node has finished', async () => {
 		const archivedAt = mockRun();
 		const items = [1, 2, 3, 4, 5].map((contact) => ({ contactId: String(contact), companyId: String(100 + contact), types: ['HUBSPOT_DEFINED:279'] }));
 
@@ -45,5 +45,7 @@ describe('attack: an error inside the sync\'s overlapping writes', () => {
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 
 		expect(archivedAt.filter((at) => at > endedAt)).toEqual([]);
+		// With two in flight, the removal sent beside the create is the only one.
+		expect(archivedAt).toHaveLength(1);
 	});
 });
