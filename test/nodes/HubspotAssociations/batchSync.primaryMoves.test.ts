@@ -118,4 +118,31 @@ describe('Sync Associations: a listed pair whose primary the input moves to anot
 		expect(output[1].json).toMatchObject({ status: 'created' });
 		expect(heldTypeIds(suite.sim, 'companies', '1', 'contacts', '11')).toEqual([280]);
 	});
+
+	it('relabels such a pair (batch/create) only once the move is answered, and with its primary when the move failed', async () => {
+		suite.sim.faults.next(1, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { status: 403 });
+
+		const { output } = await runNode({
+			items: [item(2, 11, [PRIMARY]), item(1, 11, ['USER_DEFINED:37'])],
+			parameters: parameters({ batchSize: 1 }),
+			credentials: suite.credentials,
+			onError: 'continueRegularOutput',
+		});
+
+		expect(output[0].json.error).toBeDefined();
+		expect(heldTypeIds(suite.sim, 'companies', '1', 'contacts', '11')).toEqual([2, 37, 280]);
+		expect(output[1].json).toMatchObject({ status: 'updated', keptPrimaryTypes: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 2 }] });
+	});
+
+	it('relabels it without the primary once the move succeeded', async () => {
+		const { output } = await runNode({ items: [item(1, 11, ['USER_DEFINED:37']), item(2, 11, [PRIMARY])], parameters: parameters({ batchSize: 1 }), credentials: suite.credentials, onError: 'continueRegularOutput' });
+
+		const creates = suite.sim.requests.filter((request) => request.path.endsWith('/batch/create'));
+		expect(creates.map((request) => JSON.stringify(request.body).includes('"id":"2"'))).toEqual([true, false]);
+		expect(heldTypeIds(suite.sim, 'companies', '1', 'contacts', '11')).toEqual([37, 280]);
+		expect(heldTypeIds(suite.sim, 'companies', '2', 'contacts', '11')).toEqual([2, 280]);
+		expect(output[0].json).toMatchObject({ status: 'updated' });
+		expect(output[0].json.keptPrimaryTypes).toBeUndefined();
+	});
 });

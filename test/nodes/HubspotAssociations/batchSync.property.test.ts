@@ -12,8 +12,8 @@ const suite = useSimulator();
  * and cross-type directions, primary types held by either end, paged reads with injected failures)
  * against the simulator. After each run: every listed pair that existed or was answered a success
  * exists, no pair was removed for a record with a failed item (or at all when an item's
- * from-record was unknown), nothing the input lists was removed, a pair holding a primary type
- * only once its primary moved, Max Removals held, and every success holds the types it asked for;
+ * from-record was unknown), nothing the input lists was removed, a primary type only ever moved
+ * (a record holding one before holds one after), Max Removals held, and every success holds the types it asked for;
  * with small batches, up to 4 requests in flight and answer times that vary per request (issue
  * 23), so writes and removals overlap and are answered in any order, and no write meets a record
  * another write holds (423).
@@ -181,12 +181,12 @@ describe('Sync Associations (property): never removes what the input lists, nor 
 					if (direction === 'same') expect(failedFrom.has(b)).toBe(false);
 				}
 				for (const key of listed) if (before.has(key)) expect(after.has(key)).toBe(true);
-				// A pair holding a primary type is removed only once the primary moved to another pair of its holder.
+				// A primary type is never taken off: only moved, so a record holding one before holds one after.
 				const primary = PRIMARY[direction];
-				for (const [key, [a, b]] of removed) {
+				for (const [key, [a, b]] of before) {
 					if (!primary || !typesBefore.get(key)!.includes(primary.typeId)) continue;
-					const others = [...after.values()].filter(([c, d]) => (primary.heldByFrom ? c === a : d === b));
-					expect(others.some(([c, d]) => heldTypeIds(suite.sim, from, String(c), to, String(d)).includes(primary.typeId))).toBe(true);
+					const ofHolder = [...after.values()].filter(([c, d]) => (primary.heldByFrom ? c === a : d === b));
+					expect(ofHolder.some(([c, d]) => heldTypeIds(suite.sim, from, String(c), to, String(d)).includes(primary.typeId))).toBe(true);
 				}
 				items.forEach((spec, i) => {
 					const json = output[i].json;

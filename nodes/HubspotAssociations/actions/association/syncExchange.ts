@@ -97,17 +97,19 @@ function writesOf(readable: PlannedInput[], plan: SyncPlan) {
 	return { served, writeFor, creates: writes((change) => change.create), labelRemovals: writes((change) => change.dropLabels) };
 }
 
-/** The primary types a listed pair was to lose to another pair, whose move failed: it holds them still. */
-function primariesStayed(input: PlannedInput, change: PairChange, holds: RemovalHolds): AssociationSpec[] {
-	if (change.create) return [];
+/** The primary types a listed pair gives up: the input moves them to another pair. */
+function primariesGivenUp(input: PlannedInput, change: PairChange): AssociationSpec[] {
 	const after = new Set(change.types.map((spec) => `${spec.associationCategory}:${spec.associationTypeId}`));
-	return (change.typesBefore ?? []).filter(
-		(spec) => !after.has(`${spec.associationCategory}:${spec.associationTypeId}`) && holds.primaryStayed(input.fromObjectId, input.toObjectId, spec),
-	);
+	return (change.typesBefore ?? []).filter((spec) => !after.has(`${spec.associationCategory}:${spec.associationTypeId}`) && primaryHolder(input.fromObjectId, input.toObjectId, spec));
 }
 
+/** The primary types a listed pair was to lose to another pair, whose move failed: it holds them still. */
+const primariesStayed = (input: PlannedInput, change: PairChange, holds: RemovalHolds) =>
+	primariesGivenUp(input, change).filter((spec) => holds.primaryStayed(input.fromObjectId, input.toObjectId, spec));
+
 function withPrimariesKept(change: PairChange, stayed: AssociationSpec[]): PairChange {
-	return { ...change, status: change.dropLabels ? 'updated' : 'unchanged', types: [...change.types, ...stayed], keptPrimary: [...change.keptPrimary, ...stayed] };
+	const status = change.create || change.dropLabels ? 'updated' : 'unchanged';
+	return { ...change, status, types: [...change.types, ...stayed], keptPrimary: [...change.keptPrimary, ...stayed] };
 }
 
 /** Settles every input not failed, attaches the reports and sums the run up. */
@@ -205,12 +207,20 @@ export async function syncDirection(
 	const early = continueOnFail && !sameObjectType ? readable.filter((input) => !written.has(input.fromObjectId)) : [];
 	const earlyUnlisted = unlistedPairs(batch, plan, early, options.removalBatchSize, holds);
 	const earlyFailures = new Map<PlannedInput, Failure>();
+	// A pair giving up a primary the input moves elsewhere is relabelled once that move is answered (HubSpot's
+	// replace would drop the primary): with it if the move failed.
+	const givesUpPrimary = (write: PlannedInput) => primariesGivenUp(write, plan.changes.get(served.get(write)!)!).length > 0;
 	const writes = [
-		...writeRequests(createPhase, createBatches, failCreate, removeWhatCreateKept),
+		...writeRequests(createPhase, inBatches(batch, creates.filter((write) => !givesUpPrimary(write)), options.createBatchSize), failCreate, removeWhatCreateKept),
 		...writeRequests(labelsArchivePhase, inBatches(batch, labelRemovals, options.removalBatchSize), fail),
 		...archiveRequests(earlyUnlisted, earlyFailures),
 	];
 	if (!(await sendWrites(writes, sender)) && !continueOnFail) return { outcomes };
+	const relabels = creates.filter(givesUpPrimary).map((write) => {
+		const input = served.get(write)!;
+		return writeFor(input, [...write.types, ...primariesStayed(input, plan.changes.get(input)!, holds)]);
+	});
+	if (!(await sendWrites(writeRequests(createPhase, inBatches(batch, relabels, options.createBatchSize), failCreate, removeWhatCreateKept), sender)) && !continueOnFail) return { outcomes };
 	if (!(await sendWrites(writeRequests(labelsArchivePhase, inBatches(batch, followUps, options.removalBatchSize), fail), sender)) && !continueOnFail) return { outcomes };
 	let removalsFailed = reportRemovals(earlyUnlisted, earlyFailures, continueOnFail, context.node);
 
