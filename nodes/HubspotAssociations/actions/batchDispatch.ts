@@ -163,7 +163,8 @@ export class BatchDispatch {
  * Sends `batches` under the run's limit: a slot first, then the batch BatchDispatch hands out, so
  * batches go out in order however the limit moves, and two naming one record are never in flight
  * together. `send` gets the batch's slot, to hand back early if it takes slots of its own. Once
- * `stopped()` says so, no batch is started; those in flight finish.
+ * `stopped()` says so, no batch is started; those in flight finish. A `send` that throws stops
+ * the others too: the error is thrown once those in flight finished, so nothing is sent after it.
  */
 export async function dispatchBatches(
 	batches: readonly DispatchedBatch[],
@@ -172,13 +173,17 @@ export async function dispatchBatches(
 	stopped: () => boolean = () => false,
 ): Promise<void> {
 	const dispatch = new BatchDispatch(batches, slots.ceiling);
+	let thrown: { error: unknown } | undefined;
+	const stop = () => thrown !== undefined || stopped();
 	const worker = async () => {
-		while (!stopped()) {
+		while (!stop()) {
 			const release = await slots.acquire();
-			const taken = stopped() ? undefined : await dispatch.take();
+			const taken = stop() ? undefined : await dispatch.take();
 			try {
-				if (stopped() || !taken) break;
+				if (stop() || !taken) break;
 				await send(taken.index, release);
+			} catch (error) {
+				thrown ??= { error };
 			} finally {
 				taken?.settled();
 				release();
@@ -186,4 +191,5 @@ export async function dispatchBatches(
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(slots.ceiling, batches.length) }, worker));
+	if (thrown) throw thrown.error;
 }

@@ -13,7 +13,7 @@ export interface PairChange {
 	create?: AssociationSpec[];
 	/** The labelled types that create should drop by replacing: removed afterwards if its answer still lists them. */
 	replaced?: Array<{ spec: AssociationSpec; label: string }>;
-	/** The types to remove with batch/labels/archive, for a pair that only loses types. */
+	/** The types to remove with batch/labels/archive, for a pair that only loses types (a primary moved elsewhere leaves by itself). */
 	dropLabels?: AssociationSpec[];
 	/** Primary types the pair held and keeps, though the input did not ask for them. */
 	keptPrimary: AssociationSpec[];
@@ -34,8 +34,6 @@ export interface SyncPlan {
 	removals: UnlistedPair[];
 	/** Unlisted pairs left in place because they hold a primary type. */
 	kept: UnlistedPair[];
-	/** The other inputs asking for a primary type `input`'s pair holds (see `movedPrimary`). */
-	moversOf(input: PlannedInput, spec: AssociationSpec): PlannedInput[];
 }
 
 type HeldType = NonNullable<AssociatedRecord['associationTypes']>[number];
@@ -84,6 +82,15 @@ function heldPairs(records: AssociatedRecord[] | undefined): Map<string, HeldPai
 const without = (specs: AssociationSpec[], keys: Set<string>) => specs.filter((spec) => !keys.has(typeKey(spec)));
 const keysOf = (specs: AssociationSpec[]) => new Set(specs.map(typeKey));
 
+/**
+ * The one place a primary type of a pair can be (its holder record and the type, e.g. `to:11 HUBSPOT_DEFINED:2`,
+ * by `primaryHolder`'s rule): two pairs with one holder cannot both have it. Undefined for a type that is not primary.
+ */
+export function primaryHolderKey(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string | undefined {
+	if (!isPrimaryType({ category: spec.associationCategory, typeId: spec.associationTypeId })) return undefined;
+	return `${primaryHolder(spec.associationTypeId) === 'to' ? `to:${toObjectId}` : `from:${fromObjectId}`} ${typeKey(spec)}`;
+}
+
 /** The primary types the run's inputs ask for, by the record that can hold each only once. */
 class AskedPrimaries {
 	/** Holder and type → the inputs asking for it. */
@@ -92,8 +99,8 @@ class AskedPrimaries {
 	constructor(inputs: PlannedInput[]) {
 		for (const input of inputs) {
 			for (const spec of input.types) {
-				if (!isPrimaryType({ category: spec.associationCategory, typeId: spec.associationTypeId })) continue;
-				const key = this.key(input.fromObjectId, input.toObjectId, spec);
+				const key = primaryHolderKey(input.fromObjectId, input.toObjectId, spec);
+				if (!key) continue;
 				const asking = this.byRecord.get(key);
 				if (asking) asking.push(input);
 				else this.byRecord.set(key, [input]);
@@ -103,20 +110,14 @@ class AskedPrimaries {
 
 	/** Whether the input moves `spec` onto some pair of the record that holds it once (this pair included). */
 	asks(fromObjectId: string, toObjectId: string, spec: AssociationSpec): boolean {
-		return this.byRecord.has(this.key(fromObjectId, toObjectId, spec));
+		const key = primaryHolderKey(fromObjectId, toObjectId, spec);
+		return key !== undefined && this.byRecord.has(key);
 	}
 
 	/** The inputs other than `input` asking for `spec` on a pair of the record that holds it once. */
 	movers(input: PlannedInput, spec: AssociationSpec): PlannedInput[] {
-		return (this.byRecord.get(this.key(input.fromObjectId, input.toObjectId, spec)) ?? []).filter((asking) => asking !== input);
-	}
-
-	private key(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string {
-		return `${this.holderKey(fromObjectId, toObjectId, spec)} ${typeKey(spec)}`;
-	}
-
-	private holderKey(fromObjectId: string, toObjectId: string, spec: AssociationSpec): string {
-		return primaryHolder(spec.associationTypeId) === 'to' ? `to:${toObjectId}` : `from:${fromObjectId}`;
+		const key = primaryHolderKey(input.fromObjectId, input.toObjectId, spec);
+		return ((key && this.byRecord.get(key)) || []).filter((asking) => asking !== input);
 	}
 }
 
@@ -132,11 +133,14 @@ function changeOf(asked: AssociationSpec[], held: HeldPair | undefined, moved: (
 	const additions = without(types, keysOf(held.specs));
 	const drops = without(held.specs, keysOf(types));
 	const base = { typesBefore: held.specs, types, keptPrimary, ...(movedPrimary.length > 0 ? { movedPrimary } : {}) };
+	// A primary moved to another pair leaves this one as HubSpot moves it: removed here first (or after
+	// the move failed), the record would hold none.
+	const removed = without(drops, keysOf(movedPrimary));
 	if (additions.length > 0) {
-		const replaced = drops.flatMap((spec) => (held.labels.has(typeKey(spec)) ? [{ spec, label: held.labels.get(typeKey(spec))! }] : []));
+		const replaced = removed.flatMap((spec) => (held.labels.has(typeKey(spec)) ? [{ spec, label: held.labels.get(typeKey(spec))! }] : []));
 		return { ...base, status: 'updated', create: [...asked, ...keptPrimary], ...(replaced.length > 0 ? { replaced } : {}) };
 	}
-	if (drops.length > 0) return { ...base, status: 'updated', dropLabels: drops };
+	if (drops.length > 0) return { ...base, status: 'updated', ...(removed.length > 0 ? { dropLabels: removed } : {}) };
 	return { ...base, status: 'unchanged' };
 }
 
@@ -198,7 +202,7 @@ export function planSync(inputs: PlannedInput[], current: Map<string, Associated
 			}
 		}
 	}
-	return { changes, removals, kept, moversOf: (input, spec) => primaries.movers(input, spec) };
+	return { changes, removals, kept };
 }
 
 /**
@@ -211,13 +215,8 @@ export function keepingPrimaries(change: PairChange, specs: AssociationSpec[]): 
 	const next: PairChange = { ...change, types: [...change.types, ...specs], keptPrimary: [...change.keptPrimary, ...specs] };
 	if (movedPrimary.length > 0) next.movedPrimary = movedPrimary;
 	else delete next.movedPrimary;
+	// A moved primary is never in `replaced` or `dropLabels` (see changeOf): only the create asserts it.
 	if (change.create) next.create = [...change.create, ...specs];
-	if (change.replaced) next.replaced = change.replaced.filter(({ spec }) => !keys.has(typeKey(spec)));
-	if (change.dropLabels) {
-		const dropLabels = without(change.dropLabels, keys);
-		if (dropLabels.length > 0) next.dropLabels = dropLabels;
-		else delete next.dropLabels;
-	}
 	if (!next.create && !next.dropLabels) next.status = 'unchanged';
 	return next;
 }

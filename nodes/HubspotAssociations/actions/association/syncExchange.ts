@@ -4,7 +4,7 @@ import { batchCreateBody, columnsOf } from '../../helpers/planning';
 import type { AssociatedRecord } from '../../helpers/associationReads';
 import { knownObjectTypeId } from '../../helpers/objectTypes';
 import type { RecordRead } from '../../helpers/recordReads';
-import { conflictingPrimaries, inBatches, keepingPrimaries, planSync, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
+import { conflictingPrimaries, inBatches, keepingPrimaries, planSync, primaryHolderKey, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
 import type { RequestSlots } from '../batchDispatch';
 import type { BatchExchange, FailedBeforeSending, SendToDirection } from '../batchRunner';
@@ -99,14 +99,13 @@ function writesOf(readable: PlannedInput[], plan: SyncPlan) {
 }
 
 /**
- * The primary types `input`'s pair was to give up to pairs whose every write failed: the pair
- * keeps them, and its change says so from now on.
+ * The primary types `input`'s pair was to give up to a pair whose create failed (`RemovalHolds`):
+ * the pair keeps them, and its change says so from now on.
  */
-function keepFailedMoves(plan: SyncPlan, input: PlannedInput, outcomes: Outcomes): AssociationSpec[] {
+function keepFailedMoves(plan: SyncPlan, input: PlannedInput, holds: RemovalHolds): void {
 	const change = plan.changes.get(input)!;
-	const failed = (change.movedPrimary ?? []).filter((spec) => plan.moversOf(input, spec).every((mover) => outcomes.get(mover)?.kind === 'failed'));
+	const failed = (change.movedPrimary ?? []).filter((spec) => holds.primaryStayed(input.fromObjectId, input.toObjectId, spec));
 	if (failed.length > 0) plan.changes.set(input, keepingPrimaries(change, failed));
-	return failed;
 }
 
 /** Settles every input not failed, attaches the reports and sums the run up. */
@@ -191,6 +190,10 @@ export async function syncDirection(
 	}
 
 	const fail = (write: PlannedInput, failure: Failure) => outcomes.set(served.get(write)!, failure);
+	const failCreate = (write: PlannedInput, failure: Failure) => {
+		fail(write, failure);
+		holds.createFailed(served.get(write)!);
+	};
 	const followUps: PlannedInput[] = [];
 	// HubSpot documents that create "can" drop the labels not sent: what its answer still lists is removed next.
 	const removeWhatCreateKept = (write: PlannedInput, result: unknown) => {
@@ -200,26 +203,29 @@ export async function syncDirection(
 	};
 	// With continue-on-fail, the unlisted pairs of a record no write names go alongside the writes: no
 	// write of the run can hold them. Without it, a failed write stops the run before any removal.
-	// In a same-object direction a pair is either end's, so its removal waits for the writes.
-	const written = new Set([...creates, ...labelRemovals].map((write) => write.fromObjectId));
+	// In a same-object direction a pair is either end's, so its removal waits for the writes. So does
+	// the removal of a pair whose primary type the input moves to another pair: it stays if the move fails.
+	const movesPrimary = plan.removals.filter((pair) => pair.types.some((spec) => primaryHolderKey(pair.fromObjectId, pair.toObjectId, spec)));
+	const written = new Set([...creates, ...labelRemovals, ...movesPrimary].map((write) => write.fromObjectId));
 	const early = continueOnFail && !sameObjectType ? readable.filter((input) => !written.has(input.fromObjectId)) : [];
 	const earlyUnlisted = unlistedPairs(batch, plan, early, options.removalBatchSize, holds);
 	const earlyFailures = new Map<PlannedInput, Failure>();
 	const writes = [
-		...writeRequests(createPhase, createBatches, fail, removeWhatCreateKept),
+		...writeRequests(createPhase, createBatches, failCreate, removeWhatCreateKept),
 		...writeRequests(labelsArchivePhase, inBatches(batch, firstLabels, options.removalBatchSize), fail),
 		...archiveRequests(earlyUnlisted, earlyFailures),
 	];
 	if (!(await sendWrites(writes, sender)) && !continueOnFail) return { outcomes };
 	// Then the pairs giving up a primary, once the pairs taking it are answered: a pair whose taker failed keeps it.
+	// A pair that only gave up a moved primary sends nothing (HubSpot moves it) but reports it kept all the same.
+	for (const input of readable) keepFailedMoves(plan, input, holds);
 	const afterMoves = (write: PlannedInput, types: (change: PairChange) => AssociationSpec[] | undefined) => {
 		const input = served.get(write)!;
-		if (keepFailedMoves(plan, input, outcomes).length === 0) return [write];
 		const wanted = types(plan.changes.get(input)!);
 		return wanted ? [writeFor(input, wanted)] : [];
 	};
 	const moves = [
-		...writeRequests(createPhase, inBatches(batch, then.flatMap((write) => afterMoves(write, (change) => change.create)), options.createBatchSize), fail, removeWhatCreateKept),
+		...writeRequests(createPhase, inBatches(batch, then.flatMap((write) => afterMoves(write, (change) => change.create)), options.createBatchSize), failCreate, removeWhatCreateKept),
 		...writeRequests(labelsArchivePhase, inBatches(batch, thenLabels.flatMap((write) => afterMoves(write, (change) => change.dropLabels)), options.removalBatchSize), fail),
 	];
 	if (!(await sendWrites(moves, sender)) && !continueOnFail) return { outcomes };

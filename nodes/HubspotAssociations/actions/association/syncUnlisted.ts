@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import type { HubSpotErrorInfo, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
-import { firstInputOfEachRecord, inBatches, type SyncPlan, type UnlistedPair } from '../../helpers/syncPlan';
+import type { AssociationSpec, HubSpotErrorInfo, PlannedBatch, PlannedInput } from '../../helpers/interfaces';
+import { firstInputOfEachRecord, inBatches, primaryHolderKey, type SyncPlan, type UnlistedPair } from '../../helpers/syncPlan';
 import { hubspotError } from '../batchErrors';
 import { archivePhase, plannedRequests, sendWrites, writeRequests, type Failure, type PhaseSender, type WriteRequest } from './syncPhases';
 
@@ -28,6 +28,8 @@ export interface Unlisted {
 export class RemovalHolds {
 	private readonly failedItems = new Map<string, Set<number>>();
 	private readonly unidentified: number[] = [];
+	/** The primary types of failed creates, by holder (`primaryHolderKey`): they did not move. */
+	private readonly unmoved = new Set<string>();
 
 	/** `sameObjectType`: a pair is either end's (company → company), so a failed item of either end holds it. */
 	constructor(
@@ -49,6 +51,28 @@ export class RemovalHolds {
 	/** The items of inputs that failed in this sync so far. */
 	addFailed(outcomes: ReadonlyMap<PlannedInput, { kind: string }>): void {
 		for (const [input, outcome] of outcomes) if (outcome.kind === 'failed') for (const itemIndex of input.itemIndexes) this.add(input.fromObjectId, itemIndex);
+	}
+
+	/** The create of `input` failed: the primary types it asked for stay where they were. */
+	createFailed(input: PlannedInput): void {
+		for (const spec of input.types) {
+			const holder = primaryHolderKey(input.fromObjectId, input.toObjectId, spec);
+			if (holder) this.unmoved.add(holder);
+		}
+	}
+
+	/**
+	 * Whether an unlisted pair still holds a primary type because the input moving it to another pair
+	 * failed (a contact's primary company moved from one company's pair to another's): a sync never removes a primary.
+	 */
+	keepsPrimary(pair: UnlistedPair): boolean {
+		return pair.types.some((spec) => this.primaryStayed(pair.fromObjectId, pair.toObjectId, spec));
+	}
+
+	/** Whether `spec` is a primary type a failed create was to move away from this pair. */
+	primaryStayed(fromObjectId: string, toObjectId: string, spec: AssociationSpec): boolean {
+		const holder = primaryHolderKey(fromObjectId, toObjectId, spec);
+		return holder !== undefined && this.unmoved.has(holder);
 	}
 
 	/** Whether an unlisted pair stays because an item of its record (or, same-object, of its other end) failed. */
@@ -84,6 +108,10 @@ export function unlistedPairs(batch: PlannedBatch, plan: SyncPlan, succeeded: Pl
 	const removals = plan.removals.flatMap((pair) => {
 		const reporter = reporters.get(pair.fromObjectId);
 		if (!reporter) return [];
+		if (holds.keepsPrimary(pair)) {
+			reporter.report.kept.push(pair);
+			return [];
+		}
 		if (holds.holds(pair)) {
 			reporter.report.skipped.push(pair);
 			return [];

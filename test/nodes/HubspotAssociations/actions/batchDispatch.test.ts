@@ -125,4 +125,28 @@ describe('dispatchBatches: sending batches under the run\'s limit', () => {
 
 		expect(started.map(([index]) => index)).toEqual([0]);
 	});
+
+	it('when a send throws, starts no other batch and throws only once the batches in flight are done', async () => {
+		const clock = new FakeClock();
+		const slots = new ConcurrencyLimit(2, window, clock);
+		const started: number[] = [];
+		const finished: number[] = [];
+		const done = dispatchBatches([batch([['1', '10']]), batch([['2', '20']]), batch([['3', '30']]), batch([['4', '40']])], slots, async (index) => {
+			started.push(index);
+			await clock.sleep(index === 0 ? 50 : 100);
+			if (index === 0) throw new Error('odd answer');
+			finished.push(index);
+		});
+		let thrownAt: number | undefined;
+		const settled = done.catch((error: Error) => {
+			thrownAt = clock.now();
+			return error.message;
+		});
+		await clock.run();
+
+		expect(await settled).toBe('odd answer');
+		expect(started).toEqual([0, 1]);
+		expect(finished).toEqual([1]);
+		expect(thrownAt).toBe(100);
+	});
 });

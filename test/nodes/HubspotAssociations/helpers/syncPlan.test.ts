@@ -44,6 +44,20 @@ describe('planSync', () => {
 		expect(changes.get(pair)).not.toHaveProperty('create');
 	});
 
+	it('sends no removal of a primary the input moves to another pair, nor counts on a create to drop it: HubSpot moves it', () => {
+		const stays = input('1', '2', [spec(unlabeled)]);
+		const relabeled = input('1', '3', [spec(billing)]);
+		const moving = input('1', '4', [spec(primary)]);
+		const current = new Map([['1', [held('2', unlabeled, primary, former), held('3', unlabeled)]]]);
+		const { changes } = planSync([stays, relabeled, moving], current, { removeUnlisted: true, sameObjectType: false });
+		expect(changes.get(stays)).toMatchObject({ status: 'updated', types: [spec(unlabeled)], dropLabels: [spec(former)] });
+		const onlyMoved = planSync([stays, moving], new Map([['1', [held('2', unlabeled, primary)]]]), { removeUnlisted: true, sameObjectType: false }).changes.get(stays)!;
+		expect(onlyMoved).toMatchObject({ status: 'updated', types: [spec(unlabeled)], typesBefore: [spec(unlabeled), spec(primary)] });
+		expect(onlyMoved).not.toHaveProperty('dropLabels');
+		const recreated = planSync([input('1', '2', [spec(billing)]), moving], new Map([['1', [held('2', unlabeled, primary)]]]), { removeUnlisted: true, sameObjectType: false });
+		expect([...recreated.changes.values()][0]).not.toHaveProperty('replaced');
+	});
+
 	it('treats a HUBSPOT_DEFINED type labelled "Primary" as primary, whatever its id', () => {
 		const otherPrimary = { category: 'HUBSPOT_DEFINED', typeId: 900, label: 'Primary' };
 		const { removals, kept } = planSync([input('1', '2', [spec(billing)])], new Map([['1', [held('3', unlabeled, otherPrimary)]]]), { removeUnlisted: true, sameObjectType: false });
@@ -99,23 +113,23 @@ describe('planSync: rules for failed items, same-object removals and primaries',
 		expect(planSync(inputs, current, { removeUnlisted: true, sameObjectType: false }).removals).toHaveLength(2);
 	});
 
-	it('names the primary a pair gives up to another input, and that input as its mover', () => {
+	it('names the primary a pair gives up to another input, and sends no removal of it (HubSpot moves it with that input\'s create)', () => {
 		const leaving = input('1', '21', [spec(billing)], [1]);
 		const mover = input('1', '22', [spec(primary)], [0]);
 		const plan = planSync([mover, leaving], new Map([['1', [held('21', unlabeled, primary)]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(plan.changes.get(leaving)).toMatchObject({ keptPrimary: [], movedPrimary: [spec(primary)] });
-		expect(plan.moversOf(leaving, spec(primary))).toEqual([mover]);
+		expect(plan.changes.get(leaving)?.replaced).toBeUndefined();
 	});
 });
 
 describe('keepingPrimaries', () => {
 	it('asserts the kept primary again in the create and drops it from what the pair gives up', () => {
-		const change = { status: 'updated' as const, types: [spec(billing)], create: [spec(billing)], keptPrimary: [], movedPrimary: [spec(primary)], replaced: [{ spec: spec(primary), label: 'Primary' }] };
-		expect(keepingPrimaries(change, [spec(primary)])).toEqual({ status: 'updated', types: [spec(billing), spec(primary)], create: [spec(billing), spec(primary)], keptPrimary: [spec(primary)], replaced: [] });
+		const change = { status: 'updated' as const, types: [spec(billing)], create: [spec(billing)], keptPrimary: [], movedPrimary: [spec(primary)] };
+		expect(keepingPrimaries(change, [spec(primary)])).toEqual({ status: 'updated', types: [spec(billing), spec(primary)], create: [spec(billing), spec(primary)], keptPrimary: [spec(primary)] });
 	});
 
 	it('leaves a pair that was only to lose the primary unchanged', () => {
-		const change = { status: 'updated' as const, types: [spec(unlabeled)], dropLabels: [spec(primary)], keptPrimary: [], movedPrimary: [spec(primary)] };
+		const change = { status: 'updated' as const, types: [spec(unlabeled)], keptPrimary: [], movedPrimary: [spec(primary)] };
 		expect(keepingPrimaries(change, [spec(primary)])).toEqual({ status: 'unchanged', types: [spec(unlabeled), spec(primary)], keptPrimary: [spec(primary)] });
 	});
 });
