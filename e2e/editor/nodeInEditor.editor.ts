@@ -137,8 +137,13 @@ describe('the HubSpot Associations node in the n8n editor (Chromium)', () => {
 		await page.getByTestId('node-creator-search-bar').fill('HubSpot Assoc');
 		const found = page.getByTestId('node-creator').getByTestId('item-iterator-item').filter({ has: page.getByText('HubSpot Associations', { exact: true }) });
 		await found.waitFor();
-		assert.match(await found.innerText(), /Create, read, sync and remove HubSpot CRM associations/);
+		// A new workflow's creator lists triggers first: the package's app shows as its trigger, whose panel then lists the actions.
+		assert.match(await found.innerText(), /Starts the workflow when HubSpot records are linked or unlinked/);
 		await found.click();
+		// The app's panel lists the trigger's events, then its actions in a section that opens on a click.
+		const sections = page.getByTestId('node-creator');
+		await sections.getByText('On association added').waitFor();
+		await sections.getByText(/Actions \(\d+\)/).first().click();
 
 		const actions = page.getByTestId('node-creator').getByTestId('item-iterator-item');
 		await actions.filter({ hasText: 'Batch create associations' }).waitFor();
@@ -274,7 +279,7 @@ describe('the HubSpot Associations node in the n8n editor (Chromium)', () => {
 		await page.getByTestId('credential-save-button').click();
 		await dialog.waitFor({ state: 'hidden' });
 
-		const reopened = await openNodeCredential(page, 'HubSpot CRM App Token account');
+		const reopened = await openNodeCredential(page, 'HubSpot CRM Service Key or App Token account');
 		const tested = labelRequests('contacts', 'companies');
 		await reopened.getByRole('button', { name: 'Retry' }).or(reopened.getByTitle('Retry credential test')).first().click();
 		await reopened.getByTestId('credentials-config-container-test-success').getByText('Connection tested successfully').waitFor();
