@@ -4,7 +4,7 @@ import { changeItems, deliveryChanges, labelsNeeded, watchedEvents } from './hel
 import { admitNew, emittedLog, rememberAlso, type EmittedLog } from './helpers/emittedChanges';
 import type { RecentSignatures } from './helpers/signature';
 import { pairLabels } from './pairTypes';
-import { clientSecretOf, optionsOf, triggerSettings } from './triggerSettings';
+import { clientSecretOf, credentialTypeOf, optionsOf, triggerSettings } from './triggerSettings';
 
 // Static data is saved only when an execution ends: deliveries arriving meanwhile check this
 // process's own log too, so the same change arriving twice at once starts one execution.
@@ -18,10 +18,36 @@ function processLog(context: IWebhookFunctions): EmittedLog {
 	return log;
 }
 
-/** Forgets what this process emitted and the signatures it accepted (specs start from nothing; a restart does the same). */
+// The client secret each credential last gave, and when it was read. A delivery is checked with it
+// first, so it does not wait on n8n's credential store (queued behind its database writes when
+// deliveries come ten at a time); a delivery it does not verify reads the credential again (a rotated
+// secret), and a secret older than a minute is read again in any case.
+const knownSecrets = new Map<string, { secret: string; readAt: number }>();
+const SECRET_KEPT_MS = 60_000;
+
+/** Forgets what this process emitted, the signatures it accepted and the secrets it knows (specs start from nothing; a restart does the same). */
 export function forgetProcessLogs(): void {
 	processLogs.clear();
 	recentSignatures.clear();
+	knownSecrets.clear();
+}
+
+/** The delivery checked with the credential's client secret: the one read within the last minute, else read now. */
+async function acceptSigned(context: IWebhookFunctions, delivery: Parameters<typeof acceptDelivery>[0], settings: Parameters<typeof acceptDelivery>[2]) {
+	const type = credentialTypeOf(context);
+	const key = `${type} ${context.getNode().credentials?.[type]?.id ?? ''}`;
+	const known = knownSecrets.get(key);
+	let refused: ReturnType<typeof acceptDelivery> | undefined;
+	if (known && settings.now >= known.readAt && settings.now - known.readAt < SECRET_KEPT_MS) {
+		const accepted = acceptDelivery(delivery, known.secret, settings);
+		if (accepted.ok || accepted.status !== 401) return accepted;
+		refused = accepted;
+	}
+	const secret = await clientSecretOf(context);
+	knownSecrets.set(key, { secret, readAt: settings.now });
+	// The same secret would only refuse the delivery again.
+	if (refused && secret === known?.secret) return refused;
+	return acceptDelivery(delivery, secret, settings);
 }
 
 /** The URL HubSpot signed: n8n's production URL of this trigger (its WEBHOOK_URL form), with the query it was called with. */
@@ -46,7 +72,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0),
 		headers: request.headers,
 	};
-	const accepted = acceptDelivery(delivery, await clientSecretOf(this), { now: Date.now(), legacySignatures: optionsOf(this).legacySignatures === true, recent: recentSignatures });
+	const accepted = await acceptSigned(this, delivery, { now: Date.now(), legacySignatures: optionsOf(this).legacySignatures === true, recent: recentSignatures });
 	if (!accepted.ok) {
 		const message = accepted.status === 401 ? 'Invalid or missing HubSpot signature' : `Not a HubSpot delivery: ${accepted.reason}`;
 		return answer(this, accepted.status, { message }, `refused a delivery (${accepted.status}): ${accepted.reason}`);

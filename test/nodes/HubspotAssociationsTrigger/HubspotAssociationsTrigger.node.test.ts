@@ -46,6 +46,17 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 		expect(answer.items).toHaveLength(2);
 	});
 
+	it('checks a delivery with the client secret read in the last minute, without waiting on the credential store; a rotated secret is read again', async () => {
+		labelReads();
+		expect((await oauthTrigger().deliver(signed([genericEvent({ eventId: 1 })]))).status).toBe(200);
+		// The credential now holds another secret: a delivery signed with the one read before is checked without reading it.
+		const rotated = new TriggerHarness(PARAMETERS as never, { hubspotAssociationsOAuth2Api: { ...oauthCredential(), clientSecret: 'rotated-secret' } });
+		expect((await rotated.deliver(signed([genericEvent({ eventId: 2, toObjectId: 202 })]))).status).toBe(200);
+		// HubSpot signs with the new secret: that delivery reads the credential again, and the old secret is refused from then on.
+		expect((await rotated.deliver(signed([genericEvent({ eventId: 3, toObjectId: 203 })], 'rotated-secret'))).status).toBe(200);
+		expect((await rotated.deliver(signed([genericEvent({ eventId: 4, toObjectId: 204 })]))).status).toBe(401);
+	});
+
 	it('keeps the label texts a few minutes: the next delivery sends no request', async () => {
 		labelReads();
 		const trigger = oauthTrigger();
