@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import * as association from './actions/association';
 import * as label from './actions/label';
+import { hubspotCredentials } from './actions/authenticationFields';
 import { router } from './actions/router';
 import { NODE_SUBTITLE } from './actions/subtitle';
 import { toolDescriptionFields } from './actions/toolDescription';
@@ -20,18 +21,7 @@ export class HubspotAssociations implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'hubspotAssociationsOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-			{
-				name: 'hubspotAssociationsAppTokenApi',
-				required: true,
-				displayOptions: { show: { authentication: ['appToken'] } },
-			},
-		],
+		credentials: hubspotCredentials,
 		properties: [
 			...toolDescriptionFields,
 			{

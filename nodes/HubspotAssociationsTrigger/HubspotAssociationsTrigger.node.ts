@@ -35,7 +35,7 @@ export class HubspotAssociationsTrigger implements INodeType {
 				readParameters(this);
 				if ((await clientSecretOf(this)) === '') {
 					throw new NodeOperationError(this.getNode(), 'The credential has no client secret: the trigger could not tell HubSpot\'s deliveries from anyone else\'s', {
-						description: "Put your HubSpot app's client secret in the credential (OAuth2: Client Secret; Private App Token: App Client Secret)",
+						description: "Put your HubSpot app's client secret in the credential (OAuth2: Client Secret; Service Key or App Token: App Client Secret)",
 					});
 				}
 				return true;

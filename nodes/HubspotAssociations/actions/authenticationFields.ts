@@ -1,8 +1,9 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 /**
- * Which of the package's two credentials a node uses. The action node keeps its own copy inline:
- * eslint-plugin-n8n-nodes-base's subtitle rule misreads a description whose first properties are spread in.
+ * Which of the package's two credentials a node uses. The action node keeps its own copy of the field
+ * inline (it shares `hubspotCredentials`): eslint-plugin-n8n-nodes-base's subtitle rule misreads a
+ * description whose first properties are spread in.
  */
 export const authenticationField: INodeProperties = {
 	displayName: 'Authentication',
@@ -11,7 +12,7 @@ export const authenticationField: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'OAuth2', value: 'oAuth2' },
-		{ name: 'Private App Token', value: 'appToken' },
+		{ name: 'Service Key or App Token', value: 'appToken' },
 	],
 	default: 'oAuth2',
 };
