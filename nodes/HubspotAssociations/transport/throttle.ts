@@ -1,3 +1,5 @@
+import { mayProbe, PROBE_SHARE } from './probe';
+
 export interface Clock {
 	now(): number;
 	sleep(ms: number): Promise<void>;
@@ -15,10 +17,6 @@ const LONGEST_NAP_MS = 250;
 const RESERVE_SHARE = 0.15;
 /** How much of the unclaimed room one run grows into at once while others grow too: they see the same room. */
 const FREE_ROOM_SHARE = 0.5;
-/** The least a run keeps sending when others fill the window, so it learns within ~2 s of a window that frees up. */
-const PROBE_SHARE = 0.05;
-/** A run that just saw others' count fall probes again after this many slots' spacing (interval ÷ max each). */
-const LEAVING_PROBE_SLOTS = 2;
 /** How far back a fall in other executions' count is measured. */
 const TAKEOVER_BASELINE_MS = 1_000;
 /** Others' count falling at this share of the rate their whole count leaves the window: they sent nothing meanwhile. */
@@ -27,6 +25,12 @@ const OTHERS_STOPPED_SHARE = 0.8;
 const RATE_LIMITED_GROWTH = 3;
 /** Up to this much more of a hold after a 429, drawn at random, so runs that met it together do not retry together. */
 const HOLD_JITTER = 0.5;
+
+/** One request of this run: when it was sent, and when HubSpot counted it (halfway to its answer). */
+interface Counted {
+	sentAt: number;
+	countedAt: number;
+}
 
 function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const value = Number(headers[name]);
@@ -62,6 +66,15 @@ export class RequestThrottle {
 	private rateLimitedInARow = 0;
 	/** Whether the last answer showed fewer of other executions' requests in the window than the one before. */
 	private othersLeaving = false;
+	/** Other executions' requests in the window at this run's first answer with a Remaining. */
+	private othersAtJoin: number | undefined;
+	/** When each request of this run now on its way was sent. */
+	private readonly onTheirWay: number[] = [];
+	/** When HubSpot counted each answered request of this run (halfway between sending and answer), oldest first. */
+	private readonly counted: number[] = [];
+	private lastAnswered: Counted | undefined;
+	/** The request whose answer brought `lastRemaining`. */
+	private remainingOf: Counted | undefined;
 
 	constructor(
 		private configured: RateWindow,
@@ -160,24 +173,21 @@ export class RequestThrottle {
 			// Spread over the window rather than in bursts: executions sharing it then see each
 			// other's requests in HubSpot's headers before they collide. Read at every wake-up, so
 			// a budget that grew meanwhile brings the next send forward.
-			const holdUntil = Math.max(this.pausedUntil, this.lastSendAt + intervalMs / Math.max(1, this.allowance));
+			// A probe goes at its own pace: it is what tells a run starved to a long spacing that others left.
+			const probe = this.mayProbe(now);
+			const spacedUntil = probe ? now : this.lastSendAt + intervalMs / Math.max(1, this.allowance);
+			const holdUntil = Math.max(this.pausedUntil, spacedUntil);
 			if (holdUntil > now) {
 				await this.clock.sleep(Math.min(holdUntil - now, LONGEST_NAP_MS));
 				continue;
 			}
 			while (this.sends.length > 0 && this.sends[0] <= now - intervalMs) this.sends.shift();
 			const over = this.inFlight + this.sends.length - this.budget;
-			if (over < 0 || this.mayProbe(now)) {
-				this.lastSendAt = now;
-				this.inFlight++;
-				let done = false;
-				return () => {
-					if (done) return;
-					done = true;
-					this.inFlight--;
-					this.lastUsedAt = this.clock.now();
-					this.sends.push(this.lastUsedAt);
-				};
+			if ((over < 0 && !this.fullOnArrival(now)) || probe) return this.send(now);
+			if (over < 0) {
+				// Within its share, but the window looks full by the time it would arrive: the answers on their way will tell.
+				await this.clock.sleep(IN_FLIGHT_POLL_MS);
+				continue;
 			}
 			// The slot that frees first is a finished request leaving the window, or one in flight finishing.
 			const freesAt = over < this.sends.length ? this.sends[over] + intervalMs : now + IN_FLIGHT_POLL_MS;
@@ -185,23 +195,58 @@ export class RequestThrottle {
 		}
 	}
 
+	/** Counts a request sent now; the returned function counts its answer. */
+	private send(now: number): () => void {
+		this.lastSendAt = now;
+		this.inFlight++;
+		this.onTheirWay.push(now);
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			this.inFlight--;
+			this.onTheirWay.splice(this.onTheirWay.indexOf(now), 1);
+			this.lastUsedAt = this.clock.now();
+			this.sends.push(this.lastUsedAt);
+			this.lastAnswered = { sentAt: now, countedAt: (now + this.lastUsedAt) / 2 };
+			let at = this.counted.length;
+			while (at > 0 && this.counted[at - 1] > this.lastAnswered.countedAt) at--;
+			this.counted.splice(at, 0, this.lastAnswered.countedAt);
+			while (this.counted.length > 0 && this.counted[0] <= this.lastUsedAt - 2 * this.window.intervalMs) this.counted.shift();
+		};
+	}
+
 	/**
-	 * Whether one request may go beyond this run's share to learn how full the window is: nothing
-	 * of this run is on its way to tell it, no answer came for as long as the least pace (the
-	 * probe share) allows between two, and the last one said the window had room. Only a run starved to
-	 * about the probe share does it: runs at a fair share of a full window would collide. Without it, a
-	 * run whose share shrank below what it already has in the window would hear nothing until its
-	 * own requests age out, however much room others leave meanwhile. A run whose last answer showed
-	 * others' count falling probes again after a couple of slots' spacing, whatever its share: one
-	 * answer every 2 s is too few to tell a run that stopped from one slowing down, and takes the window over seconds late.
+	 * Whether a request sent now would find the window full when it reaches HubSpot, as far as this
+	 * run can tell while answers are still on their way to tell it more: what the last answer said
+	 * was left, less this run's requests HubSpot had not counted then, plus this run's requests that
+	 * leave the window by the time the new one arrives. Others' requests on their way are unknown.
 	 */
+	private fullOnArrival(now: number): boolean {
+		const of = this.remainingOf;
+		if (this.inFlight === 0 || of === undefined || this.lastRemaining === undefined) return false;
+		const { intervalMs } = this.window;
+		const arrivesAt = now + (of.countedAt - of.sentAt);
+		const uncounted = this.onTheirWay.filter((sentAt) => sentAt > of.sentAt).length;
+		const leaving = this.counted.filter((countedAt) => countedAt > of.countedAt - intervalMs && countedAt <= arrivesAt - intervalMs).length;
+		return this.lastRemaining - uncounted + leaving <= 0;
+	}
+
 	private mayProbe(now: number): boolean {
-		const { max, intervalMs } = this.window;
-		const quietFor = now - this.lastUsedAt;
-		const starved = this.budget <= 1.5 * max * PROBE_SHARE;
-		// While others' count falls, the next answer soon tells how fast: enough of them to see they stopped.
-		const quietEnough = this.othersLeaving ? (LEAVING_PROBE_SLOTS * intervalMs) / max : intervalMs / Math.max(1, max * PROBE_SHARE);
-		return this.inFlight === 0 && this.sends.length < max && (starved || this.othersLeaving) && (this.lastRemaining ?? 0) > 0 && quietFor >= quietEnough;
+		while (this.sends.length > 0 && this.sends[0] <= now - this.window.intervalMs) this.sends.shift();
+		return mayProbe({
+			now,
+			max: this.window.max,
+			intervalMs: this.window.intervalMs,
+			budget: this.budget,
+			inFlight: this.inFlight,
+			answeredInWindow: this.sends,
+			lastAnswerAt: this.lastUsedAt,
+			lastSendAt: this.lastSendAt,
+			lastRemaining: this.lastRemaining,
+			othersLeaving: this.othersLeaving,
+			othersAtJoin: this.othersAtJoin,
+		});
 	}
 
 	/** How much longer every request is held back (a Retry-After, a full window). */
@@ -260,6 +305,7 @@ export class RequestThrottle {
 			return;
 		}
 		this.lastRemaining = remaining;
+		this.remainingOf = this.lastAnswered;
 		const used = max - remaining;
 		const answered = this.sends.filter((answeredAt) => answeredAt > now - intervalMs).length;
 		const ours = this.inFlight + answered;
@@ -267,20 +313,23 @@ export class RequestThrottle {
 		// did the same, the window would be just full; alone, that is all of it. Answered requests
 		// only: HubSpot's count leaves out requests still on their way, ours and everybody else's.
 		const proportional = used > ours ? (limit * answered) / used : limit;
-		const free = remaining - max * RESERVE_SHARE;
 		// Fewer of other executions' requests in the window than at the last answer: they are
 		// slowing down or done, so the room they leave is this run's to take, all of it.
 		const others = used - answered;
 		const previous = this.othersSeen[this.othersSeen.length - 1];
 		const othersLeaving = previous !== undefined && others < previous[1];
 		this.othersLeaving = othersLeaving;
+		const free = remaining - max * RESERVE_SHARE;
 		const takeover = this.takeOver(now, others, answered, used);
+		this.othersAtJoin ??= others;
 		if (free > 0) {
 			// Room nobody uses: grow into part of it, at most a whole window per window. A run
 			// starved by others that started first catches up, and one left alone takes the window
 			// over within seconds instead of one slot per answer.
 			const grown = Math.min(ours + (othersLeaving ? free : free * FREE_ROOM_SHARE), this.allowance + (limit * sinceGrown) / intervalMs);
-			this.allowance = Math.max(proportional, grown);
+			// Nor does it give up budget it has while others hold steady: only others growing need room.
+			const othersGrowing = previous === undefined || others > previous[1];
+			this.allowance = Math.max(proportional, grown, othersGrowing ? 0 : this.allowance);
 		} else {
 			this.allowance = Math.min(this.allowance, proportional);
 		}

@@ -225,11 +225,12 @@ describe('RequestThrottle', () => {
 	});
 
 	it("at a fair share with its share in the window, probes again soon after an answer showed others' count falling", async () => {
-		/** 30 of ours answered, others at 70 then `othersAfter` in two answers; when the next request goes. */
+		/** 30 of ours answered, others at 30 when it started (they started with it), then 70, then `othersAfter`; when the next request goes. */
 		const nextSend = async (othersAfter: number) => {
 			const clock = new FakeClock();
 			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
 			await sendTimes(throttle, clock, 30);
+			throttle.observe(rateHeaders(100, 10_000, 40));
 			throttle.observe(rateHeaders(100, 10_000, 0));
 			throttle.observe(rateHeaders(100, 10_000, 100 - 30 - othersAfter));
 			// Its share of a full window is what it already has there: 30.
@@ -243,14 +244,103 @@ describe('RequestThrottle', () => {
 		expect(await nextSend(70)).toBe(10_000);
 	});
 
-	it('sends no probe beyond its share while the last answer said the window was full', async () => {
+	it("keeps the budget it took over while the window has room and others' count holds steady", async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		await sendTimes(throttle, clock, 30);
+		throttle.observe(rateHeaders(100, 10_000, 10));
+		await clock.advance(600);
+		// Others' count fell from 60 to 40 in 600 ms: they stopped, this run takes their rate over.
+		throttle.observe(rateHeaders(100, 10_000, 30));
+		expect(throttle.budget).toBe(100);
+		await clock.advance(1_100);
+		// Still 40 of theirs, 30 left: room for its pace, so nothing to give up (its share of what is used would be 42).
+		throttle.observe(rateHeaders(100, 10_000, 30));
+		expect(throttle.budget).toBe(100);
+	});
+
+	it('starved while the last answer said the window was full, probes half as often (every 4 s), not never', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
 		await sendTimes(throttle, clock, 5);
 		throttle.observe(rateHeaders(100, 10_000, 0));
 
 		const [next] = await sendTimes(throttle, clock, 1);
-		expect(next).toBe(10_000);
+		// Its last answer came at 400 ms; its own five leave the window only at 10 s.
+		expect(next).toBeGreaterThanOrEqual(4_400);
+		expect(next).toBeLessThan(4_700);
+	});
+
+	it('having found others holding most of the window, checks every 2 s while its own requests hold it back; runs that started with the others do not', async () => {
+		/** 30 of ours answered, `othersAtStart` others at its first answer, then others fill the window but for 2 slots; when the next request goes. */
+		const nextSend = async (othersAtStart: number) => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			await sendTimes(throttle, clock, 30);
+			throttle.observe(rateHeaders(100, 10_000, 100 - 30 - othersAtStart));
+			throttle.observe(rateHeaders(100, 10_000, 2));
+			expect(throttle.budget).toBe(30);
+			const [next] = await sendTimes(throttle, clock, 1);
+			return next;
+		};
+		// Last answer at 2.9 s: a check 2 s later, not when its own first request leaves the window (10 s).
+		const check = await nextSend(50);
+		expect(check).toBeGreaterThanOrEqual(4_900);
+		expect(check).toBeLessThan(5_200);
+		expect(await nextSend(30)).toBe(10_000);
+	});
+
+	it('having found others there, keeps up to three probes on their way, two slots apart, while their count falls', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		await sendTimes(throttle, clock, 10);
+		// Others at 85 when it started, 88 a moment later, then falling: it is held back by its own ten (budget 10).
+		throttle.observe(rateHeaders(100, 10_000, 5));
+		throttle.observe(rateHeaders(100, 10_000, 2));
+		throttle.observe(rateHeaders(100, 10_000, 3));
+		expect(throttle.budget).toBeLessThanOrEqual(10);
+		const sent: number[] = [];
+		const probes = Array.from({ length: 4 }, () => throttle.acquire().then(() => sent.push(clock.now())));
+		await clock.advance(1_000);
+		// Three on their way (none answered), at least two slots (200 ms) apart from the last send (at 900 ms); the fourth waits for an answer.
+		expect(sent).toHaveLength(3);
+		expect(sent[0]).toBeGreaterThanOrEqual(1_100);
+		expect(sent[1] - sent[0]).toBeGreaterThanOrEqual(200);
+		expect(sent[2] - sent[1]).toBeGreaterThanOrEqual(200);
+		void probes;
+	});
+
+	it('within its share, holds a send the window cannot take by the time it arrives, counting its own requests HubSpot has not counted yet', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		const slots: Array<() => void> = [];
+		const sentAt: number[] = [];
+		const take = () =>
+			throttle.acquire().then((answered) => {
+				sentAt.push(clock.now());
+				slots.push(answered);
+			});
+		// Four sent 100 ms apart; the first one's answer says two slots are left: the other three were sent after it, HubSpot has not counted them.
+		const four = Array.from({ length: 4 }, take);
+		await clock.advance(350);
+		await Promise.all(four);
+		await clock.advance(450);
+		slots[0]();
+		throttle.observe(rateHeaders(100, 10_000, 2));
+		// Its share (5, the least) still has room for one more of its own...
+		expect(throttle.budget).toBe(5);
+		const fifth = take();
+		// ...and its spacing at that share (2 s) has passed...
+		await clock.advance(2_500);
+		// ...but 2 left, less 3 of ours uncounted: it waits for their answers instead of meeting a 429.
+		expect(sentAt).toHaveLength(4);
+		slots[1]();
+		throttle.observe(rateHeaders(100, 10_000, 20));
+		await clock.advance(300);
+		await fifth;
+		expect(sentAt).toHaveLength(5);
+		expect(sentAt[4]).toBeGreaterThanOrEqual(3_300);
+		slots.slice(2).forEach((answered) => answered());
 	});
 
 	it('pauses when Remaining reaches 0 until a slot of the window frees up', async () => {
