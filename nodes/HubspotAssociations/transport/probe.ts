@@ -45,7 +45,8 @@ export interface ProbeView {
 /** Whether a request may go now beyond the run's share, to hear how full the window is. */
 export function mayProbe(view: ProbeView): boolean {
 	const { now, max, intervalMs, budget, inFlight, answeredInWindow } = view;
-	if (answeredInWindow.length >= max) return false;
+	// Never past the window itself (the configured rate caps it), whatever the share.
+	if (answeredInWindow.length + inFlight >= max) return false;
 	const slot = intervalMs / max;
 	const joinedLate = (view.othersAtJoin ?? 0) >= JOINED_BUSY_SHARE * max;
 	const full = (view.lastRemaining ?? 0) <= 0;

@@ -52,7 +52,10 @@ describe('mayProbe: when a run sends beyond its share to hear how full the windo
 		expect(mayProbe(view({ ...late, inFlight: 1, lastRemaining: 0 }))).toBe(false);
 	});
 
-	it('never with a whole window of its own answered requests', () => {
+	it('never with a whole window of its own requests, answered or on their way', () => {
 		expect(mayProbe(view({ budget: 5, answeredInWindow: Array.from({ length: 100 }, (_, i) => i), now: 9_000 }))).toBe(false);
+		const late = { othersLeaving: true, othersAtJoin: 60, lastAnswerAt: 4_990, lastSendAt: 4_000, budget: 98 };
+		expect(mayProbe(view({ ...late, answeredInWindow: Array.from({ length: 97 }, (_, i) => 1_000 + i), inFlight: 2 }))).toBe(true);
+		expect(mayProbe(view({ ...late, answeredInWindow: Array.from({ length: 98 }, (_, i) => 1_000 + i), inFlight: 2 }))).toBe(false);
 	});
 });
