@@ -24,6 +24,11 @@ const BLOCKED_PROBE_MS = 1_000;
 /** After an answer that said the window was full, probes come this many times less often. */
 const FULL_WINDOW_SLOWDOWN = 2;
 
+/** Whether a run's first answer showed others already holding much of the window. */
+export function joinedLate(othersAtJoin: number | undefined, max: number): boolean {
+	return (othersAtJoin ?? 0) >= JOINED_BUSY_SHARE * max;
+}
+
 export interface ProbeView {
 	now: number;
 	max: number;
@@ -48,14 +53,14 @@ export function mayProbe(view: ProbeView): boolean {
 	// Never past the window itself (the configured rate caps it), whatever the share.
 	if (answeredInWindow.length + inFlight >= max) return false;
 	const slot = intervalMs / max;
-	const joinedLate = (view.othersAtJoin ?? 0) >= JOINED_BUSY_SHARE * max;
+	const late = joinedLate(view.othersAtJoin, max);
 	const full = (view.lastRemaining ?? 0) <= 0;
 	// Others leaving, seen by a run that found them there: a few answers in quick succession tell
 	// whether they stopped, so the run takes the window over within a second of their end.
-	if (joinedLate && view.othersLeaving && !full) return inFlight < LEAVING_PROBES_ON_THEIR_WAY && now - view.lastSendAt >= LEAVING_PROBE_SLOTS * slot;
+	if (late && view.othersLeaving && !full) return inFlight < LEAVING_PROBES_ON_THEIR_WAY && now - view.lastSendAt >= LEAVING_PROBE_SLOTS * slot;
 	if (inFlight > 0) return false;
 	const heldBackFor = answeredInWindow.length >= budget && answeredInWindow.length > 0 ? answeredInWindow[0] + intervalMs - now : 0;
-	const starved = budget <= 1.5 * max * PROBE_SHARE || (joinedLate && heldBackFor > BLOCKED_PROBE_MS);
+	const starved = budget <= 1.5 * max * PROBE_SHARE || (late && heldBackFor > BLOCKED_PROBE_MS);
 	const quietFor = now - view.lastAnswerAt;
 	if (view.othersLeaving && !full && quietFor >= LEAVING_PROBE_SLOTS * slot) return true;
 	// At the probe share's pace; a window said full gets longer to free up, never none: a run that

@@ -1,4 +1,4 @@
-import { mayProbe, PROBE_SHARE } from './probe';
+import { joinedLate, mayProbe, PROBE_SHARE } from './probe';
 
 export interface Clock {
 	now(): number;
@@ -349,7 +349,11 @@ export class RequestThrottle {
 	private takeOver(now: number, others: number, answered: number, used: number): number {
 		this.othersSeen.push([now, others]);
 		while (this.othersSeen.length > 1 && this.othersSeen[1][0] <= now - TAKEOVER_BASELINE_MS) this.othersSeen.shift();
-		const [seenAt, seen] = this.othersSeen[0];
+		// A run that found others there expects them to finish first: it measures their fall from the
+		// newest count at least half the baseline old, so a quiet stretch before (a run held back by its
+		// own requests hears nothing) does not dilute it.
+		const latest = joinedLate(this.othersAtJoin, this.window.max) ? [...this.othersSeen].reverse().find(([at]) => at <= now - TAKEOVER_BASELINE_MS / 2) : undefined;
+		const [seenAt, seen] = latest ?? this.othersSeen[0];
 		const span = now - seenAt;
 		if (span < TAKEOVER_BASELINE_MS / 2 || seen <= others) return 0;
 		const ourRate = this.sends.filter((answeredAt) => answeredAt > seenAt).length / span;

@@ -259,6 +259,25 @@ describe('RequestThrottle', () => {
 		expect(throttle.budget).toBe(100);
 	});
 
+	it("having found others there, takes their rate over from their count's fall in the last second, not diluted by its own quiet stretch before", async () => {
+		/** 10 of ours; others at `othersAtStart` at its first answer, then silence for 3 s, then 80 and 74 others 800 ms apart: its budget after. */
+		const budgetAfter = async (othersAtStart: number) => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			await sendTimes(throttle, clock, 10);
+			throttle.observe(rateHeaders(100, 10_000, 100 - 10 - othersAtStart));
+			await clock.advance(3_000);
+			throttle.observe(rateHeaders(100, 10_000, 100 - 10 - 80));
+			await clock.advance(800);
+			throttle.observe(rateHeaders(100, 10_000, 100 - 10 - 74));
+			return throttle.budget;
+		};
+		// 6 fewer in 800 ms: as fast as a window of 80 empties, so they stopped; it takes their 7.5 a second.
+		expect(await budgetAfter(85)).toBeGreaterThanOrEqual(70);
+		// A run that started with the others measures from its older count: 11 fewer in 3.8 s, a slow fall, it keeps about its share.
+		expect(await budgetAfter(30)).toBeLessThan(20);
+	});
+
 	it('starved while the last answer said the window was full, probes half as often (every 4 s), not never', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
