@@ -7,14 +7,18 @@
  *
  * `--window-ms 10000` enforces the same rate as HubSpot does, over 10 s (100 per 10 s); `--latency`
  * makes the simulator answer each request that many ms late. `following`: two executions on
- * separate workers (separate throttles, one window), the second started 2 s before the first
- * would end at the optimum ("back to back"), then 5 s after the first.
+ * separate workers (separate processes, `ratelimitWorker.ts`, so separate throttles and event
+ * loops, one window), the second started 2 s before the first would end at the optimum ("back to
+ * back"), then 5 s after the first. Each worker has loaded n8n before the clock starts.
  */
 import './preferTypeScript';
 import '../../test/setup-env';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { IPairedItemData } from 'n8n-workflow';
 import { batchCreateParameters, runNode, simulatorCredentials, type RunResult } from '../../test/harness/runWorkflow';
 import { startSimulator, type HubSpotSimulator } from '../simulator';
+import { pairs, type Pair, type WorkerResult, type WorkerSpec } from './ratelimitWorker';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -28,36 +32,60 @@ const WINDOW_MS = Number(option('window-ms', '1000'));
 const ONLY = option('only', 'all');
 const LATENCY_MS = Number(option('latency', '0'));
 
-interface Pair {
-	contactId: string;
-	companyId: string;
-}
-
-function pairs(start: number, count: number): Pair[] {
-	return Array.from({ length: count }, (_, i) => ({ contactId: String(start + i + 1), companyId: String(((start + i) % 20_000) + 1) }));
-}
-
-async function execute(sim: HubSpotSimulator, items: Pair[], credentialId?: string): Promise<RunResult> {
+async function execute(sim: HubSpotSimulator, items: Pair[]): Promise<RunResult> {
 	return await runNode({
 		items: items as never,
 		parameters: batchCreateParameters({ options: { batchSize: BATCH_SIZE } }),
 		credentials: simulatorCredentials(sim),
 		onError: 'continueRegularOutput',
-		credentialId,
 	});
 }
 
 /** Items whose output is missing, unpaired, failed, or claimed created but absent from HubSpot. */
-function lostItems(sim: HubSpotSimulator, items: Pair[], result: RunResult): number {
-	let lost = Math.max(0, items.length - result.output.length);
-	result.output.forEach((item, i) => {
-		const paired = (item.pairedItem as IPairedItemData | undefined)?.item === i;
+function lostItems(sim: HubSpotSimulator, items: Pair[], result: WorkerResult): number {
+	let lost = Math.max(0, items.length - result.items.length);
+	result.items.forEach(([pairedIndex, status], i) => {
 		const pair = items[i];
-		const created = item.json.status === 'created' && pair !== undefined;
+		const created = status === 'created' && pair !== undefined;
 		const exists = created && sim.state.associationsBetween('0-1', pair.contactId, '0-2', pair.companyId).length > 0;
-		if (!paired || !exists) lost++;
+		if (pairedIndex !== i || !exists) lost++;
 	});
-	return lost + (result.error ? 1 : 0);
+	return lost + (result.failed ? 1 : 0);
+}
+
+function summary(result: RunResult): WorkerResult {
+	return {
+		items: result.output.map((item) => [(item.pairedItem as IPairedItemData | undefined)?.item ?? -1, String(item.json.status)]),
+		failed: result.error !== undefined,
+	};
+}
+
+/** A worker process with n8n loaded: `run()` starts its execution and resolves with what it output. */
+async function startWorker(spec: WorkerSpec): Promise<{ run: () => Promise<WorkerResult> }> {
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'ratelimitWorker.ts')], {
+		env: { ...process.env, BENCH_WORKER: JSON.stringify(spec) },
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
+	// n8n prints notices of its own on stdout: only `ready` and the result line are the worker's.
+	let out = '';
+	const waiting: Array<{ matches: (line: string) => boolean; resolve: (line: string) => void }> = [];
+	child.stdout.on('data', (chunk: Buffer) => {
+		out += chunk.toString();
+		for (let end = out.indexOf('\n'); end >= 0; end = out.indexOf('\n')) {
+			const line = out.slice(0, end);
+			out = out.slice(end + 1);
+			if (waiting[0]?.matches(line)) waiting.shift()!.resolve(line);
+		}
+	});
+	const lineThat = (matches: (line: string) => boolean) => new Promise<string>((resolve) => waiting.push({ matches, resolve }));
+	await lineThat((line) => line === 'ready');
+	return {
+		run: async () => {
+			const result = lineThat((line) => line.startsWith('{"items"'));
+			child.stdin.end('go\n');
+			return JSON.parse(await result) as WorkerResult;
+		},
+	};
 }
 
 /** When each execution starts, and whether each has a worker (a throttle) of its own. */
@@ -75,11 +103,20 @@ async function scenario(name: string, executions: number, start: Start = {}): Pr
 		const inputs = Array.from({ length: executions }, (_, e) => pairs(e * perExecution, Math.min(perExecution, ITEMS - e * perExecution)));
 		const planned = inputs.reduce((sum, items) => sum + Math.ceil(items.length / BATCH_SIZE), 0);
 
+		const workers = start.separateWorkers
+			? await Promise.all(
+					inputs.map((items, e) => {
+						const { accessToken, refreshToken } = sim.issueToken();
+						const account = { ...sim.oauthClient, accessToken, refreshToken };
+						return startWorker({ start: e * perExecution, count: items.length, batchSize: BATCH_SIZE, baseUrl: sim.baseUrl, account });
+					}),
+				)
+			: undefined;
 		const started = Date.now();
 		const results = await Promise.all(
 			inputs.map(async (items, e) => {
 				await new Promise((wake) => setTimeout(wake, start.delaysMs?.[e] ?? 0));
-				return await execute(sim, items, start.separateWorkers ? `cred-worker-${e}` : undefined);
+				return workers ? await workers[e].run() : summary(await execute(sim, items));
 			}),
 		);
 		const wallMs = Date.now() - started;
