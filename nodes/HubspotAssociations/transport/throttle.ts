@@ -227,6 +227,9 @@ export class RequestThrottle {
 		if (this.inFlight === 0 || of === undefined || this.lastRemaining === undefined) return false;
 		const { intervalMs } = this.window;
 		const arrivesAt = now + (of.countedAt - of.sentAt);
+		// Every request that Remaining counted, others' too, has left the window by then: it tells
+		// nothing more, and answers that never come (a connection that hangs) must not hold the run.
+		if (arrivesAt - intervalMs >= of.countedAt) return false;
 		const uncounted = this.onTheirWay.filter((sentAt) => sentAt > of.sentAt).length;
 		const leaving = this.counted.filter((countedAt) => countedAt > of.countedAt - intervalMs && countedAt <= arrivesAt - intervalMs).length;
 		return this.lastRemaining - uncounted + leaving <= 0;

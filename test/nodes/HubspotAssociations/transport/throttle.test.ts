@@ -362,6 +362,25 @@ describe('RequestThrottle', () => {
 		slots.slice(2).forEach((answered) => answered());
 	});
 
+	it('holds a send the window cannot take only while the Remaining it goes by is within one window: requests of its own that never answer do not stall it', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		const first = await throttle.acquire();
+		await clock.advance(200);
+		first();
+		// Others hold 97 of the window: 2 left; this run's share is the least (5, one send every 2 s).
+		throttle.observe(rateHeaders(100, 10_000, 2));
+		expect(throttle.budget).toBe(5);
+		const sent: number[] = [];
+		// Five sends whose answers never come (a connection that hangs): nothing else tells the run more.
+		for (let i = 0; i < 5; i++) void throttle.acquire().then(() => sent.push(clock.now()));
+		await clock.run(60_000);
+		// What the answer at 200 ms counted has left the window by 10.1 s, others' requests too: from then
+		// on its share decides (5 on their way at most), as before any Remaining, not answers that never come.
+		expect(sent).toHaveLength(5);
+		expect(sent[4]).toBeLessThanOrEqual(16_000);
+	});
+
 	it('pauses when Remaining reaches 0 until a slot of the window frees up', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
