@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { RequestThrottle } from '../../../../nodes/HubspotAssociations/transport/throttle';
 import { FakeClock } from '../../../harness/fakeClock';
 
@@ -379,6 +380,46 @@ describe('RequestThrottle', () => {
 		// on its share decides (5 on their way at most), as before any Remaining, not answers that never come.
 		expect(sent).toHaveLength(5);
 		expect(sent[4]).toBeLessThanOrEqual(16_000);
+	});
+
+	it('never sends more than the configured rate in any rolling window, whatever the headers say, answers out of order, some never answered', async () => {
+		const header = fc.record({
+			max: fc.integer({ min: 1, max: 250 }),
+			intervalMs: fc.constantFrom(500, 1_000, 2_000, 10_000),
+			remaining: fc.option(fc.integer({ min: -5, max: 260 }), { nil: undefined }),
+		});
+		const answer = fc.record({ latencyMs: fc.integer({ min: 0, max: 4_000 }), header });
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({ min: 10, max: 60 }),
+				fc.integer({ min: 1, max: 6 }),
+				fc.array(answer, { minLength: 20, maxLength: 50 }),
+				fc.array(fc.nat(49), { maxLength: 3 }),
+				async (configuredMax, workers, answers, hanging) => {
+					const clock = new FakeClock();
+					const throttle = new RequestThrottle({ max: configuredMax, intervalMs: 10_000 }, clock);
+					const sentAt: number[] = [];
+					let next = 0;
+					const worker = async () => {
+						while (next < answers.length) {
+							const index = next++;
+							const { latencyMs, header: h } = answers[index];
+							const answered = await throttle.acquire();
+							sentAt.push(clock.now());
+							// A request that never answers keeps its slot: the others go on without it.
+							if (hanging.includes(index)) return;
+							await clock.sleep(latencyMs);
+							answered();
+							throttle.observe(rateHeaders(h.max, h.intervalMs, h.remaining));
+						}
+					};
+					void Promise.all(Array.from({ length: workers }, worker));
+					await clock.run(60_000);
+					expect(busiestWindow(sentAt.sort((a, b) => a - b), 10_000)).toBeLessThanOrEqual(configuredMax);
+				},
+			),
+			{ numRuns: 25 },
+		);
 	});
 
 	it('pauses when Remaining reaches 0 until a slot of the window frees up', async () => {
