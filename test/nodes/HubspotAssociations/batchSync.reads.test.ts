@@ -29,6 +29,21 @@ describe('Sync Associations: what it reads is what it plans from', () => {
 		suite.sim.state.settings.readPaging = 'byRecord';
 	});
 
+	it('plans again from what was read when a record could not be read: a primary only another unread record also asked for is written', async () => {
+		// Type 2 makes a company its contact's primary company, one per contact: two companies asking for it conflict, unless one could not be read.
+		const { output } = await sync(
+			[
+				{ from: '1', to: '11', types: ['HUBSPOT_DEFINED:2'] },
+				{ from: '999999', to: '11', types: ['HUBSPOT_DEFINED:2'] },
+			],
+			{ from: 'companies', to: 'contacts' },
+		);
+
+		expect(output[0].json).toMatchObject({ status: 'created' });
+		expect(output[1].json.error).toMatch(/^Item 1: .*reading its current associations/);
+		expect(typeIds('companies', '1', 'contacts', '11')).toContain(2);
+	});
+
 	describe('same-object directions (issue 24.2)', () => {
 		const COMPANIES = { from: 'companies', to: 'companies' };
 		const PARENT = 'HUBSPOT_DEFINED:13';
