@@ -35,7 +35,11 @@ export class RecordReads {
 	readonly outcomes = new Map<string, RecordRead>();
 	private readonly reading = new Map<string, Reading>();
 
-	constructor(private readonly errors: ErrorReader) {}
+	constructor(
+		private readonly errors: ErrorReader,
+		/** Told each record's outcome as soon as it is known, while other reads may still be on their way. */
+		private readonly onSettled?: (id: string, outcome: RecordRead) => void,
+	) {}
 
 	/**
 	 * Folds a 2xx answer to `requested`; returns the pages still to ask for. An answer whose status
@@ -116,5 +120,6 @@ export class RecordReads {
 		if (this.outcomes.has(id)) return;
 		this.outcomes.set(id, outcome);
 		this.reading.delete(id);
+		this.onSettled?.(id, outcome);
 	}
 }

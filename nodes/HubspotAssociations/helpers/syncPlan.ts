@@ -1,5 +1,6 @@
 import { isPrimaryType, primaryHolder } from './associationLabels';
 import type { AssociatedRecord } from './associationReads';
+import { pairKey } from './planning';
 import { ASSOCIATION_CATEGORIES, type AssociationCategory, type AssociationSpec, type PlannedBatch, type PlannedInput } from './interfaces';
 
 /** What a sync does to one listed pair. */
@@ -51,11 +52,14 @@ function isUnlabeled(type: HeldType): boolean {
 	return type.category === 'HUBSPOT_DEFINED' && !type.label && !isPrimary(type);
 }
 
+/** The types a pair holds, in the order batch/read reported them; the other lists say what each is, by `typeKey`. */
 interface HeldPair {
 	specs: AssociationSpec[];
-	primary: Set<string>;
-	unlabeled: Set<string>;
-	labels: Map<string, string>;
+	keys: string[];
+	primary: string[];
+	unlabeled: string[];
+	/** The label of each of `specs` that has one. */
+	labels: Array<string | undefined>;
 }
 
 /** The types each to-record holds, as batch/read reported them (pages may repeat a record). */
@@ -64,16 +68,17 @@ function heldPairs(records: AssociatedRecord[] | undefined): Map<string, HeldPai
 	for (const record of records ?? []) {
 		const toObjectId = String(record.toObjectId);
 		let pair = pairs.get(toObjectId);
-		if (!pair) pairs.set(toObjectId, (pair = { specs: [], primary: new Set(), unlabeled: new Set(), labels: new Map() }));
+		if (!pair) pairs.set(toObjectId, (pair = { specs: [], keys: [], primary: [], unlabeled: [], labels: [] }));
 		for (const type of record.associationTypes ?? []) {
 			if (!isCategory(type.category) || !Number.isSafeInteger(type.typeId)) continue;
 			const spec: AssociationSpec = { associationCategory: type.category, associationTypeId: type.typeId };
 			const key = typeKey(spec);
-			if (pair.specs.some((held) => typeKey(held) === key)) continue;
+			if (pair.keys.includes(key)) continue;
 			pair.specs.push(spec);
-			if (isPrimary(type)) pair.primary.add(key);
-			if (isUnlabeled(type)) pair.unlabeled.add(key);
-			if (type.label) pair.labels.set(key, type.label);
+			pair.keys.push(key);
+			pair.labels.push(type.label || undefined);
+			if (isPrimary(type)) pair.primary.push(key);
+			else if (isUnlabeled(type)) pair.unlabeled.push(key);
 		}
 	}
 	return pairs;
@@ -124,23 +129,33 @@ class AskedPrimaries {
 function changeOf(asked: AssociationSpec[], held: HeldPair | undefined, moved: (spec: AssociationSpec) => boolean): PairChange {
 	if (!held) return { status: 'created', types: asked, create: asked, keptPrimary: [] };
 	const askedKeys = keysOf(asked);
-	// A primary the input asks for on another pair moves there: re-asserting it here would move it back.
-	const primaries = held.specs.filter((spec) => held.primary.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)));
-	const keptPrimary = primaries.filter((spec) => !moved(spec));
-	const movedPrimary = primaries.filter(moved);
-	const unlabeled = held.specs.filter((spec) => held.unlabeled.has(typeKey(spec)) && !askedKeys.has(typeKey(spec)));
-	const types = [...asked, ...keptPrimary, ...unlabeled];
-	const additions = without(types, keysOf(held.specs));
-	const drops = without(held.specs, keysOf(types));
-	const base = { typesBefore: held.specs, types, keptPrimary, ...(movedPrimary.length > 0 ? { movedPrimary } : {}) };
+	// The held types the input does not ask for: HubSpot's unlabeled type stays, a primary stays unless
+	// the input asks for it on another pair (re-asserting it here would move it back), the rest go.
+	const keptPrimary: AssociationSpec[] = [];
+	const movedPrimary: AssociationSpec[] = [];
+	const unlabeled: AssociationSpec[] = [];
 	// A primary moved to another pair leaves this one as HubSpot moves it: removed here first (or after
 	// the move failed), the record would hold none.
-	const removed = without(drops, keysOf(movedPrimary));
-	if (additions.length > 0) {
-		const replaced = removed.flatMap((spec) => (held.labels.has(typeKey(spec)) ? [{ spec, label: held.labels.get(typeKey(spec))! }] : []));
+	const removed: AssociationSpec[] = [];
+	held.specs.forEach((spec, index) => {
+		const key = held.keys[index];
+		if (askedKeys.has(key)) return;
+		if (held.unlabeled.includes(key)) unlabeled.push(spec);
+		else if (!held.primary.includes(key)) removed.push(spec);
+		else if (moved(spec)) movedPrimary.push(spec);
+		else keptPrimary.push(spec);
+	});
+	const types = [...asked, ...keptPrimary, ...unlabeled];
+	const base = { typesBefore: held.specs, types, keptPrimary, ...(movedPrimary.length > 0 ? { movedPrimary } : {}) };
+	// Kept primary and unlabeled types are held already: only an asked one can be missing.
+	if ([...askedKeys].some((key) => !held.keys.includes(key))) {
+		const replaced = removed.flatMap((spec) => {
+			const label = held.labels[held.specs.indexOf(spec)];
+			return label !== undefined ? [{ spec, label }] : [];
+		});
 		return { ...base, status: 'updated', create: [...asked, ...keptPrimary], ...(replaced.length > 0 ? { replaced } : {}) };
 	}
-	if (drops.length > 0) return { ...base, status: 'updated', ...(removed.length > 0 ? { dropLabels: removed } : {}) };
+	if (removed.length > 0 || movedPrimary.length > 0) return { ...base, status: 'updated', ...(removed.length > 0 ? { dropLabels: removed } : {}) };
 	return { ...base, status: 'unchanged' };
 }
 
@@ -155,7 +170,7 @@ export interface SyncPlanSettings {
 /** The asked types and the pair's other types but primary ones (which move by their own rule). */
 function withHeldTypes(asked: AssociationSpec[], held: HeldPair): AssociationSpec[] {
 	const askedKeys = keysOf(asked);
-	return [...asked, ...held.specs.filter((spec) => !askedKeys.has(typeKey(spec)) && !held.primary.has(typeKey(spec)))];
+	return [...asked, ...held.specs.filter((_, index) => !askedKeys.has(held.keys[index]) && !held.primary.includes(held.keys[index]))];
 }
 
 /**
@@ -164,45 +179,85 @@ function withHeldTypes(asked: AssociationSpec[], held: HeldPair): AssociationSpe
  * unlisted pairs to remove and which to keep because they hold a primary type. Only
  * from-records whose read is complete are given (`current`), and only they are planned.
  */
-export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, { removeUnlisted, sameObjectType, keepsTypes }: SyncPlanSettings): SyncPlan {
-	const changes = new Map<PlannedInput, PairChange>();
-	const listed = new Map<string, Set<string>>();
-	const list = (fromObjectId: string, toObjectId: string) => {
-		let toIds = listed.get(fromObjectId);
-		if (!toIds) listed.set(fromObjectId, (toIds = new Set()));
-		toIds.add(toObjectId);
-	};
-	const heldByFrom = new Map<string, Map<string, HeldPair>>();
-	const primaries = new AskedPrimaries(inputs);
-	for (const input of inputs) {
-		let held = heldByFrom.get(input.fromObjectId);
-		if (!held) heldByFrom.set(input.fromObjectId, (held = heldPairs(current.get(input.fromObjectId))));
-		const moved = (spec: AssociationSpec) => primaries.asks(input.fromObjectId, input.toObjectId, spec);
-		const pair = held.get(input.toObjectId);
-		const asked = pair && keepsTypes?.(input.fromObjectId, input.toObjectId) ? withHeldTypes(input.types, pair) : input.types;
-		changes.set(input, changeOf(asked, pair, moved));
-		list(input.fromObjectId, input.toObjectId);
-		// HubSpot reads one association from both ends: listing 1 → 2 lists 2 → 1, so neither end removes it.
-		if (sameObjectType) list(input.toObjectId, input.fromObjectId);
+export function planSync(inputs: PlannedInput[], current: Map<string, AssociatedRecord[]>, settings: SyncPlanSettings): SyncPlan {
+	const planner = new SyncPlanner(inputs, settings);
+	for (const fromObjectId of planner.records()) planner.addRecord(fromObjectId, current.get(fromObjectId));
+	return planner.plan();
+}
+
+/**
+ * `planSync` record by record: a from-record's pairs are planned once its read is complete
+ * (`addRecord`), whatever the order, while other reads are still on their way; `plan` then gives
+ * what `planSync` gives. A pair's change depends on its own record's associations, and on the
+ * inputs and settings only, so each record can be planned alone.
+ */
+export class SyncPlanner {
+	private readonly changes = new Map<PlannedInput, PairChange>();
+	/** The pairs the input lists (`pairKey`). */
+	private readonly listed = new Set<string>();
+	/** Each from-record's inputs, records in the order of their first input. */
+	private readonly byRecord = new Map<string, PlannedInput[]>();
+	/** The pairs of each from-record planned so far that the input does not list, by to-record. */
+	private readonly unlistedByFrom = new Map<string, Array<[string, HeldPair]>>();
+	private readonly primaries: AskedPrimaries;
+
+	constructor(
+		private readonly inputs: PlannedInput[],
+		private readonly settings: SyncPlanSettings,
+	) {
+		this.primaries = new AskedPrimaries(inputs);
+		for (const input of inputs) {
+			const { fromObjectId, toObjectId } = input;
+			const ofRecord = this.byRecord.get(fromObjectId);
+			if (ofRecord) ofRecord.push(input);
+			else this.byRecord.set(fromObjectId, [input]);
+			this.listed.add(pairKey(fromObjectId, toObjectId));
+			// HubSpot reads one association from both ends: listing 1 → 2 lists 2 → 1, so neither end removes it.
+			if (settings.sameObjectType) this.listed.add(pairKey(toObjectId, fromObjectId));
+		}
 	}
 
-	const removals: UnlistedPair[] = [];
-	const kept: UnlistedPair[] = [];
-	if (removeUnlisted) {
+	/** The from-records the inputs name, in the order of their first input. */
+	records(): IterableIterator<string> {
+		return this.byRecord.keys();
+	}
+
+	/** Plans the pairs of a from-record from its associations, read completely; a record planned already is left as it is. */
+	addRecord(fromObjectId: string, associations: AssociatedRecord[] | undefined): void {
+		const inputs = this.byRecord.get(fromObjectId);
+		if (!inputs || this.unlistedByFrom.has(fromObjectId)) return;
+		const held = heldPairs(associations);
+		this.unlistedByFrom.set(fromObjectId, [...held].filter(([toObjectId]) => !this.listed.has(pairKey(fromObjectId, toObjectId))));
+		const { keepsTypes } = this.settings;
+		for (const input of inputs) {
+			const { toObjectId } = input;
+			const moved = (spec: AssociationSpec) => this.primaries.asks(fromObjectId, toObjectId, spec);
+			const pair = held.get(toObjectId);
+			const asked = pair && keepsTypes?.(fromObjectId, toObjectId) ? withHeldTypes(input.types, pair) : input.types;
+			this.changes.set(input, changeOf(asked, pair, moved));
+		}
+	}
+
+	/** The plan, once every from-record was added. */
+	plan(): SyncPlan {
+		const changes = new Map(this.inputs.map((input) => [input, this.changes.get(input)!]));
+		const removals: UnlistedPair[] = [];
+		const kept: UnlistedPair[] = [];
+		if (!this.settings.removeUnlisted) return { changes, removals, kept };
+		const { sameObjectType } = this.settings;
 		// Same-object: an association both of whose ends are listed records is read from each; it is one removal.
 		const planned = new Set<string>();
-		for (const [fromObjectId, held] of heldByFrom) {
-			for (const [toObjectId, pair] of held) {
-				if (listed.get(fromObjectId)!.has(toObjectId)) continue;
+		for (const fromObjectId of this.byRecord.keys()) {
+			for (const [toObjectId, pair] of this.unlistedByFrom.get(fromObjectId)!) {
 				if (sameObjectType && planned.has(`${toObjectId}>${fromObjectId}`)) continue;
 				if (sameObjectType) planned.add(`${fromObjectId}>${toObjectId}`);
 				// A primary the input moves elsewhere no longer holds the pair.
-				const holdsPrimary = pair.specs.some((spec) => pair.primary.has(typeKey(spec)) && !primaries.asks(fromObjectId, toObjectId, spec));
+				const holdsPrimary = pair.specs.some((spec, index) => pair.primary.includes(pair.keys[index]) && !this.primaries.asks(fromObjectId, toObjectId, spec));
 				(holdsPrimary ? kept : removals).push({ fromObjectId, toObjectId, types: pair.specs });
 			}
 		}
+		return { changes, removals, kept };
 	}
-	return { changes, removals, kept };
 }
 
 /**

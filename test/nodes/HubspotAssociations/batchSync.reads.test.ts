@@ -29,6 +29,45 @@ describe('Sync Associations: what it reads is what it plans from', () => {
 		suite.sim.state.settings.readPaging = 'byRecord';
 	});
 
+	it('plans again from what was read when a record could not be read: a primary only another unread record also asked for is written', async () => {
+		// Type 2 makes a company its contact's primary company, one per contact: two companies asking for it conflict, unless one could not be read.
+		const { output } = await sync(
+			[
+				{ from: '1', to: '11', types: ['HUBSPOT_DEFINED:2'] },
+				{ from: '999999', to: '11', types: ['HUBSPOT_DEFINED:2'] },
+			],
+			{ from: 'companies', to: 'contacts' },
+		);
+
+		expect(output[0].json).toMatchObject({ status: 'created' });
+		expect(output[1].json.error).toMatch(/^Item 1: .*reading its current associations/);
+		expect(typeIds('companies', '1', 'contacts', '11')).toContain(2);
+	});
+
+	it('plans again from what was read when a record could not be read: same-object, the pair the unread record also holds keeps its label', async () => {
+		// Contact 5 manages 7. 5's read completes on its first page (planned while reading: 5 → 7 drops Manager); 7's second page fails,
+		// so 7's item failed and 5 → 7, a pair of 7 too, may be listed by it: it loses nothing in this run.
+		suite.sim.state.associate('contacts', '5', 'contacts', '7', [145]);
+		for (const other of ['9', '10']) suite.sim.state.associate('contacts', '7', 'contacts', other);
+		suite.sim.state.settings.readPageSize = 2;
+		suite.sim.faults.next(1, { kind: 'slow', ms: 0 });
+		suite.sim.faults.next(1, { status: 503 });
+
+		const { output } = await sync(
+			[
+				{ from: '5', to: '7', types: ['HUBSPOT_DEFINED:449'] },
+				{ from: '7', to: '8', types: ['USER_DEFINED:145'] },
+			],
+			{ from: 'contacts', to: 'contacts' },
+			{ maxRetries: 0 },
+		);
+
+		expect(output[1].json.error).toMatch(/^Item 1: .*reading its current associations: .*503/);
+		expect(output[0].json).toMatchObject({ status: 'unchanged' });
+		expect(typeIds('contacts', '5', 'contacts', '7')).toEqual([145, 449]);
+		expect(kindsSent()).toEqual(['batch/read', 'batch/read']);
+	});
+
 	describe('same-object directions (issue 24.2)', () => {
 		const COMPANIES = { from: 'companies', to: 'companies' };
 		const PARENT = 'HUBSPOT_DEFINED:13';

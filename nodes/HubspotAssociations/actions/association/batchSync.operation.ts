@@ -90,11 +90,12 @@ function syncOutput(request: AssociationRequest, { change, planned, report, remo
 	if (planned) Object.assign(json, { request: { ...planned.request }, input: deepCopy(planned.input) });
 	if (report?.itemIndex === request.itemIndex) {
 		if (removeUnlisted) json.removed = report.removed;
-		const kept = [
-			...report.kept.map(({ toObjectId, types }) => ({ toObjectId, types, reason: 'holds a primary type, which a sync never removes' })),
-			...report.skipped.map(({ toObjectId, types }) => ({ toObjectId, types, reason: SKIPPED_REASON })),
-		];
-		if (kept.length > 0) json.kept = kept;
+		if (report.kept.length > 0 || report.skipped.length > 0) {
+			json.kept = [
+				...report.kept.map(({ toObjectId, types }) => ({ toObjectId, types, reason: 'holds a primary type, which a sync never removes' })),
+				...report.skipped.map(({ toObjectId, types }) => ({ toObjectId, types, reason: SKIPPED_REASON })),
+			];
+		}
 		if (report.removalErrors.length > 0) json.removalErrors = report.removalErrors;
 	}
 	if (removalsSkipped) json.removalsSkipped = removalsSkipped;

@@ -17,13 +17,23 @@ export type ReadAssociations = { failed: Extract<HubSpotAnswer, { ok: false }> }
  * following each record's paging cursor: one outcome per record, complete or failed (see
  * `RecordReads`). Only when the first request fails for every record is the batch failed whole.
  * With `slots`, the requests of a round go out at once under the run's limit; without, one at a time.
+ * `onRecordRead` hears each record's outcome as soon as it is known (a failed whole batch aside).
  */
-export async function readAssociations(send: SendToDirection, batch: PlannedBatch, authentication: Authentication, slots?: RequestSlots): Promise<ReadAssociations> {
-	const reads = new RecordReads({
-		idsNamed: (error) => idsNamedByError(error, batch).flatMap(({ id, side }) => (side === 'to' ? [] : [id])),
-		isNoAssociations: isNoAssociationsError,
-		failureOf: (error: HubSpotBatchError) => ({ kind: 'failed', message: error.message ?? 'HubSpot gave no reason', hubspot: errorInfo(error) }),
-	});
+export async function readAssociations(
+	send: SendToDirection,
+	batch: PlannedBatch,
+	authentication: Authentication,
+	slots?: RequestSlots,
+	onRecordRead?: (fromObjectId: string, read: RecordRead) => void,
+): Promise<ReadAssociations> {
+	const reads = new RecordReads(
+		{
+			idsNamed: (error) => idsNamedByError(error, batch).flatMap(({ id, side }) => (side === 'to' ? [] : [id])),
+			isNoAssociations: isNoAssociationsError,
+			failureOf: (error: HubSpotBatchError) => ({ kind: 'failed', message: error.message ?? 'HubSpot gave no reason', hubspot: errorInfo(error) }),
+		},
+		onRecordRead,
+	);
 	let pending: PageRequest[] = [...new Set(batch.inputs.map((input) => input.fromObjectId))].map((id) => ({ id }));
 	let first = true;
 	while (pending.length > 0) {

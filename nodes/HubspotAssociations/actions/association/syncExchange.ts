@@ -4,12 +4,13 @@ import { batchCreateBody, columnsOf } from '../../helpers/planning';
 import type { AssociatedRecord } from '../../helpers/associationReads';
 import { knownObjectTypeId } from '../../helpers/objectTypes';
 import type { RecordRead } from '../../helpers/recordReads';
-import { conflictingPrimaries, inBatches, keepingPrimaries, planSync, primaryHolderKey, typesCreateKept, type PairChange, type SyncPlan } from '../../helpers/syncPlan';
+import { conflictingPrimaries, inBatches, keepingPrimaries, primaryHolderKey, SyncPlanner, typesCreateKept, type PairChange, type SyncPlan, type SyncPlanSettings } from '../../helpers/syncPlan';
 import type { Authentication } from '../../transport';
 import type { RequestSlots } from '../batchDispatch';
 import type { BatchExchange, FailedBeforeSending, SendToDirection } from '../batchRunner';
 import { readAssociations } from './readAssociations';
 import { checkPairsListedFromBothEnds } from './syncBothEnds';
+import { PlanWhileReading } from './syncPlanWhileReading';
 import { createPhase, labelsArchivePhase, plannedRequests, sendWrites, writeRequests, type Failure } from './syncPhases';
 import { archiveRequests, describeRemovals, RemovalHolds, removeUnlisted, reportRemovals, unlistedPairs, type FromRecordReport, type Unlisted } from './syncUnlisted';
 
@@ -90,12 +91,14 @@ function writesOf(readable: PlannedInput[], plan: SyncPlan) {
 		served.set(write, input);
 		return write;
 	};
-	const writes = (types: (change: PairChange) => AssociationSpec[] | undefined) =>
-		readable.flatMap((input) => {
-			const wanted = types(plan.changes.get(input)!);
-			return wanted ? [writeFor(input, wanted)] : [];
-		});
-	return { served, writeFor, creates: writes((change) => change.create), labelRemovals: writes((change) => change.dropLabels) };
+	const creates: PlannedInput[] = [];
+	const labelRemovals: PlannedInput[] = [];
+	for (const input of readable) {
+		const change = plan.changes.get(input)!;
+		if (change.create) creates.push(writeFor(input, change.create));
+		if (change.dropLabels) labelRemovals.push(writeFor(input, change.dropLabels));
+	}
+	return { served, writeFor, creates, labelRemovals };
 }
 
 /**
@@ -104,26 +107,38 @@ function writesOf(readable: PlannedInput[], plan: SyncPlan) {
  */
 function keepFailedMoves(plan: SyncPlan, input: PlannedInput, holds: RemovalHolds): void {
 	const change = plan.changes.get(input)!;
-	const failed = (change.movedPrimary ?? []).filter((spec) => holds.primaryStayed(input.fromObjectId, input.toObjectId, spec));
+	if (!change.movedPrimary) return;
+	const failed = change.movedPrimary.filter((spec) => holds.primaryStayed(input.fromObjectId, input.toObjectId, spec));
 	if (failed.length > 0) plan.changes.set(input, keepingPrimaries(change, failed));
+}
+
+/**
+ * The inputs of the records no write names, nor the removal of a pair whose primary type the input
+ * moves to another pair (it stays if the move fails).
+ */
+function recordsNoWriteNames(readable: PlannedInput[], plan: SyncPlan, writes: PlannedInput[]): PlannedInput[] {
+	const movesPrimary = plan.removals.filter((pair) => pair.types.some((spec) => primaryHolderKey(pair.fromObjectId, pair.toObjectId, spec)));
+	const written = new Set([...writes, ...movesPrimary].map((write) => write.fromObjectId));
+	return readable.filter((input) => !written.has(input.fromObjectId));
 }
 
 /** Settles every input not failed, attaches the reports and sums the run up. */
 function finish(batch: PlannedBatch, plan: SyncPlan, outcomes: Outcomes, unlisted: Unlisted, removalsFailed: number, holds: RemovalHolds, removeUnlisted: boolean): SyncCounts {
 	const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0, failed: 0, removalsFailed, removalsSkipped: 0 };
 	for (const input of batch.inputs) {
-		const outcome = outcomes.get(input) ?? { kind: 'succeeded', result: { change: plan.changes.get(input)! } };
-		outcomes.set(input, outcome);
-		if (outcome.kind === 'failed') {
+		const settled = outcomes.get(input);
+		if (settled?.kind === 'failed') {
 			counts.failed++;
 			continue;
 		}
+		const result: SyncResult = settled ? { ...settled.result } : { change: plan.changes.get(input)! };
 		const reporter = unlisted.reporters.get(input.fromObjectId);
-		if (reporter?.input === input) outcome.result = { ...outcome.result, report: reporter.report };
+		if (reporter?.input === input) result.report = reporter.report;
 		const skipped = removeUnlisted ? holds.reasonFor(input.fromObjectId) : undefined;
-		if (skipped) outcome.result = { ...outcome.result, removalsSkipped: skipped };
-		counts[outcome.result.change.status]++;
-		if (outcome.result.change.keptPrimary.length > 0) counts.kept++;
+		if (skipped) result.removalsSkipped = skipped;
+		outcomes.set(input, { kind: 'succeeded', result });
+		counts[result.change.status]++;
+		if (result.change.keptPrimary.length > 0) counts.kept++;
 	}
 	for (const { report } of unlisted.reporters.values()) {
 		counts.removed += report.removed.length;
@@ -151,20 +166,29 @@ export async function syncDirection(
 	const outcomes: Outcomes = new Map();
 	const sender = { send, authentication: context.authentication, keepGoing: continueOnFail, slots };
 
-	const read = await readAssociations(send, batch, context.authentication, slots);
+	const sameObjectType = objectTypeOf(batch.fromPathType) === objectTypeOf(batch.toPathType);
+	const settingsFor = (holds: RemovalHolds): SyncPlanSettings => ({
+		removeUnlisted: options.removeUnlisted,
+		sameObjectType,
+		// A failed item of a record may have listed any of its pairs, with any type: they lose nothing in this run.
+		keepsTypes: (fromObjectId, toObjectId) => holds.holds({ fromObjectId, toObjectId }),
+	});
+	const whileReading = new PlanWhileReading(batch.inputs, failedBefore, sameObjectType, settingsFor);
+	const read = await readAssociations(send, batch, context.authentication, slots, whileReading.recordRead);
 	if ('failed' in read) return read;
 	const { readable: complete, current } = readableInputs(batch, read.reads, outcomes);
-	const conflicts = conflictingPrimaries(complete);
+	// Every read succeeded: what was planned while reading is what would be planned now.
+	const planned = outcomes.size === 0 ? whileReading.whenEveryRead : undefined;
+	const conflicts = planned?.conflicts ?? conflictingPrimaries(complete);
 	for (const [input, message] of conflicts) outcomes.set(input, { kind: 'failed', message, refusedByNode: true });
 	const readable = conflicts.size > 0 ? complete.filter((input) => !conflicts.has(input)) : complete;
 	if (outcomes.size > 0 && !continueOnFail) return { outcomes };
 
-	const sameObjectType = objectTypeOf(batch.fromPathType) === objectTypeOf(batch.toPathType);
 	const holds = new RemovalHolds(failedBefore, sameObjectType);
 	holds.addFailed(outcomes);
-	// A failed item of a record may have listed any of its pairs, with any type: they lose nothing in this run.
-	const keepsTypes = (fromObjectId: string, toObjectId: string) => holds.holds({ fromObjectId, toObjectId });
-	const plan = planSync(readable, current, { removeUnlisted: options.removeUnlisted, sameObjectType, keepsTypes });
+	const planner = planned?.planner ?? new SyncPlanner(readable, settingsFor(holds));
+	for (const fromObjectId of planner.records()) planner.addRecord(fromObjectId, current.get(fromObjectId));
+	const plan = planner.plan();
 	const removable = plan.removals.filter((pair) => !holds.holds(pair));
 	if (!guardRemovals(removable.length, readable, outcomes, context)) return { outcomes };
 	const { served, writeFor, creates, labelRemovals } = writesOf(readable, plan);
@@ -205,9 +229,7 @@ export async function syncDirection(
 	// write of the run can hold them. Without it, a failed write stops the run before any removal.
 	// In a same-object direction a pair is either end's, so its removal waits for the writes. So does
 	// the removal of a pair whose primary type the input moves to another pair: it stays if the move fails.
-	const movesPrimary = plan.removals.filter((pair) => pair.types.some((spec) => primaryHolderKey(pair.fromObjectId, pair.toObjectId, spec)));
-	const written = new Set([...creates, ...labelRemovals, ...movesPrimary].map((write) => write.fromObjectId));
-	const early = continueOnFail && !sameObjectType ? readable.filter((input) => !written.has(input.fromObjectId)) : [];
+	const early = continueOnFail && !sameObjectType ? recordsNoWriteNames(readable, plan, [...creates, ...labelRemovals]) : [];
 	const earlyUnlisted = unlistedPairs(batch, plan, early, options.removalBatchSize, holds);
 	const earlyFailures = new Map<PlannedInput, Failure>();
 	const writes = [
@@ -240,7 +262,7 @@ export async function syncDirection(
 	const succeeded = readable.filter((input) => !earlyRecords.has(input.fromObjectId) && outcomes.get(input)?.kind !== 'failed');
 	const lateUnlisted = unlistedPairs(batch, plan, succeeded, options.removalBatchSize, holds);
 	removalsFailed += await removeUnlisted(lateUnlisted, sender, context.node);
-	const unlisted = { reporters: new Map([...earlyUnlisted.reporters, ...lateUnlisted.reporters]), archives: [...earlyUnlisted.archives, ...lateUnlisted.archives] };
+	const unlisted = early.length === 0 ? lateUnlisted : { reporters: new Map([...earlyUnlisted.reporters, ...lateUnlisted.reporters]), archives: [...earlyUnlisted.archives, ...lateUnlisted.archives] };
 	return finishRun(batch, plan, outcomes, unlisted, removalsFailed, { holds, context, failedBefore, removable: removable.length });
 }
 

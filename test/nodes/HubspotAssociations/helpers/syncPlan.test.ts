@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import type { AssociatedRecord } from '../../../../nodes/HubspotAssociations/helpers/associationReads';
 import type { AssociationSpec, PlannedInput } from '../../../../nodes/HubspotAssociations/helpers/interfaces';
-import { conflictingPrimaries, firstInputOfEachRecord, inBatches, keepingPrimaries, planSync, typesCreateKept } from '../../../../nodes/HubspotAssociations/helpers/syncPlan';
+import { conflictingPrimaries, firstInputOfEachRecord, inBatches, keepingPrimaries, planSync, SyncPlanner, typesCreateKept } from '../../../../nodes/HubspotAssociations/helpers/syncPlan';
 
 const unlabeled = { category: 'HUBSPOT_DEFINED', typeId: 279 };
 const primary = { category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' };
@@ -119,6 +120,39 @@ describe('planSync: rules for failed items, same-object removals and primaries',
 		const plan = planSync([mover, leaving], new Map([['1', [held('21', unlabeled, primary)]]]), { removeUnlisted: true, sameObjectType: false });
 		expect(plan.changes.get(leaving)).toMatchObject({ keptPrimary: [], movedPrimary: [spec(primary)] });
 		expect(plan.changes.get(leaving)?.replaced).toBeUndefined();
+	});
+});
+
+describe('SyncPlanner', () => {
+	const types = fc.constantFrom(unlabeled, primary, billing, former, { category: 'HUBSPOT_DEFINED', typeId: 2 }, { category: 'HUBSPOT_DEFINED', typeId: 13 });
+	const syncCase = fc.record({
+		inputs: fc.array(fc.record({ from: fc.integer({ min: 1, max: 4 }), to: fc.integer({ min: 1, max: 5 }), types: fc.array(types, { minLength: 1, maxLength: 2 }) }), { maxLength: 8 }),
+		held: fc.array(fc.record({ from: fc.integer({ min: 1, max: 4 }), to: fc.integer({ min: 1, max: 6 }), types: fc.array(types, { maxLength: 3 }) }), { maxLength: 12 }),
+		removeUnlisted: fc.boolean(),
+		sameObjectType: fc.boolean(),
+		keeping: fc.integer({ min: 1, max: 4 }),
+		order: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+	});
+
+	it('plans record by record, in whatever order the reads come in, what planSync plans', () => {
+		fc.assert(
+			fc.property(syncCase, (c) => {
+				const inputs = c.inputs.map(({ from, to, types: asked }, itemIndex) => input(String(from), String(to), asked.map(spec), [itemIndex]));
+				const current = new Map<string, AssociatedRecord[]>();
+				for (const { from, to, types: holding } of c.held) current.set(String(from), [...(current.get(String(from)) ?? []), held(to, ...holding)]);
+				const settings = { removeUnlisted: c.removeUnlisted, sameObjectType: c.sameObjectType, keepsTypes: (fromObjectId: string) => fromObjectId === String(c.keeping) };
+				const planner = new SyncPlanner(inputs, settings);
+				const records = [...planner.records()].map((record, index) => ({ record, rank: c.order[index % c.order.length] })).sort((a, b) => a.rank - b.rank);
+				for (const { record } of records) planner.addRecord(record, current.get(record));
+
+				const planned = planner.plan();
+				const whole = planSync(inputs, current, settings);
+				expect([...planned.changes]).toEqual([...whole.changes]);
+				expect(planned.removals).toEqual(whole.removals);
+				expect(planned.kept).toEqual(whole.kept);
+			}),
+			{ numRuns: 300 },
+		);
 	});
 });
 
