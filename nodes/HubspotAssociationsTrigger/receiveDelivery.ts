@@ -22,8 +22,12 @@ function processLog(context: IWebhookFunctions): EmittedLog {
 // first, so it does not wait on n8n's credential store (queued behind its database writes when
 // deliveries come ten at a time); a delivery it does not verify reads the credential again (a rotated
 // secret), and a secret older than a minute is read again in any case.
-const knownSecrets = new Map<string, { secret: string; readAt: number }>();
+// Reads may end in another order than they started (the store answers them as it can): a secret is
+// kept only from a read that started after the one that gave the kept secret, so an earlier read
+// cannot bring back a secret a later one replaced.
+const knownSecrets = new Map<string, { secret: string; readAt: number; read: number }>();
 const SECRET_KEPT_MS = 60_000;
+let readsStarted = 0;
 
 /** Forgets what this process emitted, the signatures it accepted and the secrets it knows (specs start from nothing; a restart does the same). */
 export function forgetProcessLogs(): void {
@@ -43,8 +47,10 @@ async function acceptSigned(context: IWebhookFunctions, delivery: Parameters<typ
 		if (accepted.ok || accepted.status !== 401) return accepted;
 		refused = accepted;
 	}
+	const read = ++readsStarted;
 	const secret = await clientSecretOf(context);
-	knownSecrets.set(key, { secret, readAt: settings.now });
+	const kept = knownSecrets.get(key);
+	if (!kept || kept.read < read) knownSecrets.set(key, { secret, readAt: settings.now, read });
 	// The same secret would only refuse the delivery again.
 	if (refused && secret === known?.secret) return refused;
 	return acceptDelivery(delivery, secret, settings);

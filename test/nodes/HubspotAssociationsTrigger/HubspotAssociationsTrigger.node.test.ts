@@ -4,6 +4,7 @@ import nock from 'nock';
 import { forgetKeptReads, LABELS_WAIT_MS } from '../../../nodes/HubspotAssociationsTrigger/pairTypes';
 import { forgetProcessLogs } from '../../../nodes/HubspotAssociationsTrigger/receiveDelivery';
 import { signatureV1 } from '../../../nodes/HubspotAssociationsTrigger/helpers/signature';
+import { TestCredentialsHelper } from '../../harness/credentialsHelper';
 import { oauthCredential, TEST_BASE_URL } from '../../harness/runWorkflow';
 import { PRODUCTION_URL, signedHeaders, TriggerHarness } from '../../harness/webhookTrigger';
 import { COMPANY_TO_CONTACT_LABELS, DECISION_MAKER_ITEM, CONTACT_TO_COMPANY_LABELS, genericEvent, otherSide } from './helpers/events';
@@ -55,6 +56,41 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 		// HubSpot signs with the new secret: that delivery reads the credential again, and the old secret is refused from then on.
 		expect((await rotated.deliver(signed([genericEvent({ eventId: 3, toObjectId: 203 })], 'rotated-secret'))).status).toBe(200);
 		expect((await rotated.deliver(signed([genericEvent({ eventId: 4, toObjectId: 204 })]))).status).toBe(401);
+	});
+
+	it('keeps the secret read last: a read that started earlier and ends later does not bring back the secret it replaced', async () => {
+		labelReads();
+		// Each credential read gives the secret the store held when it started, and ends when the spec lets it.
+		const reads: Array<() => void> = [];
+		const original = TestCredentialsHelper.prototype.getDecrypted;
+		const spy = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted').mockImplementation(async function (this: TestCredentialsHelper, ...args) {
+			const data = await original.apply(this, args);
+			await new Promise<void>((resolve) => reads.push(resolve));
+			return data;
+		});
+		try {
+			const credential = oauthCredential();
+			const trigger = new TriggerHarness(PARAMETERS as never, { hubspotAssociationsOAuth2Api: credential });
+			const until = async (count: number) => { while (reads.length < count) await new Promise((resolve) => setImmediate(resolve)); };
+			// A forged delivery reads the old secret; its read is slow (queued behind the store's writes).
+			const forged = trigger.deliver(signed([genericEvent({ eventId: 1 })], 'not-the-secret'));
+			await until(1);
+			// Meanwhile the secret is rotated and HubSpot signs with the new one: that read ends first.
+			credential.clientSecret = 'rotated-secret';
+			const current = trigger.deliver(signed([genericEvent({ eventId: 2, toObjectId: 202 })], 'rotated-secret'));
+			await until(2);
+			reads[1]();
+			expect((await current).status).toBe(200);
+			reads[0]();
+			expect((await forged).status).toBe(401);
+			// The rotated secret has been read and has verified a delivery: the old one is refused from then on.
+			const old = trigger.deliver(signed([genericEvent({ eventId: 3, toObjectId: 203 })]));
+			await new Promise((resolve) => setImmediate(resolve));
+			reads.forEach((release) => release());
+			expect((await old).status).toBe(401);
+		} finally {
+			spy.mockRestore();
+		}
 	});
 
 	it('keeps the label texts a few minutes: the next delivery sends no request', async () => {
