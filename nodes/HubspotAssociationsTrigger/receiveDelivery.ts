@@ -36,13 +36,20 @@ export function forgetProcessLogs(): void {
 	knownSecrets.clear();
 }
 
+/** How many client secrets this process keeps (specs check none is kept past its minute). */
+export function keptSecretCount(): number {
+	return knownSecrets.size;
+}
+
 /** The delivery checked with the credential's client secret: the one read within the last minute, else read now. */
 async function acceptSigned(context: IWebhookFunctions, delivery: Parameters<typeof acceptDelivery>[0], settings: Parameters<typeof acceptDelivery>[2]) {
 	const type = credentialTypeOf(context);
 	const key = `${type} ${context.getNode().credentials?.[type]?.id ?? ''}`;
+	// A secret past its minute is dropped, whoever's it is: one of a deleted credential is not kept on.
+	for (const [kept, { readAt }] of knownSecrets) if (!(settings.now >= readAt && settings.now - readAt < SECRET_KEPT_MS)) knownSecrets.delete(kept);
 	const known = knownSecrets.get(key);
 	let refused: ReturnType<typeof acceptDelivery> | undefined;
-	if (known && settings.now >= known.readAt && settings.now - known.readAt < SECRET_KEPT_MS) {
+	if (known) {
 		const accepted = acceptDelivery(delivery, known.secret, settings);
 		if (accepted.ok || accepted.status !== 401) return accepted;
 		refused = accepted;

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import nock from 'nock';
 import { forgetKeptReads, LABELS_WAIT_MS } from '../../../nodes/HubspotAssociationsTrigger/pairTypes';
-import { forgetProcessLogs } from '../../../nodes/HubspotAssociationsTrigger/receiveDelivery';
+import { forgetProcessLogs, keptSecretCount } from '../../../nodes/HubspotAssociationsTrigger/receiveDelivery';
 import { signatureV1 } from '../../../nodes/HubspotAssociationsTrigger/helpers/signature';
 import { TestCredentialsHelper } from '../../harness/credentialsHelper';
 import { oauthCredential, TEST_BASE_URL } from '../../harness/runWorkflow';
@@ -90,6 +90,27 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 			expect((await old).status).toBe(401);
 		} finally {
 			spy.mockRestore();
+		}
+	});
+
+	it('keeps no secret past its minute, even one whose credential is never read again (deleted): the secrets kept do not grow with the credentials once used', async () => {
+		const start = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(start);
+		try {
+			const withCredential = (id: string, clientSecret: string) => {
+				const trigger = new TriggerHarness(PARAMETERS as never, { hubspotAssociationsOAuth2Api: { ...oauthCredential(), clientSecret } });
+				trigger.node.credentials!.hubspotAssociationsOAuth2Api = { id, name: id };
+				return trigger;
+			};
+			const forged = (at: number) => ({ body: '[]', headers: signedHeaders('[]', 'not-the-secret', at) });
+			// Each forged delivery reads its credential's secret, which is then kept.
+			for (let index = 0; index < 20; index += 1) expect((await withCredential(`cred-${index}`, `secret-${index}`).deliver(forged(start))).status).toBe(401);
+			expect(keptSecretCount()).toBe(20);
+			clock.mockReturnValue(start + 61_000);
+			expect((await withCredential('cred-last', 'secret-last').deliver(forged(start + 61_000))).status).toBe(401);
+			expect(keptSecretCount()).toBe(1);
+		} finally {
+			clock.mockRestore();
 		}
 	});
 
