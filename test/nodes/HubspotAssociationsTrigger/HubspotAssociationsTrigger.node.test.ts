@@ -114,6 +114,52 @@ describe('HubSpot Associations Trigger, run in n8n-core', () => {
 		}
 	});
 
+	it("checks a delivery with its own credential's secret only: another credential's, kept a moment ago, is refused", async () => {
+		labelReads();
+		const ours = oauthTrigger();
+		const theirs = new TriggerHarness(PARAMETERS as never, { hubspotAssociationsOAuth2Api: { ...oauthCredential(), clientSecret: 'their-secret' } });
+		theirs.node.credentials!.hubspotAssociationsOAuth2Api = { id: 'cred-theirs', name: 'Their HubSpot account' };
+		expect((await ours.deliver(signed([genericEvent({ eventId: 1 })]))).status).toBe(200);
+		expect((await theirs.deliver(signed([genericEvent({ eventId: 2, toObjectId: 202 })], 'their-secret'))).status).toBe(200);
+		expect((await ours.deliver(signed([genericEvent({ eventId: 3, toObjectId: 203 })], 'their-secret'))).status).toBe(401);
+		expect((await theirs.deliver(signed([genericEvent({ eventId: 4, toObjectId: 204 })]))).status).toBe(401);
+	});
+
+	it('accepts a rotated-out secret at most a minute after it was read, however often it is sent meanwhile; a failed read accepts nothing', async () => {
+		labelReads();
+		const start = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(start);
+		const credential = oauthCredential();
+		const trigger = new TriggerHarness(PARAMETERS as never, { hubspotAssociationsOAuth2Api: credential });
+		const old = (eventId: number, at: number) => {
+			const body = JSON.stringify([genericEvent({ eventId, toObjectId: 200 + eventId })]);
+			return { body, headers: signedHeaders(body, SECRET, at) };
+		};
+		try {
+			expect((await trigger.deliver(old(1, start))).status).toBe(200);
+			credential.clientSecret = 'rotated-secret';
+			for (const [eventId, at] of [[2, start + 20_000], [3, start + 40_000], [4, start + 59_000]]) {
+				clock.mockReturnValue(at);
+				expect((await trigger.deliver(old(eventId, at))).status).toBe(200);
+			}
+			clock.mockReturnValue(start + 60_000);
+			expect((await trigger.deliver(old(5, start + 60_000))).status).toBe(401);
+			// The store fails: a delivery the kept secret does not verify is not accepted.
+			credential.clientSecret = SECRET;
+			clock.mockReturnValue(start + 61_000);
+			expect((await trigger.deliver(old(6, start + 61_000))).status).toBe(200);
+			const failing = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted').mockRejectedValue(new Error('credential store unavailable'));
+			try {
+				const forged = { body: '[]', headers: signedHeaders('[]', 'rotated-secret', start + 61_000) };
+				await expect(trigger.deliver(forged)).rejects.toThrow('credential store unavailable');
+			} finally {
+				failing.mockRestore();
+			}
+		} finally {
+			clock.mockRestore();
+		}
+	});
+
 	it('keeps the label texts a few minutes: the next delivery sends no request', async () => {
 		labelReads();
 		const trigger = oauthTrigger();
