@@ -15,10 +15,9 @@ import './preferTypeScript';
 import '../../test/setup-env';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { IPairedItemData } from 'n8n-workflow';
 import { batchCreateParameters, runNode, simulatorCredentials, type RunResult } from '../../test/harness/runWorkflow';
 import { startSimulator, type HubSpotSimulator } from '../simulator';
-import { pairs, type Pair, type WorkerResult, type WorkerSpec } from './ratelimitWorker';
+import { pairs, workerResult, type Pair, type WorkerResult, type WorkerSpec } from './ratelimitWorker';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -51,13 +50,6 @@ function lostItems(sim: HubSpotSimulator, items: Pair[], result: WorkerResult): 
 		if (pairedIndex !== i || !exists) lost++;
 	});
 	return lost + (result.failed ? 1 : 0);
-}
-
-function summary(result: RunResult): WorkerResult {
-	return {
-		items: result.output.map((item) => [(item.pairedItem as IPairedItemData | undefined)?.item ?? -1, String(item.json.status)]),
-		failed: result.error !== undefined,
-	};
 }
 
 /** A worker process with n8n loaded: `run()` starts its execution and resolves with what it output. */
@@ -116,7 +108,7 @@ async function scenario(name: string, executions: number, start: Start = {}): Pr
 		const results = await Promise.all(
 			inputs.map(async (items, e) => {
 				await new Promise((wake) => setTimeout(wake, start.delaysMs?.[e] ?? 0));
-				return workers ? await workers[e].run() : summary(await execute(sim, items));
+				return workers ? await workers[e].run() : workerResult(await execute(sim, items));
 			}),
 		);
 		const wallMs = Date.now() - started;

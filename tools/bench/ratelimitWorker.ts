@@ -8,7 +8,7 @@
 import './preferTypeScript';
 import '../../test/setup-env';
 import type { IPairedItemData } from 'n8n-workflow';
-import { batchCreateParameters, oauthCredential, runNode } from '../../test/harness/runWorkflow';
+import { batchCreateParameters, oauthCredential, runNode, type RunResult } from '../../test/harness/runWorkflow';
 
 export interface Pair {
 	contactId: string;
@@ -33,6 +33,14 @@ export interface WorkerResult {
 	failed: boolean;
 }
 
+/** What an execution output, as a worker reports it. */
+export function workerResult(result: RunResult): WorkerResult {
+	return {
+		items: result.output.map((item) => [(item.pairedItem as IPairedItemData | undefined)?.item ?? -1, String(item.json.status)]),
+		failed: result.error !== undefined,
+	};
+}
+
 async function work(spec: WorkerSpec, dryRun = false): Promise<WorkerResult> {
 	const { account } = spec;
 	const credential = oauthCredential({
@@ -48,10 +56,7 @@ async function work(spec: WorkerSpec, dryRun = false): Promise<WorkerResult> {
 		onError: 'continueRegularOutput',
 		credentialId: 'cred-worker',
 	});
-	return {
-		items: result.output.map((item) => [(item.pairedItem as IPairedItemData | undefined)?.item ?? -1, String(item.json.status)]),
-		failed: result.error !== undefined,
-	};
+	return workerResult(result);
 }
 
 if (process.env.BENCH_WORKER) {

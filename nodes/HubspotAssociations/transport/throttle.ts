@@ -170,10 +170,11 @@ export class RequestThrottle {
 			if (signal?.aborted) return undefined;
 			const now = this.clock.now();
 			const { intervalMs } = this.window;
+			while (this.sends.length > 0 && this.sends[0] <= now - intervalMs) this.sends.shift();
 			// Spread over the window rather than in bursts: executions sharing it then see each
 			// other's requests in HubSpot's headers before they collide. Read at every wake-up, so
-			// a budget that grew meanwhile brings the next send forward.
-			// A probe goes at its own pace: it is what tells a run starved to a long spacing that others left.
+			// a budget that grew meanwhile brings the next send forward. A probe goes at its own
+			// pace: it is what tells a run starved to a long spacing that others left.
 			const probe = this.mayProbe(now);
 			const spacedUntil = probe ? now : this.lastSendAt + intervalMs / Math.max(1, this.allowance);
 			const holdUntil = Math.max(this.pausedUntil, spacedUntil);
@@ -181,7 +182,6 @@ export class RequestThrottle {
 				await this.clock.sleep(Math.min(holdUntil - now, LONGEST_NAP_MS));
 				continue;
 			}
-			while (this.sends.length > 0 && this.sends[0] <= now - intervalMs) this.sends.shift();
 			const over = this.inFlight + this.sends.length - this.budget;
 			if ((over < 0 && !this.fullOnArrival(now)) || probe) return this.send(now);
 			if (over < 0) {
@@ -235,8 +235,8 @@ export class RequestThrottle {
 		return this.lastRemaining - uncounted + leaving <= 0;
 	}
 
+	/** `sends` holds only answers still in the window (`nextSlot` drops the others first). */
 	private mayProbe(now: number): boolean {
-		while (this.sends.length > 0 && this.sends[0] <= now - this.window.intervalMs) this.sends.shift();
 		return mayProbe({
 			now,
 			max: this.window.max,
