@@ -37,9 +37,22 @@ export interface SharedWindowResult {
 export async function runSharedWindow(
 	clock: FakeClock,
 	plans: RunPlan[],
-	options: { window: RateWindow; configured?: RateWindow; latencyMs: number; concurrency?: ConcurrencySetting },
+	options: {
+		window: RateWindow;
+		configured?: RateWindow;
+		latencyMs: number;
+		concurrency?: ConcurrencySetting;
+		/** Each half of an answer's time drawn from latencyMs/2 × (1 ± spread), seeded: answers out of order and in bursts. */
+		latencySpread?: { spread: number; seed: number };
+	},
 ): Promise<SharedWindowResult> {
 	const { window, latencyMs } = options;
+	let seed = options.latencySpread?.seed ?? 0;
+	const halfLatency = (): number => {
+		if (!options.latencySpread) return latencyMs / 2;
+		seed = (seed * 1103515245 + 12345) % 2147483648;
+		return Math.round((latencyMs / 2) * (1 - options.latencySpread.spread + (2 * options.latencySpread.spread * seed) / 2147483648));
+	};
 	const arrivals: number[] = [];
 	let sent = 0;
 	const processThrottles = new Map<number, RequestThrottle>();
@@ -77,9 +90,9 @@ export async function runSharedWindow(
 			sent++;
 			const sentAt = clock.now();
 			const onItsWay = limit.sending();
-			await clock.sleep(latencyMs / 2);
+			await clock.sleep(halfLatency());
 			const { status, headers } = admit();
-			await clock.sleep(latencyMs / 2);
+			await clock.sleep(halfLatency());
 			await whileHeld(process);
 			onItsWay();
 			answered();
