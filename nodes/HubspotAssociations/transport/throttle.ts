@@ -352,10 +352,13 @@ export class RequestThrottle {
 	private takeOver(now: number, others: number, answered: number, used: number): number {
 		this.othersSeen.push([now, others]);
 		while (this.othersSeen.length > 1 && this.othersSeen[1][0] <= now - TAKEOVER_BASELINE_MS) this.othersSeen.shift();
-		// A run that found others there expects them to finish first: it measures their fall from the
-		// newest count at least half the baseline old, so a quiet stretch before (a run held back by its
-		// own requests hears nothing) does not dilute it.
-		const latest = joinedLate(this.othersAtJoin, this.window.max) ? [...this.othersSeen].reverse().find(([at]) => at <= now - TAKEOVER_BASELINE_MS / 2) : undefined;
+		// A run that found others there expects them to finish first: after a quiet stretch (a run held
+		// back by its own requests hears nothing) it measures their fall from the newest count at least
+		// half the baseline old, so the stretch does not dilute it. Not while answers keep coming: their
+		// count jitters by a few over half a second (answers out of order, in bursts) while they still
+		// send, and read as them stopping it brought more 429s.
+		const quietBefore = this.othersSeen[0][0] <= now - 2 * TAKEOVER_BASELINE_MS;
+		const latest = quietBefore && joinedLate(this.othersAtJoin, this.window.max) ? [...this.othersSeen].reverse().find(([at]) => at <= now - TAKEOVER_BASELINE_MS / 2) : undefined;
 		const [seenAt, seen] = latest ?? this.othersSeen[0];
 		const span = now - seenAt;
 		if (span < TAKEOVER_BASELINE_MS / 2 || seen <= others) return 0;
