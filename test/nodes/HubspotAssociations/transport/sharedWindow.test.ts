@@ -1,5 +1,5 @@
 import { FakeClock } from '../../../harness/fakeClock';
-import { runSharedWindow } from '../../../harness/sharedWindow';
+import { runSharedWindow, type RunPlan } from '../../../harness/sharedWindow';
 import { HUBSPOT_WINDOW as HUBSPOT, SHARED_WINDOW_SCENARIOS, type SharedWindowScenario } from '../../../harness/sharedWindowScenarios';
 
 /**
@@ -77,7 +77,7 @@ describe('a late joiner with answers arriving out of order (virtual time, 800 ±
 	const seeds = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22];
 	it.each([
 		['three busy runs and a late joiner', [0, 0, 0].map((startAt) => ({ startAt, requests: 150 })).concat([{ startAt: 8000, requests: 100 }]), 1500, 0.085],
-		['a late starter joining two busy runs', [{ startAt: 0, requests: 150 }, { startAt: 0, requests: 150 }, { startAt: 12_000, requests: 100 }], 800, 0.01],
+		['a late starter joining two busy runs', SHARED_WINDOW_SCENARIOS['a late starter joining two busy runs'], 800, 0.01],
 	] as Array<[string, RunPlan[], number, number]>)('%s: 429s no more than with a second-long baseline', async (name, plans, latencyMs, most429) => {
 		let rateLimited = 0;
 		let sent = 0;
