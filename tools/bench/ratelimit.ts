@@ -3,13 +3,14 @@
  * on n8n's real engine with real sleeps. Prints figures only.
  *
  *   npx tsx tools/bench/ratelimit.ts [--items 20000] [--batch 100] [--rate 10] [--window-ms 1000] [--latency 0]
- *     [--only single|concurrent|following]
+ *     [--only single|concurrent|following] [--timeline]
  *
  * `--window-ms 10000` enforces the same rate as HubSpot does, over 10 s (100 per 10 s); `--latency`
  * makes the simulator answer each request that many ms late. `following`: two executions on
  * separate workers (separate processes, `ratelimitWorker.ts`, so separate throttles and event
  * loops, one window), the second started 2 s before the first would end at the optimum ("back to
- * back"), then 5 s after the first. Each worker has loaded n8n before the clock starts.
+ * back"), then 5 s after the first. Each worker has loaded n8n before the clock starts. `--timeline`
+ * prints each execution's requests per half second (`x` a 429), to see where the time went.
  */
 import './preferTypeScript';
 import '../../test/setup-env';
@@ -30,6 +31,7 @@ const RATE_PER_SECOND = Number(option('rate', '10'));
 const WINDOW_MS = Number(option('window-ms', '1000'));
 const ONLY = option('only', 'all');
 const LATENCY_MS = Number(option('latency', '0'));
+const TIMELINE = args.includes('--timeline');
 
 async function execute(sim: HubSpotSimulator, items: Pair[]): Promise<RunResult> {
 	return await runNode({
@@ -141,8 +143,28 @@ async function scenario(name: string, executions: number, start: Start = {}): Pr
 			lost,
 		};
 		process.stdout.write(`${JSON.stringify(figures)}\n`);
+		if (TIMELINE) printTimeline(sent, started, perExecution);
 	} finally {
 		await sim.close();
+	}
+}
+
+/** `--timeline`: each execution's requests per half second from the clock's start, `x` for each 429 among them. */
+function printTimeline(sent: HubSpotSimulator['requests'], started: number, perExecution: number): void {
+	const rows = new Map<number, Array<{ count: number; rateLimited: number }>>();
+	for (const request of sent) {
+		const firstFrom = (request.body as { inputs?: Array<{ from?: { id?: string } }> }).inputs?.[0]?.from?.id;
+		const execution = Math.floor((Number(firstFrom) - 1) / perExecution);
+		const slot = Math.floor((request.at - started) / 500);
+		const row = rows.get(execution) ?? [];
+		row[slot] ??= { count: 0, rateLimited: 0 };
+		row[slot].count++;
+		if (request.status === 429) row[slot].rateLimited++;
+		rows.set(execution, row);
+	}
+	for (const [execution, row] of [...rows].sort(([a], [b]) => a - b)) {
+		const cells = Array.from(row, (cell) => `${cell?.count ?? 0}${'x'.repeat(cell?.rateLimited ?? 0)}`.padStart(3));
+		process.stdout.write(`execution ${execution + 1}, requests per 0.5 s: ${cells.join('')}\n`);
 	}
 }
 

@@ -3,6 +3,7 @@
  * mixed states (`syncStates.ts`) against the simulator answering after each latency, under HubSpot's
  * default window, vs the rate-bound optimum of the requests it needs (requests ÷ window rate + one
  * answer's latency), for Parallel Requests Auto (continue-on-fail, and stop-on-fail) and one in flight.
+ * `BENCH_SYNC_TIMELINE=1` also prints each request's endpoint and when it arrived (seconds from the first).
  */
 import os from 'node:os';
 import { startSimulator, type HubSpotSimulator } from '../simulator';
@@ -41,6 +42,7 @@ export async function syncLatency(runCase: RunCase, { latencies, count, window }
 				const start = sent[0].at;
 				const since = (at: number) => seconds(at - start);
 				const timeline = `reads answered by ${since(Math.max(...reads.map((r) => r.at)) + latencyMs)}, writes ${since(Math.min(...writes.map((r) => r.at)))}–${since(Math.max(...writes.map((r) => r.at)) + latencyMs)}, outside requests ${seconds(wallMs - (Math.max(...sent.map((r) => r.at)) + latencyMs - start))}`;
+				if (process.env.BENCH_SYNC_TIMELINE) console.log(sent.map((request) => `${request.path.split('/').slice(-2).join('/')}@${((request.at - start) / 1000).toFixed(2)}`).join(' '));
 				console.log(
 					[
 						`${latencyMs} ms answers, ${name}`,

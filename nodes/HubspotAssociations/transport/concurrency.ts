@@ -39,8 +39,8 @@ export class ConcurrencyLimit {
 
 	constructor(
 		private readonly setting: ConcurrencySetting,
-		/** Requests per millisecond the throttle allows now, and its window's length. */
-		private readonly window: () => { perMs: number; intervalMs: number },
+		/** Requests per millisecond the throttle allows now, its window's length, and how many it lets go ahead of that rate. */
+		private readonly window: () => { perMs: number; intervalMs: number; ahead?: number },
 		private readonly clock: Clock,
 	) {
 		this.current = setting === 'auto' ? 1 : setting;
@@ -58,10 +58,10 @@ export class ConcurrencyLimit {
 
 	/** Waits for a free slot; call the returned function once the request (with its retries) is done. */
 	async acquire(): Promise<() => void> {
-		while (this.inFlight >= this.current) {
+		while (this.inFlight >= this.cap()) {
 			if (this.setting === 'auto') {
 				this.growFromUnanswered();
-				if (this.inFlight < this.current) break;
+				if (this.inFlight < this.cap()) break;
 			}
 			const woken = new Promise<void>((resolve) => this.waiting.push(resolve));
 			if (this.setting === 'auto') void this.watchUnanswered();
@@ -123,14 +123,26 @@ export class ConcurrencyLimit {
 			while (this.waiting.length > 0 && this.current < AUTO_MAX_IN_FLIGHT) {
 				await this.clock.sleep(WAITING_POLL_MS);
 				this.growFromUnanswered();
+				// The throttle may have let requests go ahead of its rate meanwhile (`cap`).
+				this.wake();
 			}
 		} finally {
 			this.watching = false;
 		}
 	}
 
+	/**
+	 * The limit, plus under `auto` (not right after pushback) the requests the throttle lets go ahead
+	 * of its rate to make up slots the run left unused: those would otherwise hold the limit's
+	 * slots for a round trip, and the rate's share with them.
+	 */
+	private cap(): number {
+		if (this.setting !== 'auto' || this.clock.now() < this.calmAfter) return this.current;
+		return this.current + (this.window().ahead ?? 0);
+	}
+
 	private wake(): void {
-		let free = this.current - this.inFlight;
+		let free = this.cap() - this.inFlight;
 		while (free-- > 0 && this.waiting.length > 0) this.waiting.shift()!();
 	}
 }

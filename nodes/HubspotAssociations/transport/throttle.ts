@@ -25,6 +25,11 @@ const OTHERS_STOPPED_SHARE = 0.8;
 const RATE_LIMITED_GROWTH = 3;
 /** Up to this much more of a hold after a 429, drawn at random, so runs that met it together do not retry together. */
 const HOLD_JITTER = 0.5;
+/**
+ * The most of the spacing a run may make up after it had nothing to send (waiting on its own answers
+ * between the phases of an operation), as a share of the window: at HubSpot's 100 per 10 s, ten slots.
+ */
+const IDLE_CATCH_UP_SHARE = 0.1;
 
 /** One request of this run: when it was sent, and when HubSpot counted it (halfway to its answer). */
 interface Counted {
@@ -60,6 +65,12 @@ export class RequestThrottle {
 	private readonly othersSeen: Array<[number, number]> = [];
 	private pausedUntil = 0;
 	private lastSendAt = -Infinity;
+	/** Whether nothing waited to send after the last send: the slots after it go unused until the next request comes. */
+	private nothingWaiting = false;
+	/** Spacing (ms) the next sends may skip: slots this run left unused while it had nothing to send. */
+	private idleCreditMs = 0;
+	/** Requests sent ahead of the spacing on that credit, still on their way. */
+	private aheadOnTheirWay = 0;
 	/** What HubSpot's last rate-limit headers said was left in the window. */
 	private lastRemaining: number | undefined;
 	/** 429s answered in a row, across the runs using this throttle. */
@@ -142,9 +153,14 @@ export class RequestThrottle {
 		return { ...this.window };
 	}
 
-	/** Requests per millisecond this run may send now, and the window's length: what Parallel Requests `auto` follows. */
-	pace(): { perMs: number; intervalMs: number } {
-		return { perMs: this.budget / this.window.intervalMs, intervalMs: this.window.intervalMs };
+	/**
+	 * Requests per millisecond this run may send now, and the window's length: what Parallel Requests
+	 * `auto` follows; `ahead`, the requests it may have in flight beyond that rate's share, making up
+	 * slots it left unused (on their way, or still to send).
+	 */
+	pace(): { perMs: number; intervalMs: number; ahead: number } {
+		const ahead = this.aheadOnTheirWay + Math.floor(this.idleCreditMs / this.spacing());
+		return { perMs: this.budget / this.window.intervalMs, intervalMs: this.window.intervalMs, ahead };
 	}
 
 	/**
@@ -157,6 +173,7 @@ export class RequestThrottle {
 	async acquire(): Promise<() => void>;
 	async acquire(signal: AbortSignal | undefined): Promise<(() => void) | undefined>;
 	async acquire(signal?: AbortSignal): Promise<(() => void) | undefined> {
+		if (this.waiting === 0) this.creditIdleSlots();
 		this.waiting++;
 		try {
 			return await this.nextSlot(signal);
@@ -176,7 +193,7 @@ export class RequestThrottle {
 			// a budget that grew meanwhile brings the next send forward. A probe goes at its own
 			// pace: it is what tells a run starved to a long spacing that others left.
 			const probe = this.mayProbe(now);
-			const spacedUntil = probe ? now : this.lastSendAt + intervalMs / Math.max(1, this.allowance);
+			const spacedUntil = probe ? now : this.lastSendAt + this.spacing() - this.idleCreditMs;
 			const holdUntil = Math.max(this.pausedUntil, spacedUntil);
 			if (holdUntil > now) {
 				await this.clock.sleep(Math.min(holdUntil - now, LONGEST_NAP_MS));
@@ -195,8 +212,41 @@ export class RequestThrottle {
 		}
 	}
 
+	/** The time between two sends at this run's allowance. */
+	private spacing(): number {
+		return this.window.intervalMs / Math.max(1, this.allowance);
+	}
+
+	/**
+	 * A request comes after the run had nothing to send since its last one and nothing on its way:
+	 * the slots it left unused meanwhile (one round trip, between the phases of an operation) may be made up, up to a tenth of
+	 * the window, and only by a run that has the whole window (no other execution seen, no 429) while
+	 * HubSpot's last answer showed that much room beyond the reserve. The run's own count in the window
+	 * (the budget) and `fullOnArrival` still hold every send.
+	 */
+	private creditIdleSlots(): void {
+		if (!this.nothingWaiting) return;
+		this.nothingWaiting = false;
+		// With requests on their way the run was not idle: Parallel Requests held its next one back.
+		if (this.inFlight > 0) return;
+		const { max, intervalMs } = this.window;
+		// Only a run that has the window to itself (hardly any other execution's request in it at the
+		// last answer): sharing it, a burst meets others' requests; after a 429, the window is full.
+		const othersAtLast = this.othersSeen[this.othersSeen.length - 1]?.[1] ?? Infinity;
+		if (this.allowance < max || othersAtLast > max * PROBE_SHARE || this.rateLimitedInARow > 0 || this.pausedUntil > this.clock.now()) return;
+		if (this.lastRemaining === undefined || this.lastRemaining <= max * (RESERVE_SHARE + IDLE_CATCH_UP_SHARE)) return;
+		const unusedMs = this.clock.now() - (this.lastSendAt + this.spacing());
+		this.idleCreditMs = Math.min(intervalMs * IDLE_CATCH_UP_SHARE, Math.max(0, unusedMs));
+	}
+
 	/** Counts a request sent now; the returned function counts its answer. */
 	private send(now: number): () => void {
+		// A send ahead of the spacing on the idle credit uses that much of it (a probe's does not).
+		const early = Math.min(this.idleCreditMs, Math.max(0, this.lastSendAt + this.spacing() - now));
+		this.idleCreditMs -= early;
+		if (early > 0) this.aheadOnTheirWay++;
+		// The sender itself still counts as waiting here.
+		this.nothingWaiting = this.waiting <= 1;
 		this.lastSendAt = now;
 		this.inFlight++;
 		this.onTheirWay.push(now);
@@ -204,6 +254,7 @@ export class RequestThrottle {
 		return () => {
 			if (done) return;
 			done = true;
+			if (early > 0) this.aheadOnTheirWay--;
 			this.inFlight--;
 			this.onTheirWay.splice(this.onTheirWay.indexOf(now), 1);
 			this.lastUsedAt = this.clock.now();

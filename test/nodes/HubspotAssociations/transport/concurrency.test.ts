@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { answerSignal, AUTO_MAX_IN_FLIGHT, ConcurrencyLimit } from '../../../../nodes/HubspotAssociations/transport/concurrency';
 import { RequestThrottle } from '../../../../nodes/HubspotAssociations/transport/throttle';
 import { FakeClock, flush } from '../../../harness/fakeClock';
@@ -160,5 +161,107 @@ describe('ConcurrencyLimit', () => {
 		expect(clock.now()).toBeLessThanOrEqual(optimumMs * 1.02);
 		// Never more than the window's 100 in any 10 s, and spaced as the throttle spaces them.
 		expect(sentAt.every((at, i) => i === 0 || at - sentAt[i - 1] >= 100)).toBe(true);
+	});
+
+	it('auto lets the requests the throttle sends ahead of its rate in beyond the limit; a pinned number and a limit just halved by pushback do not', async () => {
+		const clock = new FakeClock();
+		const ahead = () => ({ perMs: 0.01, intervalMs: 10_000, ahead: 3 });
+		const admitted = async (limit: ConcurrencyLimit) => {
+			let count = 0;
+			for (let i = 0; i < 10; i++) void limit.acquire().then(() => count++);
+			await clock.advance(30);
+			return count;
+		};
+		expect(await admitted(new ConcurrencyLimit('auto', ahead, clock))).toBe(1 + 3);
+		expect(await admitted(new ConcurrencyLimit(2, ahead, clock))).toBe(2);
+		const pushedBack = new ConcurrencyLimit('auto', ahead, clock);
+		pushedBack.observe('congested', 100);
+		expect(await admitted(pushedBack)).toBe(1);
+	});
+});
+
+/**
+ * One run alone on HubSpot's default window, in virtual time: HubSpot counts a request halfway to
+ * its answer and answers with Remaining, 429 over the window. Phases as Sync sends them: each
+ * starts once every request of the one before is answered.
+ */
+async function phasesAlone(phases: Array<{ requests: number; latencyMs: number; gapMs: number }>, othersInWindow = 0) {
+	const clock = new FakeClock();
+	const window = { max: 100, intervalMs: 10_000 };
+	const throttle = new RequestThrottle(window, clock);
+	const limit = new ConcurrencyLimit('auto', () => throttle.pace(), clock);
+	const arrivals: number[] = [];
+	const sentAt: number[] = [];
+	let rateLimited = 0;
+	const request = async (latencyMs: number) => {
+		for (;;) {
+			const release = await limit.acquire();
+			const answered = await throttle.acquire();
+			const started = clock.now();
+			sentAt.push(started);
+			const onItsWay = limit.sending();
+			await clock.sleep(latencyMs / 2);
+			const now = clock.now();
+			const inWindow = arrivals.filter((at) => at > now - window.intervalMs).length + othersInWindow;
+			const over = inWindow >= window.max;
+			if (!over) arrivals.push(now);
+			await clock.sleep(latencyMs / 2);
+			onItsWay();
+			answered();
+			limit.observe(over ? 'congested' : 'clean', clock.now() - started);
+			throttle.observe({
+				'x-hubspot-ratelimit-max': '100',
+				'x-hubspot-ratelimit-interval-milliseconds': '10000',
+				'x-hubspot-ratelimit-remaining': String(Math.max(0, window.max - inWindow - (over ? 0 : 1))),
+			});
+			release();
+			if (!over) return;
+			rateLimited++;
+			throttle.holdUntilRoom(0.5);
+		}
+	};
+	const run = (async () => {
+		for (const phase of phases) {
+			await clock.sleep(phase.gapMs);
+			await Promise.all(Array.from({ length: phase.requests }, () => request(phase.latencyMs)));
+		}
+	})();
+	await clock.run();
+	await run;
+	return { wallMs: clock.now(), rateLimited, sentAt: sentAt.sort((a, b) => a - b), arrivals };
+}
+
+/** The most of `times` in any window of `intervalMs`. */
+function busiest(times: number[], intervalMs: number): number {
+	let most = 0;
+	for (let i = 0, j = 0; i < times.length; i++) {
+		while (times[j] <= times[i] - intervalMs) j++;
+		most = Math.max(most, i - j + 1);
+	}
+	return most;
+}
+
+describe('the phases of one run (Sync: reads, writes, removals) under the throttle and Parallel Requests auto', () => {
+	it('make up the round trip each phase waits on its answers: 10, 22 and 20 requests answered in 800 ms within 1.1× the rate-bound optimum', async () => {
+		const phases = [10, 22, 20].map((requests) => ({ requests, latencyMs: 800, gapMs: 0 }));
+		const { wallMs, rateLimited } = await phasesAlone(phases);
+		// 52 requests ÷ 10 per s + one answer; waiting on each phase's last answer at the spacing took 7.3 s.
+		const optimumMs = (52 / 100) * 10_000 + 800;
+		expect(rateLimited).toBe(0);
+		expect(wallMs).toBeLessThanOrEqual(optimumMs * 1.1);
+	});
+
+	it('never puts more in a window than HubSpot allows, nor sends more than the configured rate, whatever the phases, gaps, answer times and others in the window', async () => {
+		const phase = fc.record({ requests: fc.integer({ min: 1, max: 40 }), latencyMs: fc.integer({ min: 0, max: 3_000 }), gapMs: fc.integer({ min: 0, max: 12_000 }) });
+		await fc.assert(
+			fc.asyncProperty(fc.array(phase, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 20 }), async (phases, others) => {
+				const { rateLimited, sentAt, arrivals } = await phasesAlone(phases, others);
+				expect(busiest(sentAt, 10_000)).toBeLessThanOrEqual(100);
+				expect(busiest(arrivals, 10_000)).toBeLessThanOrEqual(100 - others);
+				// Others holding a steady share leave the run the rest: it meets no 429.
+				expect(rateLimited).toBe(0);
+			}),
+			{ numRuns: 60, seed: 20261207 },
+		);
 	});
 });

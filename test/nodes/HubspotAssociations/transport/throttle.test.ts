@@ -422,6 +422,65 @@ describe('RequestThrottle', () => {
 		);
 	});
 
+	describe('after waiting on its own answers (between the phases of an operation), making up the slots it left unused', () => {
+		/**
+		 * One run alone: a phase of 5 requests from 0 ms, each answered 800 ms later with the Remaining
+		 * HubSpot would give (100 less the run's 5, less `others`), then a second phase of 15 at `nextAt`.
+		 */
+		async function secondPhase(options: { nextAt: number; others?: number; rateLimited?: boolean; heldInFlight?: boolean }): Promise<number[]> {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			const first = Array.from({ length: 5 }, async (_, i) => {
+				const answered = await throttle.acquire();
+				// A request of the run still on its way: Parallel Requests held the next ones back, the run was not idle.
+				if (options.heldInFlight && i === 4) return;
+				await clock.sleep(800);
+				answered();
+				throttle.observe(rateHeaders(100, 10_000, 95 - (options.others ?? 0)));
+			});
+			await clock.run(1_300);
+			await Promise.all(first);
+			if (options.rateLimited) throttle.holdUntilRoom(0);
+			await clock.advance(options.nextAt - clock.now());
+			const times = await sendTimes(throttle, clock, 15);
+			return times.map((at) => at - options.nextAt);
+		}
+
+		it('sends a tenth of the window at once (1 + 10 at 100 per 10 s), then spaces again', async () => {
+			const times = await secondPhase({ nextAt: 2_000 });
+			expect(times.slice(0, 11)).toEqual(Array(11).fill(0));
+			expect(times.slice(11)).toEqual([100, 200, 300, 400]);
+		});
+
+		it('makes up only what it left unused: answered 800 ms after its last send, 7 slots', async () => {
+			// Last send at 400 ms, the next slot at 500 ms, the second phase at 1,200 ms.
+			const times = await secondPhase({ nextAt: 1_200 });
+			expect(times.filter((at) => at === 0)).toHaveLength(8);
+			expect(times.slice(8, 10)).toEqual([100, 200]);
+		});
+
+		it.each([
+			['other executions hold part of the window', { others: 20 }],
+			['the last answer was a 429', { rateLimited: true }],
+			['a request of its own is still on its way', { heldInFlight: true }],
+		])('does not when %s', async (_, options) => {
+			const times = await secondPhase({ nextAt: 3_000, ...options });
+			const gaps = times.slice(1).map((at, i) => at - times[i]);
+			expect(Math.min(...gaps)).toBeGreaterThanOrEqual(99);
+		});
+
+		it('does not when the window has no more than the reserve and that tenth left', async () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			// 75 of its own answered (the last at 7,400 ms): nobody else's in the window, 25 left.
+			await sendTimes(throttle, clock, 75);
+			throttle.observe(rateHeaders(100, 10_000, 25));
+			await clock.advance(3_000);
+			const times = await sendTimes(throttle, clock, 3);
+			expect(times).toEqual([10_400, 10_500, 10_600]);
+		});
+	});
+
 	it('pauses when Remaining reaches 0 until a slot of the window frees up', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
