@@ -159,7 +159,7 @@ export class RequestThrottle {
 	 * slots it left unused (on their way, or still to send).
 	 */
 	pace(): { perMs: number; intervalMs: number; ahead: number } {
-		const ahead = this.aheadOnTheirWay + Math.floor(this.idleCreditMs / this.spacing());
+		const ahead = this.aheadOnTheirWay + Math.floor(this.idleCredit() / this.spacing());
 		return { perMs: this.budget / this.window.intervalMs, intervalMs: this.window.intervalMs, ahead };
 	}
 
@@ -193,7 +193,7 @@ export class RequestThrottle {
 			// a budget that grew meanwhile brings the next send forward. A probe goes at its own
 			// pace: it is what tells a run starved to a long spacing that others left.
 			const probe = this.mayProbe(now);
-			const spacedUntil = probe ? now : this.lastSendAt + this.spacing() - this.idleCreditMs;
+			const spacedUntil = probe ? now : this.lastSendAt + this.spacing() - this.idleCredit();
 			const holdUntil = Math.max(this.pausedUntil, spacedUntil);
 			if (holdUntil > now) {
 				await this.clock.sleep(Math.min(holdUntil - now, LONGEST_NAP_MS));
@@ -220,29 +220,44 @@ export class RequestThrottle {
 	/**
 	 * A request comes after the run had nothing to send since its last one and nothing on its way:
 	 * the slots it left unused meanwhile (one round trip, between the phases of an operation) may be made up, up to a tenth of
-	 * the window, and only by a run that has the whole window (no other execution seen, no 429) while
-	 * HubSpot's last answer showed that much room beyond the reserve. The run's own count in the window
-	 * (the budget) and `fullOnArrival` still hold every send.
+	 * the window, and only while the run has the window to itself (`idleCredit`). The run's own count
+	 * in the window (the budget) and `fullOnArrival` still hold every send.
 	 */
 	private creditIdleSlots(): void {
 		if (!this.nothingWaiting) return;
 		this.nothingWaiting = false;
 		// With requests on their way the run was not idle: Parallel Requests held its next one back.
-		if (this.inFlight > 0) return;
-		const { max, intervalMs } = this.window;
-		// Only a run that has the window to itself (hardly any other execution's request in it at the
-		// last answer): sharing it, a burst meets others' requests; after a 429, the window is full.
-		const othersAtLast = this.othersSeen[this.othersSeen.length - 1]?.[1] ?? Infinity;
-		if (this.allowance < max || othersAtLast > max * PROBE_SHARE || this.rateLimitedInARow > 0 || this.pausedUntil > this.clock.now()) return;
-		if (this.lastRemaining === undefined || this.lastRemaining <= max * (RESERVE_SHARE + IDLE_CATCH_UP_SHARE)) return;
+		if (this.inFlight > 0 || !this.hasWindowToItself()) return;
 		const unusedMs = this.clock.now() - (this.lastSendAt + this.spacing());
-		this.idleCreditMs = Math.min(intervalMs * IDLE_CATCH_UP_SHARE, Math.max(0, unusedMs));
+		this.idleCreditMs = Math.min(this.window.intervalMs * IDLE_CATCH_UP_SHARE, Math.max(0, unusedMs));
+	}
+
+	/**
+	 * Whether the run has the whole window to itself: hardly any other execution's request in it at
+	 * the last answer, no 429, no pause, and that much room beyond the reserve. Sharing it, a burst
+	 * meets others' requests; after a 429, the window is full.
+	 */
+	private hasWindowToItself(): boolean {
+		const { max } = this.window;
+		const othersAtLast = this.othersSeen[this.othersSeen.length - 1]?.[1] ?? Infinity;
+		if (this.allowance < max || othersAtLast > max * PROBE_SHARE || this.rateLimitedInARow > 0 || this.pausedUntil > this.clock.now()) return false;
+		return this.lastRemaining !== undefined && this.lastRemaining > max * (RESERVE_SHARE + IDLE_CATCH_UP_SHARE);
+	}
+
+	/**
+	 * What is left of the credit, while the run still has the window to itself: a phase too small to
+	 * spend it keeps it, and the answers that come meanwhile may show others, a 429 or a smaller
+	 * share; spent then, it would be a burst into a window others use.
+	 */
+	private idleCredit(): number {
+		if (this.idleCreditMs > 0 && !this.hasWindowToItself()) this.idleCreditMs = 0;
+		return this.idleCreditMs;
 	}
 
 	/** Counts a request sent now; the returned function counts its answer. */
 	private send(now: number): () => void {
 		// A send ahead of the spacing on the idle credit uses that much of it (a probe's does not).
-		const early = Math.min(this.idleCreditMs, Math.max(0, this.lastSendAt + this.spacing() - now));
+		const early = Math.min(this.idleCredit(), Math.max(0, this.lastSendAt + this.spacing() - now));
 		this.idleCreditMs -= early;
 		if (early > 0) this.aheadOnTheirWay++;
 		// The sender itself still counts as waiting here.
