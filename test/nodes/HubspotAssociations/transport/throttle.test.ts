@@ -463,6 +463,8 @@ describe('RequestThrottle', () => {
 			['other executions hold part of the window', { others: 20 }],
 			['the last answer was a 429', { rateLimited: true }],
 			['a request of its own is still on its way', { heldInFlight: true }],
+			// Answered by 1,200 ms: others may have come into the window since, unseen.
+			['its last answer came 1.8 s before (it waited on something else: searches, other nodes)', {}],
 		])('does not when %s', async (_, options) => {
 			const times = await secondPhase({ nextAt: 3_000, ...options });
 			const gaps = times.slice(1).map((at, i) => at - times[i]);
