@@ -228,6 +228,10 @@ export class RequestThrottle {
 		this.nothingWaiting = false;
 		// With requests on their way the run was not idle: Parallel Requests held its next one back.
 		if (this.inFlight > 0 || !this.hasWindowToItself()) return;
+		// HubSpot's last word on the window must come from the end of that wait: a run that waited on
+		// something else meanwhile (searches, other nodes) does not know who came into the window since.
+		const heardAt = this.othersSeen[this.othersSeen.length - 1]?.[0] ?? -Infinity;
+		if (this.clock.now() - heardAt > this.window.intervalMs * IDLE_CATCH_UP_SHARE) return;
 		const unusedMs = this.clock.now() - (this.lastSendAt + this.spacing());
 		this.idleCreditMs = Math.min(this.window.intervalMs * IDLE_CATCH_UP_SHARE, Math.max(0, unusedMs));
 	}
