@@ -482,26 +482,43 @@ describe('RequestThrottle', () => {
 			expect(times).toEqual([10_400, 10_500, 10_600]);
 		});
 
-		it('does not make up what it left of the credit once answers show other executions in the window', async () => {
+		/**
+		 * Alone: 5 requests answered with Remaining 95, then at 2,000 ms a phase of one request, granted
+		 * the whole credit and using none of it, answered 800 ms later with `remaining`.
+		 */
+		async function afterAPhaseOfOne(remaining: number) {
 			const clock = new FakeClock();
 			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
-			const answeredWith = async (count: number, remaining: number) => {
+			const answeredWith = async (count: number, left: number) => {
 				const sent = Array.from({ length: count }, async () => {
 					const answered = await throttle.acquire();
 					await clock.sleep(800);
 					answered();
-					throttle.observe(rateHeaders(100, 10_000, remaining));
+					throttle.observe(rateHeaders(100, 10_000, left));
 				});
 				await clock.run();
 				await Promise.all(sent);
 			};
-			// Alone: 5 requests, then at 2,000 ms a phase of one, granted the whole credit and using none of it.
 			await answeredWith(5, 95);
 			await clock.advance(2_000 - clock.now());
-			// Its answer shows 9 of other executions' requests in the window: it now shares it.
-			await answeredWith(1, 85);
+			await answeredWith(1, remaining);
+			return { clock, throttle };
+		}
+
+		it('does not make up what it left of the credit once answers show other executions in the window', async () => {
+			// 9 of other executions' requests in the window: it now shares it.
+			const { clock, throttle } = await afterAPhaseOfOne(85);
 			expect(throttle.pace().ahead).toBe(0);
 			await clock.advance(4_000 - clock.now());
+			const times = await sendTimes(throttle, clock, 15);
+			const gaps = times.slice(1).map((at, i) => at - times[i]);
+			expect(Math.min(...gaps)).toBeGreaterThanOrEqual(99);
+		});
+
+		it('does not make up what it left of the credit after waiting on something else', async () => {
+			// Still alone at its last answer, at 2,800 ms; the next phase comes 3.2 s later.
+			const { clock, throttle } = await afterAPhaseOfOne(94);
+			await clock.advance(6_000 - clock.now());
 			const times = await sendTimes(throttle, clock, 15);
 			const gaps = times.slice(1).map((at, i) => at - times[i]);
 			expect(Math.min(...gaps)).toBeGreaterThanOrEqual(99);
