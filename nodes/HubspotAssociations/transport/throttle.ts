@@ -227,13 +227,14 @@ export class RequestThrottle {
 		if (!this.nothingWaiting) return;
 		this.nothingWaiting = false;
 		// With requests on their way the run was not idle: Parallel Requests held its next one back.
-		if (this.inFlight > 0 || !this.hasWindowToItself()) return;
+		if (this.inFlight > 0) return;
 		// HubSpot's last word on the window must come from the end of that wait: a run that waited on
 		// something else meanwhile (searches, other nodes) does not know who came into the window since.
+		// Nor is what an earlier stretch left of its credit carried over then.
 		const heardAt = this.othersSeen[this.othersSeen.length - 1]?.[0] ?? -Infinity;
-		if (this.clock.now() - heardAt > this.window.intervalMs * IDLE_CATCH_UP_SHARE) return;
+		const heardLately = this.clock.now() - heardAt <= this.window.intervalMs * IDLE_CATCH_UP_SHARE;
 		const unusedMs = this.clock.now() - (this.lastSendAt + this.spacing());
-		this.idleCreditMs = Math.min(this.window.intervalMs * IDLE_CATCH_UP_SHARE, Math.max(0, unusedMs));
+		this.idleCreditMs = heardLately && this.hasWindowToItself() ? Math.min(this.window.intervalMs * IDLE_CATCH_UP_SHARE, Math.max(0, unusedMs)) : 0;
 	}
 
 	/**
