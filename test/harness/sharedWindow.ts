@@ -44,6 +44,12 @@ export async function runSharedWindow(
 		concurrency?: ConcurrencySetting;
 		/** Each half of an answer's time drawn from latencyMs/2 × (1 ± spread), seeded: answers out of order and in bursts. */
 		latencySpread?: { spread: number; seed: number };
+		/**
+		 * When HubSpot counts a request: `halfway` to its answer (the default), or on `arrival`, as the
+		 * bundled simulator does (it counts a request as it comes in, answers a 429 at once and a 2xx
+		 * after the whole answer time), so the engine benches' window frees half an answer earlier.
+		 */
+		counts?: 'halfway' | 'arrival';
 	},
 ): Promise<SharedWindowResult> {
 	const { window, latencyMs } = options;
@@ -90,9 +96,12 @@ export async function runSharedWindow(
 			sent++;
 			const sentAt = clock.now();
 			const onItsWay = limit.sending();
-			await clock.sleep(halfLatency());
+			const onArrival = options.counts === 'arrival';
+			const before = onArrival ? 0 : halfLatency();
+			await clock.sleep(before);
 			const { status, headers } = admit();
-			await clock.sleep(halfLatency());
+			if (!onArrival) await clock.sleep(halfLatency());
+			else if (status === 200) await clock.sleep(halfLatency() + halfLatency());
 			await whileHeld(process);
 			onItsWay();
 			answered();

@@ -3,11 +3,13 @@
  * throttle as on n8n's queue-mode workers, in virtual time (test/harness/sharedWindow.ts: HubSpot
  * counts a request halfway to its answer and answers 429 over the window). Prints figures only.
  *
- *   npm run bench:window -- [--latency 20,100,300,800] [--gaps 3000-9500/250]
+ *   npm run bench:window -- [--latency 20,100,300,800] [--gaps 3000-9500/250] [--counts halfway|arrival]
  *
  * First the scenarios of the shared-window specs (percent of the rate-bound optimum, 429s), then
  * two runs of 100 requests each with the second started at every gap in the range: mean and worst
  * of the optimum, and 429s in all, per latency. The specs hold single points of that curve.
+ * `--counts arrival` has HubSpot count a request as it comes in, as the bundled simulator (and so
+ * `npm run bench:ratelimit`) does, instead of halfway to its answer.
  */
 import { FakeClock } from '../../test/harness/fakeClock';
 import { runSharedWindow, type RunPlan } from '../../test/harness/sharedWindow';
@@ -22,15 +24,17 @@ const LATENCIES = option('latency', '20,100,300,800').split(',').map(Number);
 const [gapRange, gapStep] = option('gaps', '3000-9500/250').split('/');
 const [FIRST_GAP, LAST_GAP] = gapRange.split('-').map(Number);
 const GAP_STEP = Number(gapStep);
+const COUNTS = option('counts', 'halfway') as 'halfway' | 'arrival';
 
 const HUBSPOT = HUBSPOT_WINDOW;
 
 async function percentOfOptimum(plans: RunPlan[], latencyMs: number): Promise<{ percent: number; rateLimited: number; sent: number }> {
-	const result = await runSharedWindow(new FakeClock(), plans, { window: HUBSPOT, latencyMs });
+	const result = await runSharedWindow(new FakeClock(), plans, { window: HUBSPOT, latencyMs, counts: COUNTS });
 	return { percent: (100 * result.optimumMs) / result.wallMs, rateLimited: result.rateLimited, sent: result.sent };
 }
 
 async function main(): Promise<void> {
+	console.log(`HubSpot counts a request ${COUNTS === 'arrival' ? 'as it comes in' : 'halfway to its answer'}.`);
 	console.log(`Percent of the rate-bound optimum / 429s, by answer time (${LATENCIES.map((ms) => `${ms} ms`).join(', ')}):`);
 	for (const [name, plans] of Object.entries(SHARED_WINDOW_SCENARIOS)) {
 		const cells: string[] = [];
