@@ -261,7 +261,7 @@ export class RequestThrottle {
 
 	/** Counts a request sent now; the returned function counts its answer. */
 	private send(now: number): () => void {
-		// A send ahead of the spacing on the idle credit uses that much of it (a probe's does not).
+		// A send ahead of the spacing uses that much of the idle credit, a probe's too: it is a burst all the same.
 		const early = Math.min(this.idleCredit(), Math.max(0, this.lastSendAt + this.spacing() - now));
 		this.idleCreditMs -= early;
 		if (early > 0) this.aheadOnTheirWay++;
