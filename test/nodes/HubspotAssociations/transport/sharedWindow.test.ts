@@ -72,12 +72,16 @@ describe.each([100, 800])('a run following another on a separate worker (virtual
  * busy window must not read that jitter as them stopping. With e0b8403 (a fall measured over as
  * little as half a second for such a run) three busy runs and a late joiner met 706 × 429 over 12
  * seeds where the baseline of a second met 586 (more in 11 seeds, fewer in none).
+ * Sixty seeds (11–70), not those twelve: over twelve, one 429 more or less decides (the late starter
+ * met 41 in 4,841 there, 0.85 %, but 1.32 % over sixty; a change that leaves the sixty-seed figure
+ * as it was, 320 → 322, met 49 there). Bounds: the sixty-seed figures of 2026-12-07 (1.32 %, 8.47 %)
+ * plus about 5 %; e0b8403's +20 % is far past them.
  */
 describe('a late joiner with answers arriving out of order (virtual time, 800 ± 650 ms answers)', () => {
-	const seeds = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22];
+	const seeds = Array.from({ length: 60 }, (_, i) => 11 + i);
 	it.each([
-		['three busy runs and a late joiner', [0, 0, 0].map((startAt) => ({ startAt, requests: 150 })).concat([{ startAt: 8000, requests: 100 }]), 1500, 0.085],
-		['a late starter joining two busy runs', SHARED_WINDOW_SCENARIOS['a late starter joining two busy runs'], 800, 0.01],
+		['three busy runs and a late joiner', [0, 0, 0].map((startAt) => ({ startAt, requests: 150 })).concat([{ startAt: 8000, requests: 100 }]), 1500, 0.087],
+		['a late starter joining two busy runs', SHARED_WINDOW_SCENARIOS['a late starter joining two busy runs'], 800, 0.014],
 	] as Array<[string, RunPlan[], number, number]>)('%s: 429s no more than with a second-long baseline', async (name, plans, latencyMs, most429) => {
 		let rateLimited = 0;
 		let sent = 0;
@@ -97,10 +101,12 @@ describe('a late joiner with answers arriving out of order (virtual time, 800 ±
  * answer earlier than this node, counting its requests from their answers, can know. The same
  * scenarios under that model: what the engine bench leaves of the figures above, engine time aside
  * (2026-12-07: back to back 85.6 %, 5 s apart 87.6 % at 800 ms; on the engine 84.0 % and 86.0 %).
+ * Back to back 87.4 % since a 429 given at once counts the run's requests sent before it as its own
+ * (the first run, read as holding 86 of the window's 100 where it held 93, sat idle as it freed).
  */
 describe('HubSpot counting a request as it comes in, as the simulator does (virtual time, 800 ms answers)', () => {
 	it.each([
-		['back to back, the second 2 s before the first ends', 84],
+		['back to back, the second 2 s before the first ends', 86],
 		['two runs started 5 s apart', 86],
 		['four at once', 84],
 		['eight at once', 84],

@@ -363,6 +363,43 @@ describe('RequestThrottle', () => {
 		slots.slice(2).forEach((answered) => answered());
 	});
 
+	describe("a 429 given at once, as the request came in (issue 23: back to back at 800 ms)", () => {
+		/**
+		 * 40 requests 100 ms apart, alone in the window, each answered 800 ms after it was sent with what
+		 * HubSpot counted as it came in; then a 41st answered with a 429 `answerMs` after sending, HubSpot
+		 * counting 100: this run's 40 (8 of them still on their way) and 60 of other executions'.
+		 */
+		async function after429(answerMs: number): Promise<RequestThrottle> {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			const answers: Array<Promise<void>> = [];
+			for (let sent = 1; sent <= 41; sent++) {
+				const answered = await throttle.acquire();
+				const last = sent === 41;
+				answers.push(
+					clock.sleep(last ? answerMs : 800).then(() => {
+						answered();
+						throttle.observe(rateHeaders(100, 10_000, last ? 0 : 100 - sent));
+					}),
+				);
+				if (last) break;
+				await clock.advance(100);
+			}
+			await clock.advance(answerMs);
+			return throttle;
+		}
+
+		it('counts its own requests sent before it as its own in HubSpot\'s count, not as other executions\'', async () => {
+			// 33 answered (itself included) + 8 on their way: 41 of the 100 are this run's, and its share is 41, not 33.
+			expect((await after429(5)).budget).toBe(41);
+		});
+
+		it('an answer as slow as usual (HubSpot counted it halfway, or later) leaves the count as it was: requests sent before it may not have come in', async () => {
+			// Back in half the usual time: 38 answered by then (itself included), the 3 sent just before it left out.
+			expect((await after429(400)).budget).toBe(38);
+		});
+	});
+
 	it('holds a send the window cannot take only while the Remaining it goes by is within one window: requests of its own that never answer do not stall it', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
