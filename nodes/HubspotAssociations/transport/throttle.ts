@@ -91,6 +91,8 @@ export class RequestThrottle {
 	private lastAnswered: Counted | undefined;
 	/** This run's usual time from sending to answer (a moving average), to tell an answer given at once. */
 	private usualAnswerMs: number | undefined;
+	/** When this run's 429s given at once were answered: HubSpot refused them, they are not in its count. */
+	private readonly refusedAtOnce: number[] = [];
 	/** The request whose answer brought `lastRemaining`. */
 	private remainingOf: Counted | undefined;
 
@@ -300,8 +302,10 @@ export class RequestThrottle {
 	 * usually do: a 429 given as the request came in. Every request this run sent before it had come
 	 * in too, and is in HubSpot's count: read as other executions' requests, they shrank this run's
 	 * share below what it holds, and it sat idle while the window freed (back to back at 800 ms,
-	 * 85.6 → 87.4 % in virtual time). An ordinary answer's count is left as it was: with answers
-	 * out of order, requests sent before it may not have come in yet.
+	 * 85.6 → 87.4 % in virtual time). Its requests refused at once in the window (this one too) are
+	 * taken off: HubSpot does not count a request it refused, and counted as the run's they kept its
+	 * share from shrinking after a 429 at all. An ordinary answer's count is left as it was: with
+	 * answers out of order, requests sent before it may not have come in yet.
 	 */
 	private countedBeforeFullAnswer(remaining: number): number {
 		const answer = this.lastAnswered;
@@ -310,7 +314,14 @@ export class RequestThrottle {
 		const usual = this.usualAnswerMs;
 		this.usualAnswerMs = usual === undefined ? answerMs : usual + USUAL_ANSWER_WEIGHT * (answerMs - usual);
 		if (remaining > 0 || usual === undefined || answerMs >= AT_ONCE_SHARE * usual) return 0;
-		return this.onTheirWay.filter((sentAt) => sentAt < answer.sentAt).length;
+		const now = this.clock.now();
+		const { intervalMs } = this.window;
+		this.refusedAtOnce.push(now);
+		while (this.refusedAtOnce.length > 0 && this.refusedAtOnce[0] <= now - intervalMs) this.refusedAtOnce.shift();
+		// Sent more than a window before it (a connection that hangs): out of HubSpot's count, if it ever came in.
+		const before = this.onTheirWay.filter((sentAt) => sentAt < answer.sentAt && sentAt > answer.sentAt - intervalMs).length;
+		// Its requests refused at once (this one too) are among its answered ones, and not in HubSpot's count.
+		return before - this.refusedAtOnce.length;
 	}
 
 	/**

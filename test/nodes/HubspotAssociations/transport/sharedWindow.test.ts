@@ -115,4 +115,12 @@ describe('HubSpot counting a request as it comes in, as the simulator does (virt
 		expect((100 * result.optimumMs) / result.wallMs).toBeGreaterThanOrEqual(floorPercent);
 		expect(result.rateLimited / result.sent).toBeLessThan(0.01);
 	});
+
+	// Review of 913d4c5: counting its own refused requests as in HubSpot's count, a run's share after a 429 given at once
+	// did not shrink at all (2.2 % 429s before that change, 4.9 % with it, 1.9 % once refused requests are left out).
+	it('four runs of 300 started 2 s apart with 1200 ms answers: no more than 3 % 429s', async () => {
+		const plans = [0, 2000, 4000, 6000].map((startAt) => ({ startAt, requests: 300 }));
+		const result = await runSharedWindow(new FakeClock(), plans, { window: HUBSPOT, latencyMs: 1200, counts: 'arrival' });
+		expect(result.rateLimited / result.sent).toBeLessThanOrEqual(0.03);
+	});
 });

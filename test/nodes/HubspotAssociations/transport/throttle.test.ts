@@ -369,9 +369,14 @@ describe('RequestThrottle', () => {
 		 * HubSpot counted as it came in; then a 41st answered with a 429 `answerMs` after sending, HubSpot
 		 * counting 100: this run's 40 (8 of them still on their way) and 60 of other executions'.
 		 */
-		async function after429(answerMs: number): Promise<RequestThrottle> {
+		async function after429(answerMs: number, hungMsBefore?: number): Promise<RequestThrottle> {
 			const clock = new FakeClock();
 			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			if (hungMsBefore !== undefined) {
+				// One more request, sent that long before, never answered (a connection that hangs).
+				await throttle.acquire();
+				await clock.advance(hungMsBefore);
+			}
 			const answers: Array<Promise<void>> = [];
 			for (let sent = 1; sent <= 41; sent++) {
 				const answered = await throttle.acquire();
@@ -390,8 +395,12 @@ describe('RequestThrottle', () => {
 		}
 
 		it('counts its own requests sent before it as its own in HubSpot\'s count, not as other executions\'', async () => {
-			// 33 answered (itself included) + 8 on their way: 41 of the 100 are this run's, and its share is 41, not 33.
-			expect((await after429(5)).budget).toBe(41);
+			// 32 answered + 8 on their way (the refused one is not in HubSpot's count): 40 of the 100 are this run's, and its share is 40, not 33.
+			expect((await after429(5)).budget).toBe(40);
+		});
+
+		it('leaves out a request of its own sent more than a window before it and never answered: it is not in the window', async () => {
+			expect((await after429(5, 20_000)).budget).toBe(40);
 		});
 
 		it('an answer as slow as usual (HubSpot counted it halfway, or later) leaves the count as it was: requests sent before it may not have come in', async () => {
