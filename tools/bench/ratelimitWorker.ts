@@ -2,8 +2,11 @@
  * One execution of `npm run bench:ratelimit` on a worker of its own: a process, as n8n's queue-mode
  * workers are, so another execution finishing (n8n building its output) does not hold this one's
  * event loop. Reads `BENCH_WORKER` (JSON), loads n8n and warms up as a long-lived worker has (one
- * dry run of the same items: no request sent), prints `ready`, runs when a line arrives on stdin,
- * and prints one JSON line: each output item's paired index and status.
+ * dry run of the same items: no request sent; then, with `warmUp`, one item sent to another
+ * simulator, so the credential, the OAuth2 request path and the HTTP agent have been used once, as
+ * on a worker that ran the node before, without a request in the measured window), prints `ready`,
+ * runs when a line arrives on stdin, and prints one JSON line: each output item's paired index and
+ * status.
  */
 import './preferTypeScript';
 import '../../test/setup-env';
@@ -25,6 +28,8 @@ export interface WorkerSpec {
 	batchSize: number;
 	baseUrl: string;
 	account: { clientId: string; clientSecret: string; accessToken: string; refreshToken: string };
+	/** A simulator of its own for the warm-up's one request (another account: another throttle). */
+	warmUp?: { baseUrl: string; account: WorkerSpec['account'] };
 }
 
 /** What a worker prints: per output item, its paired input index (-1 when unpaired) and status; whether the run failed. */
@@ -61,7 +66,11 @@ async function work(spec: WorkerSpec, dryRun = false): Promise<WorkerResult> {
 
 if (process.env.BENCH_WORKER) {
 	const spec = JSON.parse(process.env.BENCH_WORKER) as WorkerSpec;
-	void work(spec, true).then(() => process.stdout.write('ready\n'));
+	const warmUp = async () => {
+		await work(spec, true);
+		if (spec.warmUp) await work({ ...spec, ...spec.warmUp, count: 1 });
+	};
+	void warmUp().then(() => process.stdout.write('ready\n'));
 	process.stdin.once('data', () => {
 		process.stdin.pause();
 		work(spec)
