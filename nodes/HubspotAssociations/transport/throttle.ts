@@ -11,6 +11,8 @@ export interface RateWindow {
 }
 
 const IN_FLIGHT_POLL_MS = 10;
+/** The most a send that went late after a nap until its slot keeps of that slot. */
+const LATE_SLIP_MS = 10;
 /** The longest a wait sleeps in one go, so a budget grown meanwhile shortens it. */
 const LONGEST_NAP_MS = 250;
 /** Part of the window left unclaimed when growing: requests of other executions still on their way. */
@@ -192,6 +194,8 @@ export class RequestThrottle {
 	}
 
 	private async nextSlot(signal: AbortSignal | undefined): Promise<(() => void) | undefined> {
+		// The slot of the spacing the last nap slept until, when it slept until one.
+		let sleptUntilSlot: number | undefined;
 		for (;;) {
 			if (signal?.aborted) return undefined;
 			const now = this.clock.now();
@@ -205,11 +209,15 @@ export class RequestThrottle {
 			const spacedUntil = probe ? now : this.lastSendAt + this.spacing() - this.idleCredit();
 			const holdUntil = Math.max(this.pausedUntil, spacedUntil);
 			if (holdUntil > now) {
+				sleptUntilSlot = holdUntil === spacedUntil && holdUntil - now <= LONGEST_NAP_MS ? holdUntil : undefined;
 				await this.clock.sleep(Math.min(holdUntil - now, LONGEST_NAP_MS));
 				continue;
 			}
 			const over = this.inFlight + this.sends.length - this.budget;
-			if ((over < 0 && !this.fullOnArrival(now)) || probe) return this.send(now);
+			// A timer fires a little late (a millisecond or two on n8n's event loop): the send keeps its slot, so the spacing does not drift over a run.
+			const late = sleptUntilSlot === undefined ? 0 : Math.min(LATE_SLIP_MS, now - sleptUntilSlot);
+			sleptUntilSlot = undefined;
+			if ((over < 0 && !this.fullOnArrival(now)) || probe) return this.send(now, late);
 			if (over < 0) {
 				// Within its share, but the window looks full by the time it would arrive: the answers on their way will tell.
 				await this.clock.sleep(IN_FLIGHT_POLL_MS);
@@ -268,15 +276,15 @@ export class RequestThrottle {
 		return this.idleCreditMs;
 	}
 
-	/** Counts a request sent now; the returned function counts its answer. */
-	private send(now: number): () => void {
+	/** Counts a request sent now, `late` after its slot in the spacing; the returned function counts its answer. */
+	private send(now: number, late: number): () => void {
 		// A send ahead of the spacing uses that much of the idle credit, a probe's too: it is a burst all the same.
 		const early = Math.min(this.idleCredit(), Math.max(0, this.lastSendAt + this.spacing() - now));
 		this.idleCreditMs -= early;
 		if (early > 0) this.aheadOnTheirWay++;
 		// The sender itself still counts as waiting here.
 		this.nothingWaiting = this.waiting <= 1;
-		this.lastSendAt = now;
+		this.lastSendAt = now - late;
 		this.inFlight++;
 		this.onTheirWay.push(now);
 		let done = false;

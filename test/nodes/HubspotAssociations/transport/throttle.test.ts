@@ -47,6 +47,19 @@ describe('RequestThrottle', () => {
 		expect(times[54]).toBe(5400);
 	});
 
+	it('keeps its pace when timers fire a little late: a send late after its nap keeps its slot, up to 10 ms', async () => {
+		const clock = new FakeClock();
+		// Every nap wakes 3 ms late, as timers on a busy event loop do.
+		const lateTimers = { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms + 3) };
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, lateTimers);
+		const times = await sendTimes(throttle, clock, 51);
+		// 50 spacings of 100 ms, plus the last nap's 3 ms: without keeping the slot, 50 × 103 ms.
+		expect(times[50]).toBeLessThanOrEqual(5_003);
+		expect(busiestWindow(times, 10_000)).toBeLessThanOrEqual(100);
+		// A send never comes sooner than a spacing less the 10 ms it may keep.
+		for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(90);
+	});
+
 	it('counts a request from its answer, so a slow way to HubSpot cannot tip the window over', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 1, intervalMs: 1000 }, clock);
