@@ -106,7 +106,7 @@ export async function runSharedWindow(
 			onItsWay();
 			answered();
 			limit.observe(answerSignal(status), clock.now() - sentAt);
-			throttle.observe(headers);
+			throttle.observe(headers, status);
 			if (status === 200) {
 				throttle.notRateLimited();
 				return;

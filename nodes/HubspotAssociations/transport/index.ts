@@ -261,7 +261,7 @@ export function createHubSpotClient(context: HubSpotContext, settings: ClientSet
 						connectionGone = { ...answer, attempts: attempt + 1 };
 					}
 					if (kind === 'associations') concurrency.observe(answerSignal(answer.statusCode), clock.now() - sentAt);
-					throttle.observe(answer.headers);
+					throttle.observe(answer.headers, answer.statusCode);
 					if (answer.statusCode !== undefined && answer.statusCode !== 429) throttle.notRateLimited();
 					// The answer itself, not a copy: a body taken from it (takeBody) is gone from every holder.
 					if (answer.ok) return Object.assign(answer, { attempts: attempt + 1 });

@@ -279,7 +279,8 @@ export class RequestThrottle {
 	/** Counts a request sent now, `late` after its slot in the spacing; the returned function counts its answer. */
 	private send(now: number, late: number): () => void {
 		// A send ahead of the spacing uses that much of the idle credit, a probe's too: it is a burst all the same.
-		const early = Math.min(this.idleCredit(), Math.max(0, this.lastSendAt + this.spacing() - now));
+		// Measured from the slot the send keeps: the lateness it keeps is not made up from the credit as well.
+		const early = Math.min(this.idleCredit(), Math.max(0, this.lastSendAt + this.spacing() - (now - late)));
 		this.idleCreditMs -= early;
 		if (early > 0) this.aheadOnTheirWay++;
 		// The sender itself still counts as waiting here.
@@ -315,16 +316,19 @@ export class RequestThrottle {
 	 * share from shrinking after a 429 at all. An ordinary answer's count is left as it was: with
 	 * answers out of order, requests sent before it may not have come in yet.
 	 */
-	private countedBeforeFullAnswer(remaining: number): number {
+	private countedBeforeFullAnswer(remaining: number, statusCode: number | undefined): number {
 		const answer = this.lastAnswered;
 		if (answer === undefined) return 0;
 		const answerMs = 2 * (answer.countedAt - answer.sentAt);
 		const usual = this.usualAnswerMs;
-		this.usualAnswerMs = usual === undefined ? answerMs : usual + USUAL_ANSWER_WEIGHT * (answerMs - usual);
+		// A 429 is not what answers usually take: a run of them would make the next ones look usual.
+		const refused = statusCode === undefined || statusCode === 429;
+		if (statusCode !== 429) this.usualAnswerMs = usual === undefined ? answerMs : usual + USUAL_ANSWER_WEIGHT * (answerMs - usual);
 		if (remaining > 0 || usual === undefined || answerMs >= AT_ONCE_SHARE * usual) return 0;
 		const now = this.clock.now();
 		const { intervalMs } = this.window;
-		this.refusedAtOnce.push(now);
+		// A 2xx that took the last slot is in HubSpot's count (the status is unknown only to a caller that does not pass it).
+		if (refused) this.refusedAtOnce.push(now);
 		while (this.refusedAtOnce.length > 0 && this.refusedAtOnce[0] <= now - intervalMs) this.refusedAtOnce.shift();
 		// Sent more than a window before it (a connection that hangs): out of HubSpot's count, if it ever came in.
 		const before = this.onTheirWay.filter((sentAt) => sentAt < answer.sentAt && sentAt > answer.sentAt - intervalMs).length;
@@ -403,8 +407,11 @@ export class RequestThrottle {
 		this.rateLimitedInARow = 0;
 	}
 
-	/** Learns from `X-HubSpot-RateLimit-*` headers (lower-cased names). */
-	observe(headers: Record<string, string>): void {
+	/**
+	 * Learns from `X-HubSpot-RateLimit-*` headers (lower-cased names) of the answer just counted;
+	 * `statusCode` tells a 429 from a 2xx that took the window's last slot.
+	 */
+	observe(headers: Record<string, string>, statusCode?: number): void {
 		const max = headerNumber(headers, 'x-hubspot-ratelimit-max');
 		const intervalMs = headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds');
 		const remaining = headerNumber(headers, 'x-hubspot-ratelimit-remaining');
@@ -429,7 +436,7 @@ export class RequestThrottle {
 		const answeredInWindow = this.sends.filter((answeredAt) => answeredAt > now - intervalMs).length;
 		const ours = this.inFlight + answeredInWindow;
 		// What of this run HubSpot's count holds: its answered requests, and after a 429 given at once, those sent before it.
-		const answered = answeredInWindow + this.countedBeforeFullAnswer(remaining);
+		const answered = answeredInWindow + this.countedBeforeFullAnswer(remaining, statusCode);
 		// This run's part of what the account used, scaled to the whole window: if every execution
 		// did the same, the window would be just full; alone, that is all of it. Answered requests
 		// only: HubSpot's count leaves out requests still on their way, ours and everybody else's.

@@ -60,6 +60,31 @@ describe('RequestThrottle', () => {
 		for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(90);
 	});
 
+	it('a late send keeps its slot or the idle credit makes up its lateness, not both: the spacing comes back after the catch-up', async () => {
+		const clock = new FakeClock();
+		const lateTimers = { now: () => clock.now(), sleep: async (ms: number) => await clock.sleep(ms + 3) };
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, lateTimers);
+		const sent: number[] = [];
+		const one = async (latencyMs: number) => {
+			const answered = await throttle.acquire();
+			sent.push(clock.now());
+			await clock.sleep(latencyMs);
+			answered();
+			throttle.observe(rateHeaders(100, 10_000, 100 - sent.filter((at) => at > clock.now() - 10_000).length));
+		};
+		const run = (async () => {
+			// 550 ms of spacing left unused, then 40 at once.
+			for (let i = 0; i < 3; i++) await one(650);
+			await Promise.all(Array.from({ length: 40 }, async () => await one(20)));
+		})();
+		await clock.run();
+		await run;
+		const phase = sent.slice(3);
+		const gaps = phase.slice(1).map((at, i) => at - phase[i]);
+		expect(gaps.slice(6).every((gap) => gap >= 100)).toBe(true);
+		expect(phase[39] - phase[0]).toBeGreaterThanOrEqual(39 * 100 - 550 - 10);
+	});
+
 	it('counts a request from its answer, so a slow way to HubSpot cannot tip the window over', async () => {
 		const clock = new FakeClock();
 		const throttle = new RequestThrottle({ max: 1, intervalMs: 1000 }, clock);
@@ -382,7 +407,7 @@ describe('RequestThrottle', () => {
 		 * HubSpot counted as it came in; then a 41st answered with a 429 `answerMs` after sending, HubSpot
 		 * counting 100: this run's 40 (8 of them still on their way) and 60 of other executions'.
 		 */
-		async function after429(answerMs: number, hungMsBefore?: number): Promise<RequestThrottle> {
+		async function after429(answerMs: number, hungMsBefore?: number, lastStatus = 429): Promise<RequestThrottle> {
 			const clock = new FakeClock();
 			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
 			if (hungMsBefore !== undefined) {
@@ -397,7 +422,7 @@ describe('RequestThrottle', () => {
 				answers.push(
 					clock.sleep(last ? answerMs : 800).then(() => {
 						answered();
-						throttle.observe(rateHeaders(100, 10_000, last ? 0 : 100 - sent));
+						throttle.observe(rateHeaders(100, 10_000, last ? 0 : 100 - sent), last ? lastStatus : 200);
 					}),
 				);
 				if (last) break;
@@ -410,6 +435,43 @@ describe('RequestThrottle', () => {
 		it('counts its own requests sent before it as its own in HubSpot\'s count, not as other executions\'', async () => {
 			// 32 answered + 8 on their way (the refused one is not in HubSpot's count): 40 of the 100 are this run's, and its share is 40, not 33.
 			expect((await after429(5)).budget).toBe(40);
+		});
+
+		it('a 2xx given at once that took the last slot is in the count, itself too: 41 of the 100', async () => {
+			expect((await after429(5, undefined, 200)).budget).toBe(41);
+		});
+
+		it('does not take its 429s for what answers usually take: nine refused at once in a row are each still read as one', async () => {
+			const clock = new FakeClock();
+			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+			const answerAfter = (answered: () => void, ms: number, remaining: number, status: number) =>
+				clock.sleep(ms).then(() => {
+					answered();
+					throttle.observe(rateHeaders(100, 10_000, remaining), status);
+				});
+			// Lets one request through, moving the clock only as far as that takes (no answer meanwhile).
+			const sendNow = async () => {
+				let answered: (() => void) | undefined;
+				void throttle.acquire().then((release) => (answered = release));
+				while (!answered) await clock.advance(10);
+				return answered;
+			};
+			// Five answered after 8 s each: what answers usually take.
+			const usual = [];
+			for (let i = 0; i < 5; i++) usual.push(answerAfter(await sendNow(), 8_000, 95, 200));
+			await clock.run();
+			await Promise.all(usual);
+			// Twelve on their way, then nine sent before any answer and refused 1.5 s later each (an eighth of usual: at once).
+			const onTheirWay = [];
+			for (let i = 0; i < 12; i++) onTheirWay.push(await sendNow());
+			const refused = [];
+			for (let i = 0; i < 9; i++) refused.push(answerAfter(await sendNow(), 1_500, 0, 429));
+			await clock.run();
+			await Promise.all(refused);
+			// HubSpot holds 100: 5 answered + 12 on their way are this run's (the 9 refused are not). Had the 429s
+			// become what answers usually take, the last ones would be read as ordinary answers, the share cut to 13.
+			expect(throttle.budget).toBe(17);
+			onTheirWay.forEach((answered) => answered());
 		});
 
 		it('leaves out a request of its own sent more than a window before it and never answered: it is not in the window', async () => {
