@@ -332,7 +332,7 @@ export class RequestThrottle {
 		while (this.refusedAtOnce.length > 0 && this.refusedAtOnce[0] <= now - intervalMs) this.refusedAtOnce.shift();
 		// Sent more than a window before it (a connection that hangs): out of HubSpot's count, if it ever came in.
 		const before = this.onTheirWay.filter((sentAt) => sentAt < answer.sentAt && sentAt > answer.sentAt - intervalMs).length;
-		// Its requests refused at once (this one too) are among its answered ones, and not in HubSpot's count.
+		// Its requests refused at once (this one too, if refused) are among its answered ones, and not in HubSpot's count.
 		return before - this.refusedAtOnce.length;
 	}
 
