@@ -10,7 +10,7 @@ export interface SimulatorSuite {
 /**
  * A simulator for the specs of one file: started once, emptied of associations and recorded
  * requests before each spec, and after each spec every exchange is checked against HubSpot's
- * contract, both ways.
+ * contract, both ways (but for answers an `odd-shape` fault left outside it).
  */
 export function useSimulator(): SimulatorSuite {
 	const suite = {} as SimulatorSuite;
@@ -26,7 +26,8 @@ export function useSimulator(): SimulatorSuite {
 	afterEach(() => {
 		for (const request of suite.sim.requests) {
 			if (request.method === 'POST' || request.method === 'PUT') assertValidRequest(request.method, request.path, request.body);
-			assertValidResponse(request.method, request.path, request.status, request.responseBody);
+			// An answer of odd shape is the fault a spec asked for, outside the contract on purpose.
+			if (request.fault !== 'odd-shape') assertValidResponse(request.method, request.path, request.status, request.responseBody);
 		}
 	});
 	return suite;

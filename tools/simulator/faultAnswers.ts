@@ -1,5 +1,5 @@
 import { errorBody } from './hubspotErrors';
-import type { BatchStatus, Fault, TransientStatus } from './faults';
+import type { BatchStatus, Fault, OddShape, TransientStatus } from './faults';
 import type { RatePolicy } from './rateLimit';
 import type { SimResponse } from './routing';
 
@@ -94,4 +94,20 @@ export function withBatchStatus(answer: SimResponse, status: BatchStatus, keptRe
 	const body = answer.body as { results?: unknown[] };
 	const results = keptResults === undefined || !Array.isArray(body.results) ? body.results : body.results.slice(0, keptResults);
 	return { ...answer, body: { ...body, status, ...(results ? { results } : {}) } };
+}
+
+/** `answer` as an `odd-shape` fault leaves it (see `Fault`). */
+export function withOddShape(answer: SimResponse, shape: OddShape): SimResponse {
+	if (answer.status < 200 || answer.status > 299) return answer;
+	const at = new Date().toISOString();
+	const body = (answer.status === 204 || typeof answer.body !== 'object' || answer.body === null ? { status: 'COMPLETE', startedAt: at, completedAt: at } : answer.body) as {
+		results?: unknown;
+		errors?: unknown;
+	};
+	const odd = { ...body };
+	if (shape === 'results-object') odd.results = { rewritten: true };
+	else if (shape === 'errors-null') odd.errors = [null, ...(Array.isArray(body.errors) ? body.errors : [])];
+	else if (shape === 'errors-object') odd.errors = { upstream: 'timeout' };
+	else if (Array.isArray(body.results)) odd.results = body.results.map((result) => (typeof result === 'object' && result !== null && 'to' in result ? { ...result, to: { rewritten: true } } : result));
+	return { ...answer, status: answer.status === 204 ? 200 : answer.status, body: odd };
 }

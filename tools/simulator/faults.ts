@@ -30,7 +30,16 @@ export type Fault =
 	 * A 2xx batch answer with this `status` (a 204 becomes a 200 with it), its results as usual or
 	 * only the first `keptResults`; nothing is stored unless `stored`, as a batch that was cancelled or not yet run.
 	 */
-	| { kind: 'batch-status'; status: BatchStatus; stored?: boolean; keptResults?: number };
+	| { kind: 'batch-status'; status: BatchStatus; stored?: boolean; keptResults?: number }
+	/**
+	 * A 2xx batch answer (a 204 becomes a 200) whose `results` or `errors` are not what HubSpot
+	 * documents, as a proxy's rewrite or an API change would leave them: `results` an object,
+	 * `errors` holding `null` or an object, or each read page's `to` an object. Stored unless
+	 * `stored` is false.
+	 */
+	| { kind: 'odd-shape'; shape: OddShape; stored?: boolean };
+
+export type OddShape = 'results-object' | 'errors-null' | 'errors-object' | 'pages-object';
 
 /** The `status` values HubSpot documents for a batch answer. */
 export type BatchStatus = 'CANCELED' | 'COMPLETE' | 'PENDING' | 'PROCESSING';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import { authenticate } from './auth';
-import { lockedAnswer, MALFORMED_BODY, rateLimitedAnswer, statusFaultAnswer, transientAnswer, withBatchStatus } from './faultAnswers';
+import { lockedAnswer, MALFORMED_BODY, rateLimitedAnswer, statusFaultAnswer, transientAnswer, withBatchStatus, withOddShape } from './faultAnswers';
 import { faultName, type Faults } from './faults';
 import { badRequest, errorBody, HubSpotRequestError } from './hubspotErrors';
 import { LOCKED_RECORD, recordsWritten } from './recordLocks';
@@ -131,7 +131,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 
 	const fault = parts.faults.take();
 	// A write that will run holds its records from arrival to answer; one that finds a record held is refused whole.
-	const runs = !fault || ('kind' in fault && (fault.kind === 'slow' || fault.kind === 'applied-then-500' || fault.kind === 'batch-status'));
+	const runs = !fault || ('kind' in fault && (fault.kind === 'slow' || fault.kind === 'applied-then-500' || fault.kind === 'batch-status' || fault.kind === 'odd-shape'));
 	const release = runs && parts.faults.locks.enabled ? parts.faults.locks.tryHold(recordsWritten(kind, url.pathname, request.body)) : () => {};
 	if (!release) {
 		parts.faults.counts.injected(LOCKED_RECORD);
@@ -156,8 +156,11 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 			const restore = fault.stored ? undefined : parts.context.state.associations.snapshot();
 			response = withBatchStatus(run(), fault.status, fault.keptResults);
 			restore?.();
-		}
-		else {
+		} else if (fault.kind === 'odd-shape') {
+			const restore = fault.stored === false ? parts.context.state.associations.snapshot() : undefined;
+			response = withOddShape(run(), fault.shape);
+			restore?.();
+		} else {
 			run();
 			response = transientAnswer(fault.status ?? 500);
 		}

@@ -24,7 +24,7 @@ export interface AssociationsOfRecord {
 const NO_ASSOCIATIONS = /\bno\b.*\bassociat|\bassociations? not found/i;
 
 export function isNoAssociationsError(error: HubSpotBatchError): boolean {
-	return NO_ASSOCIATIONS.test(error.message ?? '');
+	return typeof error.message === 'string' && NO_ASSOCIATIONS.test(error.message);
 }
 
 const RECORD_KEYS = ['toObjectId', 'associationTypes'];

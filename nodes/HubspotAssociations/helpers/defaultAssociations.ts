@@ -1,3 +1,4 @@
+import { listIn } from './answerShapes';
 import type { HubSpotBatchError, PlannedBatch } from './interfaces';
 import { defaultAssociationResults, defaultAssociationTypes, matchBatchResponse, type DefaultAssociationResult } from './matching';
 import { knownObjectTypeId } from './objectTypes';
@@ -18,8 +19,9 @@ export function matchDefaultAssociationResponse(batch: PlannedBatch, body: Defau
 	const asked = new Set(batch.inputs.map((input) => pairKey(input.fromObjectId, input.toObjectId)));
 	const own = new Set<number>();
 	const other = new Set<number>();
-	for (const result of body?.results ?? []) {
-		const [from, to] = [String(result?.from?.id), String(result?.to?.id)];
+	for (const result of listIn<DefaultAssociationResult | null>(body?.results)) {
+		if (!result) continue;
+		const [from, to] = [String(result.from?.id), String(result.to?.id)];
 		if (from === to || asked.has(pairKey(from, to)) === asked.has(pairKey(to, from))) continue;
 		for (const { associationTypeId } of defaultAssociationTypes(result)) (asked.has(pairKey(from, to)) ? own : other).add(associationTypeId);
 	}

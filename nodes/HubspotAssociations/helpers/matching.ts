@@ -1,3 +1,4 @@
+import { errorsIn, listIn, textIn } from './answerShapes';
 import { batchStatusOf, holdUnfinished } from './batchStatus';
 import { knownObjectTypeId, objectTypeName } from './objectTypes';
 import { pairKey } from './planning';
@@ -40,13 +41,13 @@ function contextStrings(error: HubSpotBatchError): string[] {
 		}
 	};
 	collect(error.context);
-	for (const nested of error.errors ?? []) collect(nested.context);
+	for (const nested of errorsIn(error.errors)) collect(nested.context);
 	return strings;
 }
 
 /** `objectId` listed with `objectType` beside it, one type per id, in a context of an error: each id with its type. */
 function typedContextIds(error: HubSpotBatchError): Array<{ id: string; typeName: string }> {
-	return [error.context, ...(error.errors ?? []).map((nested) => nested.context)].flatMap((context) => {
+	return [error.context, ...errorsIn(error.errors).map((nested) => nested.context)].flatMap((context) => {
 		const ids = context?.objectId;
 		const types = context?.objectType;
 		if (!Array.isArray(ids) || !Array.isArray(types) || ids.length !== types.length) return [];
@@ -83,7 +84,7 @@ export function idsNamedByError(error: HubSpotBatchError, batch: Pick<PlannedBat
 		const sided = new Set(named.filter(({ side }) => side).map(({ id }) => id));
 		return named.filter(({ id, side }) => side || !sided.has(id));
 	};
-	const messages = [error.message ?? '', ...(error.errors ?? []).map((nested) => nested.message ?? '')];
+	const messages = [textIn(error.message) ?? '', ...errorsIn(error.errors).map((nested) => textIn(nested.message) ?? '')];
 	const fromContext = read(contextStrings(error));
 	const named = fromContext.length > 0 ? fromContext : read(messages);
 	// A bare id takes its side from where the error types it elsewhere: an id both sides of a batch hold fails only its own side's pairs.
@@ -147,7 +148,7 @@ export function matchBatchResponse<R>(
 		const resultsByPair = new Map<string, R>();
 		const inputKeys = reader.inDirection ? new Set(batch.inputs.map((input) => pairKey(input.fromObjectId, input.toObjectId))) : undefined;
 		const isInput = (fromObjectId: string, toObjectId: string) => inputKeys?.has(pairKey(fromObjectId, toObjectId)) === true;
-		for (const result of body?.results ?? []) {
+		for (const result of listIn<R>(body?.results)) {
 			const pair = result ? reader.pairOf(result) : undefined;
 			if (!pair || (reader.inDirection && !reader.inDirection(result, batch, isInput))) continue;
 			const key = pairKey(String(pair.fromObjectId), String(pair.toObjectId));
@@ -162,23 +163,27 @@ export function matchBatchResponse<R>(
 
 	const unanswered = batch.inputs.filter((input) => !outcomes.has(input));
 	const unattributed: HubSpotBatchError[] = [];
-	for (const error of body?.errors ?? []) {
+	for (const error of errorsIn(body?.errors)) {
 		const ids = idsNamedByError(error, batch);
 		const named = inputsNamedBy(ids, unanswered);
 		// An error about a pair that got its result anyway is attributed: it says nothing about the others.
 		if (inputsNamedBy(ids, batch.inputs).length === 0) unattributed.push(error);
 		for (const input of named) {
 			if (outcomes.has(input)) continue;
-			outcomes.set(input, { kind: 'failed', message: error.message ?? 'HubSpot rejected this pair', hubspot: errorInfo(error) });
+			outcomes.set(input, { kind: 'failed', message: textIn(error.message) ?? 'HubSpot rejected this pair', hubspot: errorInfo(error) });
 		}
 	}
 
+	// Results that are not a list: an answer this node cannot read says nothing done, whatever the endpoint.
+	const unreadable = body?.results !== undefined && body.results !== null && !Array.isArray(body.results);
 	for (const input of unanswered) {
 		if (outcomes.has(input)) continue;
-		if (reader === NO_RESULTS && unattributed.length === 0) {
+		if (unreadable) {
+			outcomes.set(input, { kind: 'failed', message: 'HubSpot answered the batch with results that are not a list, so what it did with this pair is not known', unanswered: true });
+		} else if (reader === NO_RESULTS && unattributed.length === 0) {
 			outcomes.set(input, { kind: 'succeeded', result: undefined as R });
 		} else if (unattributed.length > 0) {
-			const messages = [...new Set(unattributed.map((error) => error.message ?? error.category ?? 'unknown error'))];
+			const messages = [...new Set(unattributed.map((error) => textIn(error.message) ?? textIn(error.category) ?? 'an error without a message'))];
 			outcomes.set(input, {
 				kind: 'failed',
 				message: `HubSpot did not accept this pair and named no record for its errors: ${messages.join('; ')}`,

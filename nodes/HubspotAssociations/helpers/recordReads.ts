@@ -1,3 +1,4 @@
+import { errorsIn, listIn } from './answerShapes';
 import type { AssociatedRecord, AssociationPage } from './associationReads';
 import { batchStatusOf, unfinishedReadMessage } from './batchStatus';
 import type { HubSpotBatchError, HubSpotErrorInfo } from './interfaces';
@@ -51,10 +52,16 @@ export class RecordReads {
 			this.fail(requested, { kind: 'failed', message: unfinishedReadMessage(status) });
 			return [];
 		}
+		// HubSpot leaves out a record without associations: from a `results` that is not a list, none could be told apart from those.
+		if (body?.results !== undefined && !Array.isArray(body.results)) {
+			this.fail(requested, { kind: 'failed', message: 'HubSpot answered the read with results that are not a list: what the record holds could not be read' });
+			return [];
+		}
 		const asked = new Map(requested.map((request) => [request.id, request]));
 		const answered = new Set<string>();
 		const next: PageRequest[] = [];
-		for (const error of body?.errors ?? []) {
+		const errors = errorsIn(body?.errors);
+		for (const error of errors) {
 			const named = this.errors.idsNamed(error).filter((id) => asked.has(id));
 			for (const id of named) {
 				answered.add(id);
@@ -63,12 +70,16 @@ export class RecordReads {
 				else this.settle(id, this.errors.failureOf(error));
 			}
 		}
-		for (const page of body?.results ?? []) {
+		for (const page of listIn<AssociationPage | null>(body?.results)) {
 			const id = page?.from?.id === undefined ? undefined : String(page.from.id);
 			if (id === undefined || !asked.has(id) || this.outcomes.has(id)) continue;
 			answered.add(id);
-			const after = page.paging?.next?.after;
-			const reading = this.fold(id, page.to ?? []);
+			if (page!.to !== undefined && !Array.isArray(page!.to)) {
+				this.settle(id, { kind: 'failed', message: 'HubSpot answered this record with associations that are not a list: what it holds could not be read' });
+				continue;
+			}
+			const after = page!.paging?.next?.after;
+			const reading = this.fold(id, page!.to ?? []);
 			if (!after) this.settle(id, { kind: 'read', associations: reading.records });
 			else if (reading.cursors.has(after)) this.settle(id, { kind: 'failed', message: `HubSpot answered a paging cursor it had given before (${after}): the read would never end` });
 			else {
@@ -76,7 +87,7 @@ export class RecordReads {
 				next.push({ id, after });
 			}
 		}
-		const unnamed = (body?.errors ?? []).filter((error) => !this.errors.isNoAssociations(error) && this.errors.idsNamed(error).every((id) => !asked.has(id)));
+		const unnamed = errors.filter((error) => !this.errors.isNoAssociations(error) && this.errors.idsNamed(error).every((id) => !asked.has(id)));
 		for (const request of requested) {
 			if (answered.has(request.id)) continue;
 			// HubSpot leaves out a record without associations; an error it could not tie to a record may be this one's.

@@ -11,7 +11,7 @@ const suite = useSimulator();
  * no pair outside the input changes, and no label goes that was not asked to go. Ids overlap
  * across the two directions (contact 30000 exists, company 30000 does not; contact 100001 does
  * not), items repeat pairs, some ids are malformed, reads page, and HubSpot answers statuses,
- * partial results, errors and faults at random.
+ * partial results, errors, answers of odd shapes and faults at random.
  */
 const CONTACTS = ['101', '30000', '5', '100001', ' 101', 'x7'];
 const COMPANIES = ['101', '5', '30000', '202', '0'];
@@ -33,6 +33,10 @@ const faults: fc.Arbitrary<Fault> = fc.oneof(
 	}),
 	// A finished batch whose answer names only some of its pairs.
 	fc.record({ kind: fc.constant('batch-status' as const), status: fc.constant('COMPLETE' as const), stored: fc.constant(true), keptResults: fc.integer({ min: 0, max: 2 }) }),
+	// A 2xx whose results are not a list, stored or not; or whose errors, or read pages' associations, are not lists
+	// (stored: results it still names are HubSpot's word that it holds those pairs).
+	fc.record({ kind: fc.constant('odd-shape' as const), shape: fc.constant('results-object' as const), stored: fc.boolean() }),
+	fc.record({ kind: fc.constant('odd-shape' as const), shape: fc.constantFrom('errors-null' as const, 'errors-object' as const, 'pages-object' as const), stored: fc.constant(true) }),
 	fc.constant<Fault>({ kind: 'applied-then-500' }),
 	fc.constant<Fault>({ status: 500 }),
 	fc.constant<Fault>({ kind: 'slow', ms: 0 }),
