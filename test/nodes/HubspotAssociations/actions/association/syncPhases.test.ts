@@ -1,9 +1,10 @@
 import nock from 'nock';
+import * as matching from '../../../../../nodes/HubspotAssociations/helpers/matching';
 import { syncParameters } from '../../../../harness/operationParameters';
 import { runNode, TEST_BASE_URL } from '../../../../harness/runWorkflow';
 
-// A create HubSpot answers 200 with `results` of a shape it documents no such way (an object):
-// the sync's reading of it throws in the middle of its overlapping writes.
+// The sync's reading of its create's answer throws (a bug standing in for any error) in the middle of
+// its overlapping writes. Until 2026-12-07 an answer whose `results` was an object did that; it no longer throws.
 const BASE = '/crm/associations/2026-03/contacts/companies';
 const type = { category: 'HUBSPOT_DEFINED', typeId: 279 };
 
@@ -21,7 +22,10 @@ function mockRun() {
 				],
 			})),
 		});
-	nock(TEST_BASE_URL).post(`${BASE}/batch/create`).delay(100).reply(200, { status: 'COMPLETE', results: {} });
+	nock(TEST_BASE_URL).post(`${BASE}/batch/create`).delay(100).reply(200, { status: 'COMPLETE', results: [] });
+	jest.spyOn(matching, 'matchBatchCreateResponse').mockImplementationOnce(() => {
+		throw new Error('A bug reading the answer');
+	});
 	nock(TEST_BASE_URL)
 		.post(`${BASE}/batch/archive`)
 		.times(4)
@@ -33,7 +37,10 @@ function mockRun() {
 	return archivedAt;
 }
 
-afterEach(() => nock.cleanAll());
+afterEach(() => {
+	nock.cleanAll();
+	jest.restoreAllMocks();
+});
 
 describe('sendWrites: an error thrown while the sync\'s writes overlap', () => {
 	it('lets the writes in flight finish, starts no other, and sends nothing after the node has finished', async () => {
