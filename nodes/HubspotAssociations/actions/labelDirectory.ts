@@ -43,7 +43,10 @@ export class LabelDirectory {
 		if (!read) {
 			read = this.client.request({ method: 'GET', path: this.labelsPath(fromPathType, toPathType) }).then((answer): DirectionLabels => {
 				if (!answer.ok) return { failed: answer };
-				return { labels: ((answer.body as { results?: AssociationLabel[] })?.results ?? []).filter(Boolean) };
+				const results = (answer.body as { results?: unknown } | undefined)?.results ?? [];
+				// Labels that are not a list are not "no labels": every name would then fail as unknown.
+				if (!Array.isArray(results)) return { failed: { ok: false, statusCode: answer.statusCode, headers: answer.headers, attempts: 1, hubspot: { message: 'the labels it lists are not a list' } } };
+				return { labels: (results as Array<AssociationLabel | null>).filter((label): label is AssociationLabel => typeof label === 'object' && label !== null) };
 			});
 			this.reads.set(key, read);
 		}

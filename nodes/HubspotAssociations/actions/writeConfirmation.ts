@@ -30,7 +30,7 @@ export async function confirmUnfinished(
 			outcomes.set(input, { ...outcome, message: `${outcome.message} (the read to confirm it failed: ${current?.message ?? 'no answer'})` });
 			continue;
 		}
-		const confirmed = confirmedResult(action, batch, input, typesHeld(current.associations, input.toObjectId));
+		const confirmed = confirmedResult(action, batch, input, typesHeld(current.associations, input.toObjectId), current.associations.some((record) => String(record.toObjectId) === input.toObjectId));
 		if (confirmed) outcomes.set(input, { kind: 'succeeded', result: confirmed.result });
 	}
 }

@@ -6,7 +6,9 @@ import type { InputOutcome, PlannedInput } from './interfaces';
  */
 export function batchStatusOf(body: unknown): string {
 	const status = (body as { status?: unknown } | undefined)?.status;
-	return typeof status === 'string' ? status.toUpperCase() : 'COMPLETE';
+	if (status === undefined || status === null) return 'COMPLETE';
+	// A status that is not text says nothing finished: what it did is told by a read.
+	return typeof status === 'string' ? status.toUpperCase() : 'UNREADABLE';
 }
 
 export const canceledMessage = 'HubSpot answered the batch with status CANCELED, so nothing of it is reported done: send the item again';

@@ -20,7 +20,7 @@ export function matchDefaultAssociationResponse(batch: PlannedBatch, body: Defau
 	const own = new Set<number>();
 	const other = new Set<number>();
 	for (const result of listIn<DefaultAssociationResult | null>(body?.results)) {
-		if (!result) continue;
+		if (!result || !defaultAssociationResults.pairOf(result)) continue;
 		const [from, to] = [String(result.from?.id), String(result.to?.id)];
 		if (from === to || asked.has(pairKey(from, to)) === asked.has(pairKey(to, from))) continue;
 		for (const { associationTypeId } of defaultAssociationTypes(result)) (asked.has(pairKey(from, to)) ? own : other).add(associationTypeId);

@@ -210,8 +210,9 @@ function sameObjectType(typeId: string | undefined, pathType: string): boolean {
 const sameTypeBothWays = (batch: PlannedBatch) => (knownObjectTypeId(batch.fromPathType) ?? batch.fromPathType) === (knownObjectTypeId(batch.toPathType) ?? batch.toPathType);
 
 const labelsBetweenObjectPair: ResultReader<LabelsBetweenObjectPair> = {
+	// A result whose labels are not a list cannot say what the pair holds: it names no pair.
 	pairOf: (result) =>
-		result.fromObjectId === undefined || result.toObjectId === undefined
+		result.fromObjectId === undefined || result.toObjectId === undefined || (result.labels != null && !Array.isArray(result.labels))
 			? undefined
 			: { fromObjectId: String(result.fromObjectId), toObjectId: String(result.toObjectId) },
 	inDirection: (result, batch) => sameObjectType(result.fromObjectTypeId, batch.fromPathType) && sameObjectType(result.toObjectTypeId, batch.toPathType),
@@ -241,9 +242,14 @@ export interface DefaultAssociationResult {
 
 const specsOf = (result: DefaultAssociationResult) => result.associationSpecs ?? (result.associationSpec ? [result.associationSpec] : []);
 
+const isSpec = (spec: unknown) => typeof spec === 'object' && spec !== null;
+const readableSpecs = ({ associationSpecs, associationSpec }: DefaultAssociationResult) =>
+	(associationSpecs == null || (Array.isArray(associationSpecs) && associationSpecs.every(isSpec))) && (associationSpec == null || isSpec(associationSpec));
+
 export const defaultAssociationResults: ResultReader<DefaultAssociationResult> = {
+	// A result whose specs are not a list of specs cannot say what the pair holds: it names no pair.
 	pairOf: (result) =>
-		result.from?.id === undefined || result.to?.id === undefined
+		result.from?.id === undefined || result.to?.id === undefined || !readableSpecs(result)
 			? undefined
 			: { fromObjectId: String(result.from.id), toObjectId: String(result.to.id) },
 	// HubSpot answers each pair in both directions and names no object type: a result whose mirror the batch also asked

@@ -6,6 +6,18 @@ import type { HubSpotBatchError, HubSpotErrorInfo } from './interfaces';
 /** How the read of one from-record came out: every page read, or failed with HubSpot's reason. */
 export type RecordRead = { kind: 'read'; associations: AssociatedRecord[] } | { kind: 'failed'; message: string; hubspot?: HubSpotErrorInfo };
 
+const isReadableType = (type: unknown) => {
+	const { category, typeId } = (type ?? {}) as { category?: unknown; typeId?: unknown };
+	return typeof type === 'object' && type !== null && typeof category === 'string' && Number.isSafeInteger(typeId);
+};
+
+/** A to-record this node can tell the types of: an id, and (when given) a list of types each with a category and an integer id. */
+function isReadableRecord(record: unknown): boolean {
+	if (typeof record !== 'object' || record === null) return false;
+	const { toObjectId, associationTypes } = record as { toObjectId?: unknown; associationTypes?: unknown };
+	return (typeof toObjectId === 'string' || typeof toObjectId === 'number') && (associationTypes === undefined || (Array.isArray(associationTypes) && associationTypes.every(isReadableType)));
+}
+
 /** One input of a `batch/read` request: a record's first page, or the page after a cursor. */
 export interface PageRequest {
 	id: string;
@@ -74,8 +86,8 @@ export class RecordReads {
 			const id = page?.from?.id === undefined ? undefined : String(page.from.id);
 			if (id === undefined || !asked.has(id) || this.outcomes.has(id)) continue;
 			answered.add(id);
-			if (page!.to !== undefined && !Array.isArray(page!.to)) {
-				this.settle(id, { kind: 'failed', message: 'HubSpot answered this record with associations that are not a list: what it holds could not be read' });
+			if (page!.to !== undefined && (!Array.isArray(page!.to) || !page!.to.every(isReadableRecord))) {
+				this.settle(id, { kind: 'failed', message: 'HubSpot answered this record with associations it cannot read (not a list of records, each with an id and types): what it holds could not be read' });
 				continue;
 			}
 			const after = page!.paging?.next?.after;

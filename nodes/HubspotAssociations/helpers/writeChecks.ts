@@ -13,7 +13,7 @@ const typeIdOf = (pathType: string) => knownObjectTypeId(pathType) ?? pathType;
  * Whether what HubSpot holds on a pair is what a write to `action` asked for, and then the result
  * the write's answer would have given for it; undefined when the read does not confirm it.
  */
-export function confirmedResult(action: string, batch: Pick<PlannedBatch, 'fromPathType' | 'toPathType'>, input: PlannedInput, held: ReturnType<typeof typesHeld>): { result: unknown } | undefined {
+export function confirmedResult(action: string, batch: Pick<PlannedBatch, 'fromPathType' | 'toPathType'>, input: PlannedInput, held: ReturnType<typeof typesHeld>, listed = held.length > 0): { result: unknown } | undefined {
 	const heldIds = new Set(held.map((type) => type.typeId));
 	const { fromObjectId, toObjectId } = input;
 	switch (action) {
@@ -33,7 +33,8 @@ export function confirmedResult(action: string, batch: Pick<PlannedBatch, 'fromP
 			return unlabeled.length === 0 ? undefined : { result: { from: { id: fromObjectId }, to: { id: toObjectId }, associationSpecs: unlabeled } };
 		}
 		case 'batch/archive':
-			return held.length === 0 ? { result: undefined } : undefined;
+			// A to-record the read still lists is held, whatever types it shows.
+			return held.length === 0 && !listed ? { result: undefined } : undefined;
 		case 'batch/labels/archive':
 			return input.types.some((type) => heldIds.has(type.associationTypeId)) ? undefined : { result: undefined };
 		default:
