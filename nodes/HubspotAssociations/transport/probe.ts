@@ -21,8 +21,19 @@ const LEAVING_PROBES_ON_THEIR_WAY = 3;
 const JOINED_BUSY_SHARE = 0.4;
 /** Held back by its own requests for longer than this, a run that joined late counts as starved. */
 const BLOCKED_PROBE_MS = 1_000;
-/** After an answer that said the window was full, probes come this many times less often. */
+/**
+ * After an answer that said the window was full, probes come this many times less often, but for a
+ * run that joined late: it waits on others to finish, and a full window is no sign they are not
+ * about to (after a 429 it slows down all the same).
+ */
 const FULL_WINDOW_SLOWDOWN = 2;
+/**
+ * A run that joined late and is held back by its own requests probes this many slots after its last
+ * answer, full window or not: at the probe share's pace (2 s, 4 s after a full window) it heard of
+ * the others' end up to four seconds late, depending only on when its last answer happened to come
+ * (two runs 4.5–5.5 s apart: 1.14–1.23× the optimum at 800 ms answers, up to 1.19× at 100 ms).
+ */
+const BLOCKED_PROBE_SLOTS = 10;
 
 /** Whether a run's first answer showed others already holding much of the window. */
 export function joinedLate(othersAtJoin: number | undefined, max: number): boolean {
@@ -45,6 +56,8 @@ export interface ProbeView {
 	othersLeaving: boolean;
 	/** Other executions' requests in the window at this run's first answer. */
 	othersAtJoin: number | undefined;
+	/** Whether its last answer was a 429: the window was full when the request came in. */
+	rateLimited: boolean;
 }
 
 /** Whether a request may go now beyond the run's share, to hear how full the window is. */
@@ -60,10 +73,16 @@ export function mayProbe(view: ProbeView): boolean {
 	if (late && view.othersLeaving && !full) return inFlight < LEAVING_PROBES_ON_THEIR_WAY && now - view.lastSendAt >= LEAVING_PROBE_SLOTS * slot;
 	if (inFlight > 0) return false;
 	const heldBackFor = answeredInWindow.length >= budget && answeredInWindow.length > 0 ? answeredInWindow[0] + intervalMs - now : 0;
-	const starved = budget <= 1.5 * max * PROBE_SHARE || (late && heldBackFor > BLOCKED_PROBE_MS);
+	const starvedByShare = budget <= 1.5 * max * PROBE_SHARE;
+	// Joined late and held back by its own requests (those it sent before hearing of the others), not by a share that small.
+	const blocked = !starvedByShare && late && heldBackFor > BLOCKED_PROBE_MS;
+	const starved = starvedByShare || blocked;
 	const quietFor = now - view.lastAnswerAt;
 	if (view.othersLeaving && !full && quietFor >= LEAVING_PROBE_SLOTS * slot) return true;
+	// Not right after a 429: the window is full at that moment, and every probe into it is refused.
+	if (blocked && !view.othersLeaving && !view.rateLimited && quietFor >= BLOCKED_PROBE_SLOTS * slot) return true;
 	// At the probe share's pace; a window said full gets longer to free up, never none: a run that
 	// stopped sending would otherwise go unseen until this run's own requests age out.
-	return (starved || view.othersLeaving) && quietFor >= (intervalMs / Math.max(1, max * PROBE_SHARE)) * (full ? FULL_WINDOW_SLOWDOWN : 1);
+	const slowed = full && (!late || view.rateLimited);
+	return (starved || view.othersLeaving) && quietFor >= (intervalMs / Math.max(1, max * PROBE_SHARE)) * (slowed ? FULL_WINDOW_SLOWDOWN : 1);
 }

@@ -14,6 +14,7 @@ function view(overrides: Partial<ProbeView>): ProbeView {
 		lastRemaining: 3,
 		othersLeaving: false,
 		othersAtJoin: 10,
+		rateLimited: false,
 		...overrides,
 	};
 }
@@ -38,6 +39,27 @@ describe('mayProbe: when a run sends beyond its share to hear how full the windo
 		expect(mayProbe(view({ othersAtJoin: 40, now: 10_100, lastAnswerAt: 8_000 }))).toBe(false);
 		// Not held back: within its share it sends anyway.
 		expect(mayProbe(view({ othersAtJoin: 40, budget: 31 }))).toBe(false);
+	});
+
+	it('joined late and held back by its own requests: a second after its last answer, full window or not, but not right after a 429', () => {
+		const blocked = { othersAtJoin: 40, lastAnswerAt: 4_000 };
+		expect(mayProbe(view({ ...blocked, now: 4_999 }))).toBe(false);
+		expect(mayProbe(view({ ...blocked, now: 5_000 }))).toBe(true);
+		expect(mayProbe(view({ ...blocked, lastRemaining: 0 }))).toBe(true);
+		// A 429: the window was full as its request came in; the probe share's pace again (4 s after a full window).
+		expect(mayProbe(view({ ...blocked, lastRemaining: 0, rateLimited: true }))).toBe(false);
+		expect(mayProbe(view({ ...blocked, lastRemaining: 0, rateLimited: true, now: 8_000 }))).toBe(true);
+		// Others' count falling at a full window: not the second's pace either.
+		expect(mayProbe(view({ ...blocked, lastRemaining: 0, othersLeaving: true }))).toBe(false);
+		// Starved by a share that small, not by its own early requests: every 2 s (others fill the window), full window or not.
+		const starved = { ...blocked, budget: 5, answeredInWindow: [1_000, 1_100, 1_200, 1_300, 1_400] };
+		expect(mayProbe(view(starved))).toBe(false);
+		expect(mayProbe(view({ ...starved, now: 6_000, lastRemaining: 0 }))).toBe(true);
+		expect(mayProbe(view({ ...starved, now: 6_000, lastRemaining: 0, rateLimited: true }))).toBe(false);
+		// Found the window nearly empty: it started with the others, and would only collide with them.
+		expect(mayProbe(view({ ...blocked, othersAtJoin: 39 }))).toBe(false);
+		// On its way: it will hear.
+		expect(mayProbe(view({ ...blocked, inFlight: 1 }))).toBe(false);
 	});
 
 	it("while others' count falls: two slots after its last answer with nothing on its way; one that found them there keeps up to three on their way, two slots apart", () => {

@@ -23,6 +23,22 @@ async function sendTimes(throttle: RequestThrottle, clock: FakeClock, count: num
 	return times.sort((a, b) => a - b);
 }
 
+/**
+ * When a run's next request goes after `ours` requests answered at once (at its pace from 0 ms), a
+ * first answer showing `othersAtFirst` other requests in the window and a second showing `remainingThen`
+ * left, which holds it to its own `ours` (its budget).
+ */
+async function nextSendAfterHeld(ours: number, othersAtFirst: number, remainingThen: number): Promise<number> {
+	const clock = new FakeClock();
+	const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+	await sendTimes(throttle, clock, ours);
+	throttle.observe(rateHeaders(100, 10_000, 100 - ours - othersAtFirst));
+	throttle.observe(rateHeaders(100, 10_000, remainingThen));
+	expect(throttle.budget).toBe(ours);
+	const [next] = await sendTimes(throttle, clock, 1);
+	return next;
+}
+
 /** The time between each send and the next. */
 function gapsOf(times: number[]): number[] {
 	return times.slice(1).map((at, i) => at - times[i]);
@@ -107,6 +123,32 @@ describe('RequestThrottle', () => {
 
 		// HubSpot may have counted the slow request as late as its answer, at 600 ms.
 		expect(next).toBe(1600);
+	});
+
+	it('holding the window alone (as HubSpot tells it), counts its own requests from halfway to their answers, where HubSpot counts them: its 101st goes when its first leaves the window', async () => {
+		const clock = new FakeClock();
+		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
+		// HubSpot counts each request 400 ms after it is sent and answers 400 ms later with what is left.
+		const counted: number[] = [];
+		const sentAt: number[] = [];
+		const one = async () => {
+			const answered = await throttle.acquire();
+			sentAt.push(clock.now());
+			await clock.sleep(400);
+			const inWindow = counted.filter((at) => at > clock.now() - 10_000).length;
+			expect(inWindow).toBeLessThan(100);
+			counted.push(clock.now());
+			await clock.sleep(400);
+			answered();
+			throttle.observe(rateHeaders(100, 10_000, 100 - inWindow - 1), 200);
+		};
+		const all = Array.from({ length: 101 }, one);
+		await clock.run();
+		await Promise.all(all);
+		sentAt.sort((a, b) => a - b);
+		expect(sentAt[99]).toBe(9_900);
+		// Its first request left HubSpot's window at 10.4 s; counted from its answer (0.8 s), the run waited until 10.8 s.
+		expect(sentAt[100]).toBe(10_400);
 	});
 
 	it('counts requests in flight against the budget', async () => {
@@ -322,34 +364,26 @@ describe('RequestThrottle', () => {
 		expect(await budgetAfter(30)).toBeLessThan(20);
 	});
 
-	it('starved while the last answer said the window was full, probes half as often (every 4 s), not never', async () => {
-		const clock = new FakeClock();
-		const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
-		await sendTimes(throttle, clock, 5);
-		throttle.observe(rateHeaders(100, 10_000, 0));
-
-		const [next] = await sendTimes(throttle, clock, 1);
+	it('starved while the last answer said the window was full, probes half as often (every 4 s), not never; every 2 s if it found others filling the window when it started', async () => {
+		/** Five requests answered by 400 ms, the first answer showing `othersAtFirst` others, the last a full window. */
+		const nextSend = (othersAtFirst: number) => nextSendAfterHeld(5, othersAtFirst, 0);
 		// Its last answer came at 400 ms; its own five leave the window only at 10 s.
-		expect(next).toBeGreaterThanOrEqual(4_400);
-		expect(next).toBeLessThan(4_700);
+		const started = await nextSend(5);
+		expect(started).toBeGreaterThanOrEqual(4_400);
+		expect(started).toBeLessThan(4_700);
+		// Found others filling the window: every 2 s (4 s before 2026-12-07), as they are likely to finish first.
+		const joinedLate = await nextSend(95);
+		expect(joinedLate).toBeGreaterThanOrEqual(2_400);
+		expect(joinedLate).toBeLessThan(2_700);
 	});
 
-	it('having found others holding most of the window, checks every 2 s while its own requests hold it back; runs that started with the others do not', async () => {
-		/** 30 of ours answered, `othersAtStart` others at its first answer, then others fill the window but for 2 slots; when the next request goes. */
-		const nextSend = async (othersAtStart: number) => {
-			const clock = new FakeClock();
-			const throttle = new RequestThrottle({ max: 100, intervalMs: 10_000 }, clock);
-			await sendTimes(throttle, clock, 30);
-			throttle.observe(rateHeaders(100, 10_000, 100 - 30 - othersAtStart));
-			throttle.observe(rateHeaders(100, 10_000, 2));
-			expect(throttle.budget).toBe(30);
-			const [next] = await sendTimes(throttle, clock, 1);
-			return next;
-		};
-		// Last answer at 2.9 s: a check 2 s later, not when its own first request leaves the window (10 s).
+	it('having found others holding most of the window, checks a second after its last answer while its own requests hold it back; runs that started with the others do not', async () => {
+		/** 30 of ours answered by 2.9 s, `othersAtStart` others at its first answer, then others fill the window but for 2 slots. */
+		const nextSend = (othersAtStart: number) => nextSendAfterHeld(30, othersAtStart, 2);
+		// Last answer at 2.9 s: a check a second later (2 s before 2026-12-07), not when its own first request leaves the window (10 s).
 		const check = await nextSend(50);
-		expect(check).toBeGreaterThanOrEqual(4_900);
-		expect(check).toBeLessThan(5_200);
+		expect(check).toBeGreaterThanOrEqual(3_900);
+		expect(check).toBeLessThan(4_200);
 		expect(await nextSend(30)).toBe(10_000);
 	});
 
