@@ -1,3 +1,4 @@
+import { listIn } from '../helpers/answerShapes';
 import type { AssociationLabel } from '../helpers/associationLabels';
 import { createdLabelTypes, findLabel } from '../helpers/labelNames';
 import { mayHaveBeenApplied } from '../helpers/retryPolicy';
@@ -51,7 +52,7 @@ export async function createLabel(
 		const found = await afterFailedCreate(directory, fromPathType, toPathType, label, answer, maybeOurs);
 		return 'failed' in found ? { failed: found.failed } : found;
 	}
-	const { forward, inverse } = createdLabelTypes((answer.body as { results?: AssociationLabel[] })?.results ?? [], label, inverseLabel);
+	const { forward, inverse } = createdLabelTypes(listIn<AssociationLabel>((answer.body as { results?: unknown } | undefined)?.results), label, inverseLabel);
 	if (!forward) {
 		const { statusCode, headers, attempts } = answer;
 		return { failed: { ok: false, statusCode, headers, attempts, hubspot: { message: 'the answer names no type id for the new label' } } };

@@ -34,7 +34,9 @@ function singular(pathType: string): string {
 function contextStrings(error: HubSpotBatchError): string[] {
 	const strings: string[] = [];
 	const collect = (context?: Record<string, unknown>) => {
-		for (const values of Object.values(context ?? {})) {
+		// A context that is not an object (text, a number) names nothing: read key by key, "101" would name records 1, 0 and 1.
+		if (typeof context !== 'object' || context === null) return;
+		for (const values of Object.values(context)) {
 			for (const value of Array.isArray(values) ? values : [values]) {
 				if (typeof value === 'string' || typeof value === 'number') strings.push(String(value));
 			}

@@ -1,4 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { listIn } from '../helpers/answerShapes';
 import { describeFailedExchange } from '../helpers/hubspotErrors';
 import { objectTypeName } from '../helpers/objectTypes';
 import { RECORD_ID } from '../helpers/recordLookups';
@@ -44,7 +45,7 @@ async function idTypeOptions(context: ILoadOptionsFunctions, side: 'from' | 'to'
 		];
 	}
 	const listed = new Set(documented.map((option) => option.value));
-	const unique = ((answer.body as { results?: PropertyDefinition[] })?.results ?? [])
+	const unique = listIn<PropertyDefinition>((answer.body as { results?: unknown } | undefined)?.results)
 		.filter((property) => property?.hasUniqueValue === true && !property.archived && typeof property.name === 'string' && !listed.has(property.name))
 		.filter((property) => property.name !== 'hs_object_id')
 		.map((property) => ({

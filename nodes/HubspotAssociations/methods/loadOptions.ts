@@ -1,4 +1,5 @@
 import { NodeOperationError, type ILoadOptionsFunctions, type INodePropertyOptions } from 'n8n-workflow';
+import { listIn } from '../helpers/answerShapes';
 import { associationTypeOptions, type AssociationLabel } from '../helpers/associationLabels';
 import { describeFailedExchange } from '../helpers/hubspotErrors';
 import { STANDARD_OBJECT_TYPES } from '../helpers/objectTypes';
@@ -38,7 +39,7 @@ export async function getObjectTypes(this: ILoadOptionsFunctions): Promise<INode
 			},
 		];
 	}
-	const schemas = ((answer.body as { results?: ObjectSchema[] })?.results ?? []).filter((schema) => schema?.objectTypeId && !schema.archived);
+	const schemas = listIn<ObjectSchema>((answer.body as { results?: unknown } | undefined)?.results).filter((schema) => schema?.objectTypeId && !schema.archived);
 	const custom = schemas
 		.map((schema) => ({
 			name: `${schema.labels?.plural ?? schema.labels?.singular ?? schema.fullyQualifiedName ?? schema.objectTypeId} (Custom)`,
@@ -79,7 +80,7 @@ async function directionLabels(context: ILoadOptionsFunctions): Promise<{ labels
 				: `Could not load the association types from ${from.given} to ${to.given}: ${describeFailedExchange(answer, authenticationOf(context))}`,
 		);
 	}
-	return { labels: ((answer.body as { results?: AssociationLabel[] })?.results ?? []).filter(Boolean), from: from.given, to: to.given };
+	return { labels: listIn<AssociationLabel>((answer.body as { results?: unknown } | undefined)?.results).filter(Boolean), from: from.given, to: to.given };
 }
 
 /** The association types HubSpot defines for exactly the chosen direction. */

@@ -1,3 +1,4 @@
+import { textIn } from '../../helpers/answerShapes';
 import { isNoAssociationsError, type AssociationPage } from '../../helpers/associationReads';
 import { describeFailedExchange } from '../../helpers/hubspotErrors';
 import type { HubSpotBatchError, PlannedBatch } from '../../helpers/interfaces';
@@ -30,7 +31,7 @@ export async function readAssociations(
 		{
 			idsNamed: (error) => idsNamedByError(error, batch).flatMap(({ id, side }) => (side === 'to' ? [] : [id])),
 			isNoAssociations: isNoAssociationsError,
-			failureOf: (error: HubSpotBatchError) => ({ kind: 'failed', message: error.message ?? 'HubSpot gave no reason', hubspot: errorInfo(error) }),
+			failureOf: (error: HubSpotBatchError) => ({ kind: 'failed', message: textIn(error.message) ?? 'HubSpot gave no reason', hubspot: errorInfo(error) }),
 		},
 		onRecordRead,
 	);

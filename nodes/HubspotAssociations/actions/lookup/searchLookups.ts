@@ -1,3 +1,4 @@
+import { listIn } from '../../helpers/answerShapes';
 import { normaliseDomain } from '../../helpers/recordLookups';
 import { fitsBody, planSearches, SEARCH_MAX_RESULTS, searchBody } from '../../helpers/searchLimits';
 import type { HubSpotClient } from '../../transport';
@@ -41,15 +42,20 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 				return;
 			}
 			const body = (answer.body ?? {}) as SearchAnswer;
+			// Records it found could not be told from none: no value is reported "not found".
+			if (body.results !== undefined && body.results !== null && !Array.isArray(body.results)) {
+				for (const key of values) outcomes.set(key, { kind: 'failed', message: `HubSpot answered the search by ${group.property} with results that are not a list: which records hold these values could not be read` });
+				return;
+			}
 			const total = Number(body.total ?? 0);
 			if (after === undefined && total > SEARCH_MAX_RESULTS) {
 				// HubSpot will not page past 10,000 results.
 				if (values.length > 1) return await searchInHalves(values);
-				const ids = new Set((body.results ?? []).map((record) => record?.id).filter((id): id is string => typeof id === 'string'));
+				const ids = new Set(listIn<NonNullable<SearchAnswer['results']>[number]>(body.results).map((record) => record?.id).filter((id): id is string => typeof id === 'string'));
 				outcomes.set(values[0], outcomeOf(ids, total));
 				return;
 			}
-			for (const record of body.results ?? []) {
+			for (const record of listIn<NonNullable<SearchAnswer['results']>[number]>(body.results)) {
 				const value = record?.properties?.[group.property];
 				if (typeof value !== 'string' || typeof record.id !== 'string') continue;
 				const key = group.property === 'domain' ? normaliseDomain(value) : value.trim().toLowerCase();
@@ -58,7 +64,7 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 				found.get(key)!.add(record.id);
 			}
 			const next = body.paging?.next?.after;
-			if (!next || (body.results ?? []).length === 0) break;
+			if (!next || listIn<NonNullable<SearchAnswer['results']>[number]>(body.results).length === 0) break;
 			// Searches are packed to the body limit, so the rare one that needs a second page may have no room left for its cursor.
 			if (!fitsBody(searchBody(group.property, values, next))) {
 				if (values.length > 1) return await searchInHalves(values);

@@ -1,3 +1,4 @@
+import { errorsIn, listIn, textIn } from '../../helpers/answerShapes';
 import type { HubSpotBatchError } from '../../helpers/interfaces';
 import type { HubSpotClient } from '../../transport';
 import { outcomeOf, runPool, type LookupConcurrency, type ValueOutcome } from './lookupOutcomes';
@@ -39,8 +40,13 @@ export async function readByUniqueProperty(client: HubSpotClient, group: LookupG
 				return;
 			}
 			const body = (answer.body ?? {}) as ObjectsReadAnswer;
-			const found = matchRecords(group, chunk, body.results ?? []);
-			const refused = refusedValues(group, body.errors ?? []);
+			// Values it found could not be told from those it did not: none is reported "not found".
+			if (body.results !== undefined && body.results !== null && !Array.isArray(body.results)) {
+				for (const key of chunk) outcomes.set(key, { kind: 'failed', message: `HubSpot answered the lookup by ${group.property} with results that are not a list: which records hold these values could not be read` });
+				return;
+			}
+			const found = matchRecords(group, chunk, listIn(body.results));
+			const refused = refusedValues(group, errorsIn(body.errors));
 			for (const key of chunk) outcomes.set(key, refused.get(key) ?? outcomeOf(found.get(key)));
 		});
 	}
@@ -70,12 +76,13 @@ function matchRecords(group: LookupGroup, chunk: string[], results: NonNullable<
 function refusedValues(group: LookupGroup, errors: HubSpotBatchError[]): Map<string, ValueOutcome> {
 	const refused = new Map<string, ValueOutcome>();
 	for (const error of errors) {
-		if (error?.category === 'OBJECT_NOT_FOUND') continue;
-		const named = Object.values(error?.context ?? {}).flat();
+		if (error.category === 'OBJECT_NOT_FOUND') continue;
+		// A context that is not an object (text) names nothing: read key by key, its characters would be "values".
+		const named = typeof error.context === 'object' && error.context !== null ? Object.values(error.context).flat() : [];
 		for (const value of named) {
 			if (typeof value !== 'string') continue;
 			const key = group.keyOf(value);
-			if (group.values.has(key)) refused.set(key, { kind: 'failed', message: `HubSpot refused ${group.property} ${value}: ${error.message ?? error.category ?? 'no reason given'}` });
+			if (group.values.has(key)) refused.set(key, { kind: 'failed', message: `HubSpot refused ${group.property} ${value}: ${textIn(error.message) ?? textIn(error.category) ?? 'no reason given'}` });
 		}
 	}
 	return refused;

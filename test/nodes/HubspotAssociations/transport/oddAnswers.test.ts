@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { createdReply, type BatchInput } from '../../../harness/hubspotMock';
 import { batchReadParameters } from '../../../harness/operationParameters';
-import { batchCreateParameters, runNode, TEST_BASE_URL } from '../../../harness/runWorkflow';
+import { batchCreateParameters, loadOptions, runNode, TEST_BASE_URL } from '../../../harness/runWorkflow';
 
 // Retry waits are real seconds; these specs are about what is sent and answered, not when.
 jest.mock('n8n-workflow', () => require('../../../harness/fastForward').fastForwardN8nWorkflow());
@@ -126,5 +126,130 @@ describe('2xx answers of odd shapes to removals and reads, through the n8n engin
 		expect(output.map((item) => (item.json.error === undefined ? 'read' : 'failed'))).toEqual(expected);
 		const read = output.find((item) => item.json.fromObjectId === '102');
 		if (expected[1] === 'read') expect(read?.json.associations).toEqual([{ toObjectId: '202', associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 279 }] }]);
+	});
+});
+
+/**
+ * Carried over from the review of 2d786d0: an error's `context` given as text was read key by key,
+ * so "101" named records 1, 0 and 1 (failing items HubSpot did not name); a read error's `message`
+ * that is not text became the item's error as it was ("[object Object]" once printed).
+ */
+describe('errors whose context or message are not of the documented kind, through the n8n engine', () => {
+	it('a context given as text names no record by its characters: the error is read from its message', async () => {
+		const many = [...items, { contactId: '1', companyId: '204' }];
+		nock(TEST_BASE_URL)
+			.post(PATH)
+			.reply(207, (_uri, body) => {
+				const results = createdReply(body as { inputs: BatchInput[] }).body as { results: unknown[] };
+				// HubSpot created all but 102 → 202 and names it in the message; the context is a bare string.
+				return { status: 'COMPLETE', results: results.results.filter((_, at) => at !== 1), errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: 'CONTACT=102 is not valid', context: '102' }] } as nock.Body;
+			});
+
+		const { output, error } = await runNode({ items: many, parameters: batchCreateParameters(), onError: 'continueRegularOutput' });
+
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.status === 'created' ? 'created' : 'failed', item.pairedItem])).toEqual([
+			['created', { item: 0 }],
+			['failed', { item: 1 }],
+			['created', { item: 2 }],
+			['created', { item: 3 }],
+		]);
+		expect(String(output[1].json.error)).toMatch(/^Item 1: HubSpot did not accept contacts 102 → companies 202: .*CONTACT=102 is not valid/);
+	});
+
+	it.each([
+		['an object', { text: 'nope' }],
+		['a number', 404],
+	])('a read error whose message is %s gives the item a message in words, and HubSpot\'s details as they were', async (_kind, message) => {
+		nock(TEST_BASE_URL)
+			.post('/crm/associations/2026-03/contacts/companies/batch/read')
+			.reply(207, { status: 'COMPLETE', results: [], errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message, context: { fromObjectId: ['101'] } }] });
+
+		const { output, error } = await runNode({ items: items.slice(0, 1), parameters: batchReadParameters(), onError: 'continueRegularOutput' });
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(1);
+		expect(typeof output[0].json.error).toBe('string');
+		expect(String(output[0].json.error)).not.toMatch(/\[object Object\]/);
+		expect(String(output[0].json.error)).toMatch(/OBJECT_NOT_FOUND|gave no reason/);
+	});
+});
+
+/**
+ * Lookups (records by email, domain or another property) answered 2xx with `results` that are not
+ * a list: before, a TypeError stopped the run ("results.find is not a function", "not iterable");
+ * read as empty, every value would have been "not found", which HubSpot did not say.
+ */
+describe('lookups answered with results of odd shapes, through the n8n engine', () => {
+	const lookupParameters = (fromIdType: string, toIdType: string) => ({
+		...batchCreateParameters(),
+		fromIdType,
+		fromObjectId: '={{ $json.email }}',
+		toIdType,
+		toObjectId: '={{ $json.domain }}',
+	});
+	const lookupItems = [{ email: 'a@example.com', domain: 'a.example.com' }];
+
+	it('records by email (batch read by a unique property): the item fails saying so, and nothing is written', async () => {
+		nock(TEST_BASE_URL).post('/crm/objects/2026-03/contacts/batch/read').reply(200, { status: 'COMPLETE', results: { upstream: 'rewritten' }, errors: 'none' });
+
+		const { output, error } = await runNode({ items: lookupItems, parameters: { ...lookupParameters('email', 'id'), toObjectId: '201' }, onError: 'continueRegularOutput' });
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(1);
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(String(output[0].json.error)).toMatch(/HubSpot answered the lookup by email with results that are not a list/);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('companies by domain (search): the item fails saying so, and nothing is written', async () => {
+		nock(TEST_BASE_URL).post('/crm/objects/2026-03/companies/search').reply(200, { total: 1, results: { upstream: 'rewritten' } });
+
+		const { output, error } = await runNode({ items: lookupItems.map((item) => ({ ...item, email: '101' })), parameters: lookupParameters('id', 'domain'), onError: 'continueRegularOutput' });
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(1);
+		expect(String(output[0].json.error)).toMatch(/HubSpot answered the search by domain with results that are not a list/);
+	});
+
+	it('records by another property: a properties read whose results are not a list fails the item, not the run', async () => {
+		nock(TEST_BASE_URL).get('/crm/properties/2026-03/contacts').reply(200, { results: { upstream: 'rewritten' } });
+
+		const parameters = { ...lookupParameters('vin', 'id'), toObjectId: '201' };
+		const { output, error } = await runNode({ items: lookupItems, parameters, onError: 'continueRegularOutput' });
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(1);
+		expect(String(output[0].json.error)).toMatch(/HubSpot answered the properties of contacts with results that are not a list: whether "vin" is unique could not be read/);
+	});
+
+	it('an error of a lookup read whose context is text names no value by its characters, nor by its message', async () => {
+		nock(TEST_BASE_URL)
+			.post('/crm/objects/2026-03/contacts/batch/read')
+			.reply(207, { status: 'COMPLETE', results: [], errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: { text: 'odd' }, context: 'a' }] });
+
+		const { output, error } = await runNode({ items: [{ email: 'a', domain: 'x' }], parameters: { ...lookupParameters('email', 'id'), toObjectId: '201' }, onError: 'continueRegularOutput' });
+
+		expect(error).toBeUndefined();
+		expect(String(output[0].json.error)).not.toMatch(/\[object Object\]|refused email a/);
+	});
+});
+
+describe('label answers with results of odd shapes', () => {
+	it('a label create answered 200 with results that are not a list fails the item (no type id), not the run', async () => {
+		nock(TEST_BASE_URL).get('/crm/associations/2026-03/contacts/companies/labels').reply(200, { results: [] });
+		nock(TEST_BASE_URL).post('/crm/associations/2026-03/contacts/companies/labels').reply(200, { results: { upstream: 'rewritten' } });
+
+		const { output, error } = await runNode({ items: [{}], parameters: { resource: 'label', operation: 'create', fromObjectType: 'contacts', toObjectType: 'companies', label: 'Odd' }, onError: 'continueRegularOutput' });
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(1);
+		expect(String(output[0].json.error)).toMatch(/the answer names no type id for the new label/);
+	});
+
+	it("the labels dropdown answered with results that are not a list lists none, instead of the editor's error", async () => {
+		nock(TEST_BASE_URL).get('/crm/associations/2026-03/contacts/companies/labels').reply(200, { results: { upstream: 'rewritten' } });
+
+		await expect(loadOptions('getUserDefinedLabels', { resource: 'label', operation: 'update', fromObjectType: 'contacts', toObjectType: 'companies' })).resolves.toEqual([]);
 	});
 });
