@@ -50,6 +50,12 @@ export async function runSharedWindow(
 		 * after the whole answer time), so the engine benches' window frees half an answer earlier.
 		 */
 		counts?: 'halfway' | 'arrival';
+		/**
+		 * Each request's way to HubSpot and back, by the order it was sent in (0, 1, …): overrides
+		 * latencyMs and latencySpread, with `counts: 'halfway'` (a slow upload and a fast answer: HubSpot
+		 * counts the request near its answer).
+		 */
+		halves?: (sentIndex: number) => [toHubSpot: number, back: number];
 	},
 ): Promise<SharedWindowResult> {
 	const { window, latencyMs } = options;
@@ -97,10 +103,12 @@ export async function runSharedWindow(
 			const sentAt = clock.now();
 			const onItsWay = limit.sending();
 			const onArrival = options.counts === 'arrival';
-			const before = onArrival ? 0 : halfLatency();
+			const halves = options.halves?.(sent - 1);
+			const before = halves ? halves[0] : onArrival ? 0 : halfLatency();
 			await clock.sleep(before);
 			const { status, headers } = admit();
-			if (!onArrival) await clock.sleep(halfLatency());
+			if (halves) await clock.sleep(halves[1]);
+			else if (!onArrival) await clock.sleep(halfLatency());
 			else if (status === 200) await clock.sleep(halfLatency() + halfLatency());
 			await whileHeld(process);
 			onItsWay();

@@ -37,8 +37,6 @@ const IDLE_CATCH_UP_SHARE = 0.1;
 const AT_ONCE_SHARE = 0.5;
 /** Weight of each answer in the run's usual answer time. */
 const USUAL_ANSWER_WEIGHT = 0.2;
-/** A run holding more than this many times all other executions' requests in the window counts its own where HubSpot does (`ownInWindow`). */
-const MAJORITY_RATIO = 3;
 
 /** One request of this run: when it was sent, and when HubSpot counted it (halfway to its answer). */
 interface Counted {
@@ -215,8 +213,7 @@ export class RequestThrottle {
 				await this.clock.sleep(Math.min(holdUntil - now, LONGEST_NAP_MS));
 				continue;
 			}
-			const ours = this.ownInWindow(now);
-			const over = this.inFlight + ours.length - this.budget;
+			const over = this.inFlight + this.sends.length - this.budget;
 			// A timer fires a little late (a millisecond or two on n8n's event loop): the send keeps its slot, so the spacing does not drift over a run.
 			const late = sleptUntilSlot === undefined ? 0 : Math.min(LATE_SLIP_MS, now - sleptUntilSlot);
 			sleptUntilSlot = undefined;
@@ -227,26 +224,9 @@ export class RequestThrottle {
 				continue;
 			}
 			// The slot that frees first is a finished request leaving the window, or one in flight finishing.
-			const freesAt = over < ours.length ? ours[over] + intervalMs : now + IN_FLIGHT_POLL_MS;
+			const freesAt = over < this.sends.length ? this.sends[over] + intervalMs : now + IN_FLIGHT_POLL_MS;
 			await this.clock.sleep(Math.min(LONGEST_NAP_MS, Math.max(1, freesAt - now)));
 		}
-	}
-
-	/**
-	 * When this run's answered requests that hold its budget were counted, oldest first: by their
-	 * answers, or, for a run holding most of the window, halfway to them, where HubSpot counts a
-	 * request (as `fullOnArrival` reads it). Counted from its answer, a request holds the budget half an
-	 * answer's time after it left HubSpot's window, so every run waits that much longer than it must
-	 * each time the window fills (one run of 500 at 800 ms answers: 92.8 → 95.4 % of the optimum).
-	 * That wait is also a margin for other executions' requests on their way, which no header shows
-	 * yet: a run sharing the window keeps it (counted from halfway by every run, eight at once met
-	 * 18 × 429 instead of none), one holding more than three times all the others' requests does not need it.
-	 * `sends` holds only answers still in the window (`nextSlot` drops the others first).
-	 */
-	private ownInWindow(now: number): readonly number[] {
-		const others = this.othersSeen[this.othersSeen.length - 1]?.[1];
-		if (others === undefined || others * MAJORITY_RATIO >= this.budget) return this.sends;
-		return this.counted.filter((countedAt) => countedAt > now - this.window.intervalMs);
 	}
 
 	/** The time between two sends at this run's allowance. */
