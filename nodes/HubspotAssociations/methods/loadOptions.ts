@@ -80,7 +80,11 @@ async function directionLabels(context: ILoadOptionsFunctions): Promise<{ labels
 				: `Could not load the association types from ${from.given} to ${to.given}: ${describeFailedExchange(answer, authenticationOf(context))}`,
 		);
 	}
-	return { labels: listIn<AssociationLabel>((answer.body as { results?: unknown } | undefined)?.results).filter(Boolean), from: from.given, to: to.given };
+	// An entry that is not an object names no type; a label that is not text is shown as such, never "[object Object]".
+	const labels = listIn<unknown>((answer.body as { results?: unknown } | undefined)?.results)
+		.filter((entry): entry is AssociationLabel => typeof entry === 'object' && entry !== null)
+		.map((entry) => (entry.label === undefined || entry.label === null || typeof entry.label === 'string' ? entry : { ...entry, label: '(a label HubSpot did not give as text)' }));
+	return { labels, from: from.given, to: to.given };
 }
 
 /** The association types HubSpot defines for exactly the chosen direction. */

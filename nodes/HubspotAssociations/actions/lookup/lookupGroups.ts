@@ -92,7 +92,8 @@ export async function settleGroups(client: HubSpotClient, drafts: GroupDraft[], 
 				continue;
 			}
 			const listed = (answer.body as { results?: unknown } | undefined)?.results;
-			if (listed !== undefined && listed !== null && !Array.isArray(listed)) {
+			// No list at all (an empty body, `null`) names no property either: "has no property" is not what HubSpot said.
+			if (!Array.isArray(listed)) {
 				unsettled.set(draft, { kind: 'failed', message: `HubSpot answered the properties of ${draft.objectType} with results that are not a list: whether "${draft.property}" is unique could not be read` });
 				continue;
 			}

@@ -3,12 +3,13 @@ import { normaliseDomain } from '../../helpers/recordLookups';
 import { fitsBody, planSearches, SEARCH_MAX_RESULTS, searchBody } from '../../helpers/searchLimits';
 import type { HubSpotClient } from '../../transport';
 import { outcomeOf, runPool, type ValueOutcome } from './lookupOutcomes';
+import { recordIdIn } from './uniqueLookups';
 import type { LookupGroup } from './lookupGroups';
 
 interface SearchAnswer {
-	total?: number;
-	results?: Array<{ id?: string; properties?: Record<string, string | null> }>;
-	paging?: { next?: { after?: string } };
+	total?: unknown;
+	results?: Array<{ id?: unknown; properties?: Record<string, unknown> | null } | null>;
+	paging?: { next?: { after?: unknown } | null } | null;
 }
 
 /**
@@ -33,6 +34,11 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 	const search = async (values: string[]): Promise<void> => {
 		const found = new Map<string, Set<string>>();
 		const asked = new Set(values);
+		// Every record listed (its value readable or not), and the cursors followed: a repeat would page forever.
+		const listed = new Set<string>();
+		let unread = false;
+		const cursors = new Set<string>();
+		let total = Number.NaN;
 		let after: string | undefined;
 		for (;;) {
 			const answer = await client.request({ method: 'POST', path, body: searchBody(group.property, values, after), rateLimit: 'search' });
@@ -47,35 +53,77 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 				for (const key of values) outcomes.set(key, { kind: 'failed', message: `HubSpot answered the search by ${group.property} with results that are not a list: which records hold these values could not be read` });
 				return;
 			}
-			const total = Number(body.total ?? 0);
+			// A total that is not a number says nothing (it was read as 0, or NaN).
+			const counted = typeof body.total === 'number' ? body.total : typeof body.total === 'string' && body.total.trim() !== '' ? Number(body.total) : Number.NaN;
+			if (Number.isFinite(counted)) total = counted;
 			if (after === undefined && total > SEARCH_MAX_RESULTS) {
 				// HubSpot will not page past 10,000 results.
 				if (values.length > 1) return await searchInHalves(values);
-				const ids = new Set(listIn<NonNullable<SearchAnswer['results']>[number]>(body.results).map((record) => record?.id).filter((id): id is string => typeof id === 'string'));
-				outcomes.set(values[0], outcomeOf(ids, total));
+				const ids = new Set(listIn<NonNullable<SearchAnswer['results']>[number]>(body.results).flatMap((record) => recordIdIn(record?.id) ?? []));
+				outcomes.set(values[0], ids.size > 0 ? outcomeOf(ids, total) : countedNoneListed(values[0], total));
 				return;
 			}
-			for (const record of listIn<NonNullable<SearchAnswer['results']>[number]>(body.results)) {
+			const records = listIn<NonNullable<SearchAnswer['results']>[number]>(body.results);
+			for (const record of records) {
+				const id = recordIdIn(record?.id);
+				if (id === undefined) continue;
+				listed.add(id);
 				const value = record?.properties?.[group.property];
-				if (typeof value !== 'string' || typeof record.id !== 'string') continue;
+				if (typeof value !== 'string') {
+					unread = true;
+					continue;
+				}
 				const key = group.property === 'domain' ? normaliseDomain(value) : value.trim().toLowerCase();
 				if (!asked.has(key)) continue;
 				if (!found.has(key)) found.set(key, new Set());
-				found.get(key)!.add(record.id);
+				found.get(key)!.add(id);
 			}
-			const next = body.paging?.next?.after;
-			if (!next || listIn<NonNullable<SearchAnswer['results']>[number]>(body.results).length === 0) break;
+			const cursor = body.paging?.next?.after;
+			const next = typeof cursor === 'number' && Number.isFinite(cursor) ? String(cursor) : cursor;
+			if (!next || records.length === 0) break;
+			if (typeof next !== 'string' || cursors.has(next)) {
+				// A cursor HubSpot already gave (or not one at all): the pages after it cannot be read.
+				for (const key of values) outcomes.set(key, { kind: 'failed', message: `HubSpot's search by ${group.property} gave a next-page cursor it ${typeof next === 'string' ? 'had already given' : 'did not give as text'}: the records holding these values could not all be read` });
+				return;
+			}
+			cursors.add(next);
 			// Searches are packed to the body limit, so the rare one that needs a second page may have no room left for its cursor.
 			if (!fitsBody(searchBody(group.property, values, next))) {
 				if (values.length > 1) return await searchInHalves(values);
 				// One value filling a body on its own, on more than one page: several records hold it.
-				outcomes.set(values[0], outcomeOf(found.get(values[0]), total));
+				outcomes.set(
+					values[0],
+					found.get(values[0])?.size
+						? outcomeOf(found.get(values[0]), Number.isFinite(total) ? total : undefined)
+						: { kind: 'failed', message: `HubSpot's search by ${group.property} listed no readable record for ${group.values.get(values[0])?.value ?? values[0]} on its first page, and its next page cannot be asked for` },
+				);
 				return;
 			}
 			after = next;
 		}
-		for (const key of values) outcomes.set(key, outcomeOf(found.get(key)));
+		// HubSpot counted more records than it listed: which values they hold is not known.
+		if (total > listed.size) {
+			if (values.length > 1) return await searchInHalves(values);
+			const ids = found.get(values[0]);
+			outcomes.set(values[0], ids?.size ? outcomeOf(ids, total) : countedNoneListed(values[0], total));
+			return;
+		}
+		for (const key of values) {
+			const outcome = outcomeOf(found.get(key));
+			// A record whose value could not be read may be the one holding this value.
+			outcomes.set(
+				key,
+				outcome.kind === 'notFound' && unread
+					? { kind: 'failed', message: `HubSpot's search by ${group.property} listed a record without its ${group.property}: whether one holds ${group.values.get(key)?.value ?? key} could not be read` }
+					: outcome,
+			);
+		}
 	};
+
+	const countedNoneListed = (key: string, total: number): ValueOutcome => ({
+		kind: 'failed',
+		message: `HubSpot's search by ${group.property} counted ${total} records for ${group.values.get(key)?.value ?? key} but listed none of them`,
+	});
 
 	await runPool(
 		searches.map((values) => async () => await search(values)),
