@@ -36,7 +36,10 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 		const asked = new Set(values);
 		// Every record listed (its value readable or not), and the cursors followed: a repeat would page forever.
 		const listed = new Set<string>();
-		let unread = false;
+		// Why a listed record could not be told apart (no readable id or value, a value no key asked names).
+		let unread: string | undefined;
+		// Records listed, repeats included: HubSpot serves no more than 10,000 of one search.
+		let served = 0;
 		const cursors = new Set<string>();
 		let total = Number.NaN;
 		let after: string | undefined;
@@ -64,26 +67,37 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 				return;
 			}
 			const records = listIn<NonNullable<SearchAnswer['results']>[number]>(body.results);
+			const listedBefore = listed.size;
 			for (const record of records) {
 				const id = recordIdIn(record?.id);
-				if (id === undefined) continue;
+				if (id === undefined) {
+					unread ??= 'listed a record without a readable id';
+					continue;
+				}
 				listed.add(id);
 				const value = record?.properties?.[group.property];
 				if (typeof value !== 'string') {
-					unread = true;
+					unread ??= `listed a record without its ${group.property}`;
 					continue;
 				}
 				const key = group.property === 'domain' ? normaliseDomain(value) : value.trim().toLowerCase();
-				if (!asked.has(key)) continue;
+				if (!asked.has(key)) {
+					// HubSpot's filter matched it to a value asked by its own reading ("007" held as "7", …).
+					unread ??= `listed record ${id} holding a ${group.property} no value asked names`;
+					continue;
+				}
 				if (!found.has(key)) found.set(key, new Set());
 				found.get(key)!.add(id);
 			}
 			const cursor = body.paging?.next?.after;
 			const next = typeof cursor === 'number' && Number.isFinite(cursor) ? String(cursor) : cursor;
 			if (!next || records.length === 0) break;
-			if (typeof next !== 'string' || cursors.has(next)) {
+			served += records.length;
+			// A page listing only records already listed moves no further: its cursor would page forever.
+			const stalled = after !== undefined && listed.size === listedBefore;
+			if (typeof next !== 'string' || cursors.has(next) || stalled || served >= SEARCH_MAX_RESULTS) {
 				// A cursor HubSpot already gave (or not one at all): the pages after it cannot be read.
-				for (const key of values) outcomes.set(key, { kind: 'failed', message: `HubSpot's search by ${group.property} gave a next-page cursor it ${typeof next === 'string' ? 'had already given' : 'did not give as text'}: the records holding these values could not all be read` });
+				for (const key of values) outcomes.set(key, { kind: 'failed', message: `HubSpot's search by ${group.property} gave a next-page cursor ${typeof next !== 'string' ? 'it did not give as text' : cursors.has(next) ? 'it had already given' : stalled ? 'after a page listing only records it had already listed' : `past the ${SEARCH_MAX_RESULTS} results it serves`}: the records holding these values could not all be read` });
 				return;
 			}
 			cursors.add(next);
@@ -113,8 +127,8 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 			// A record whose value could not be read may be the one holding this value.
 			outcomes.set(
 				key,
-				outcome.kind === 'notFound' && unread
-					? { kind: 'failed', message: `HubSpot's search by ${group.property} listed a record without its ${group.property}: whether one holds ${group.values.get(key)?.value ?? key} could not be read` }
+				outcome.kind === 'notFound' && unread !== undefined
+					? { kind: 'failed', message: `HubSpot's search by ${group.property} ${unread}: whether one holds ${group.values.get(key)?.value ?? key} could not be read` }
 					: outcome,
 			);
 		}

@@ -45,16 +45,17 @@ export async function readByUniqueProperty(client: HubSpotClient, group: LookupG
 				for (const key of chunk) outcomes.set(key, { kind: 'failed', message: `HubSpot answered the lookup by ${group.property} with results that are not a list: which records hold these values could not be read` });
 				return;
 			}
-			const { found, unread } = matchRecords(group, chunk, listIn(body.results));
-			const { refused, unnamed } = refusedValues(group, chunk, errorsIn(body.errors));
-			// A value no result answers is "not found" only when nothing else in the answer may be about it:
-			// an error that names no value asked, or a record whose value cannot be read.
-			const unexplained = unnamed ?? (unread ? `a record came back without its ${group.property}` : undefined);
+			const asked = askedKeys(chunk);
+			const { found, odd } = matchRecords(group, asked, listIn(body.results));
+			const { refused, unnamed, notFound } = refusedValues(group, asked, errorsIn(body.errors));
+			// A value no result answers is "not found" only when HubSpot named it so, or nothing else in the
+			// answer may be about it: an error that names no value asked, or a record it cannot be told from.
+			const unexplained = unnamed ?? odd;
 			for (const key of chunk) {
 				const outcome = refused.get(key) ?? outcomeOf(found.get(key));
 				outcomes.set(
 					key,
-					outcome.kind === 'notFound' && unexplained !== undefined
+					outcome.kind === 'notFound' && unexplained !== undefined && !notFound.has(key)
 						? { kind: 'failed', message: `HubSpot's answer to the lookup by ${group.property} neither listed a record for ${group.values.get(key)!.value} nor said none has it (${unexplained})` }
 						: outcome,
 				);
@@ -71,45 +72,68 @@ export function recordIdIn(value: unknown): string | undefined {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
 }
 
-/** The key of the asked value `value` names: exactly, else regardless of case and surrounding space. */
-function askedKey(group: LookupGroup, chunk: string[], value: string): string | undefined {
-	const asked = new Set(chunk);
-	const exact = group.keyOf(value.trim());
-	if (asked.has(exact)) return exact;
-	// A unique value HubSpot stores in another case still answers for the value asked.
-	return chunk.find((key) => key.toLowerCase() === exact.toLowerCase());
+/** The keys asked in one request: exactly, and regardless of case (the first key of each). */
+interface AskedKeys {
+	exact: Set<string>;
+	byLowerCase: Map<string, string>;
 }
 
-/** The record ids each value's key got back, by the property value each record carries; `unread` when a record's could not be read. */
-function matchRecords(group: LookupGroup, chunk: string[], results: NonNullable<ObjectsReadAnswer['results']>): { found: Map<string, Set<string>>; unread: boolean } {
+function askedKeys(chunk: string[]): AskedKeys {
+	const byLowerCase = new Map<string, string>();
+	for (const key of chunk) if (!byLowerCase.has(key.toLowerCase())) byLowerCase.set(key.toLowerCase(), key);
+	return { exact: new Set(chunk), byLowerCase };
+}
+
+/** The key of the asked value `value` names: exactly, else regardless of case and surrounding space. */
+function askedKey(group: LookupGroup, asked: AskedKeys, value: string): string | undefined {
+	const exact = group.keyOf(value.trim());
+	if (asked.exact.has(exact)) return exact;
+	// A unique value HubSpot stores in another case still answers for the value asked.
+	return asked.byLowerCase.get(exact.toLowerCase());
+}
+
+/**
+ * The record ids each value's key got back, by the property value each record carries; `odd` says why
+ * a record could not be told apart: no readable id, no readable value, or a value no key asked names.
+ */
+function matchRecords(group: LookupGroup, asked: AskedKeys, results: NonNullable<ObjectsReadAnswer['results']>): { found: Map<string, Set<string>>; odd?: string } {
 	const found = new Map<string, Set<string>>();
-	let unread = false;
+	let odd: string | undefined;
 	for (const record of results) {
 		if (typeof record !== 'object' || record === null) continue;
 		const id = recordIdIn(record.id);
 		const value = record.properties?.[group.property];
-		if (id === undefined) continue;
-		if (typeof value !== 'string') {
-			unread = true;
+		if (id === undefined) {
+			// It answers some value: which one it is cannot be written to.
+			odd ??= 'a record came back without a readable id';
 			continue;
 		}
-		const key = askedKey(group, chunk, value);
-		if (key === undefined) continue;
+		if (typeof value !== 'string') {
+			odd ??= `a record came back without its ${group.property}`;
+			continue;
+		}
+		const key = askedKey(group, asked, value);
+		if (key === undefined) {
+			// HubSpot matched it to a value asked by its own reading (a number "0042" held as "42", …).
+			odd ??= `record ${id} came back holding a ${group.property} no value asked names`;
+			continue;
+		}
 		if (!found.has(key)) found.set(key, new Set());
 		found.get(key)!.add(id);
 	}
-	return { found, unread };
+	return { found, odd };
 }
 
 /**
  * Values an error other than "not found" names: they fail with HubSpot's message. `unnamed` is the
- * reason of an error that names none of them (it may be about any value no result answers).
+ * reason of an error that names none of them (it may be about any value no result answers);
+ * `notFound` the values HubSpot's "not found" errors name.
  */
-function refusedValues(group: LookupGroup, chunk: string[], errors: HubSpotBatchError[]): { refused: Map<string, ValueOutcome>; unnamed?: string } {
+function refusedValues(group: LookupGroup, asked: AskedKeys, errors: HubSpotBatchError[]): { refused: Map<string, ValueOutcome>; unnamed?: string; notFound: Set<string> } {
 	const refused = new Map<string, ValueOutcome>();
+	const notFound = new Set<string>();
 	let unnamed: string | undefined;
 	for (const error of errors) {
-		if (error.category === 'OBJECT_NOT_FOUND') continue;
 		const reason = textIn(error.message) ?? textIn(error.category) ?? 'no reason given';
 		// A context that is not an object (text) names nothing: read key by key, its characters would be "values".
 		const named = typeof error.context === 'object' && error.context !== null ? Object.values(error.context).flat() : [];
@@ -118,12 +142,13 @@ function refusedValues(group: LookupGroup, chunk: string[], errors: HubSpotBatch
 			// A numeric unique value may come back as a number.
 			const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 			if (text === undefined) continue;
-			const key = askedKey(group, chunk, text);
+			const key = askedKey(group, asked, text);
 			if (key === undefined) continue;
 			namesOne = true;
-			refused.set(key, { kind: 'failed', message: `HubSpot refused ${group.property} ${group.values.get(key)!.value}: ${reason}` });
+			if (error.category === 'OBJECT_NOT_FOUND') notFound.add(key);
+			else refused.set(key, { kind: 'failed', message: `HubSpot refused ${group.property} ${group.values.get(key)!.value}: ${reason}` });
 		}
-		if (!namesOne) unnamed ??= `HubSpot said: ${reason}`;
+		if (!namesOne && error.category !== 'OBJECT_NOT_FOUND') unnamed ??= `HubSpot said: ${reason}`;
 	}
-	return { refused, unnamed };
+	return { refused, unnamed, notFound };
 }
