@@ -88,3 +88,21 @@ export function mockBatchCreate(
 		});
 	return sent;
 }
+
+/** Answers every batch/create (up to five) as created, recording each body sent: for specs that check nothing, or only the right pairs, was written. */
+export function recordCreates(path = '/crm/associations/2026-03/contacts/companies/batch/create'): Array<{ inputs: BatchInput[] }> {
+	const sent: Array<{ inputs: BatchInput[] }> = [];
+	nock(TEST_BASE_URL)
+		.post(path)
+		.times(5)
+		.reply((_uri, body) => {
+			sent.push(body as { inputs: BatchInput[] });
+			return [200, createdReply(body as { inputs: BatchInput[] }).body as nock.Body];
+		});
+	return sent;
+}
+
+/** The [from id, to id] of every input of the batch/creates `recordCreates` saw. */
+export function createdPairs(sent: Array<{ inputs: BatchInput[] }>): string[][] {
+	return sent.flatMap((body) => body.inputs.map((input) => [input.from.id, input.to.id]));
+}

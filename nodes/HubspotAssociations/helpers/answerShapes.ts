@@ -22,3 +22,31 @@ export function errorsIn(value: unknown): HubSpotBatchError[] {
 export function textIn(value: unknown): string | undefined {
 	return typeof value === 'string' ? value : undefined;
 }
+
+/** Whether a field is there but not the list it should be (absent or `null` is no list either, but says nothing odd). */
+export function notAList(value: unknown): boolean {
+	return value !== undefined && value !== null && !Array.isArray(value);
+}
+
+/** A record id as HubSpot gives it: text, or a whole number some answers carry. */
+export function recordIdIn(value: unknown): string | undefined {
+	if (typeof value === 'string') return value === '' ? undefined : value;
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+}
+
+/**
+ * The values an error's `context` names, as text: each key's value or list of values that are text
+ * or numbers. A context that is not an object (text, a number) names nothing: read key by key,
+ * "101" would name records 1, 0 and 1.
+ */
+export function contextValues(context: unknown): string[] {
+	if (typeof context !== 'object' || context === null) return [];
+	const values: string[] = [];
+	for (const named of Object.values(context)) {
+		for (const value of Array.isArray(named) ? named : [named]) {
+			if (typeof value === 'string') values.push(value);
+			else if (typeof value === 'number' && Number.isFinite(value)) values.push(String(value));
+		}
+	}
+	return values;
+}

@@ -1,4 +1,4 @@
-import { errorsIn, listIn, textIn } from './answerShapes';
+import { contextValues, errorsIn, listIn, textIn } from './answerShapes';
 import { batchStatusOf, holdUnfinished } from './batchStatus';
 import { knownObjectTypeId, objectTypeName } from './objectTypes';
 import { pairKey } from './planning';
@@ -32,19 +32,7 @@ function singular(pathType: string): string {
 }
 
 function contextStrings(error: HubSpotBatchError): string[] {
-	const strings: string[] = [];
-	const collect = (context?: Record<string, unknown>) => {
-		// A context that is not an object (text, a number) names nothing: read key by key, "101" would name records 1, 0 and 1.
-		if (typeof context !== 'object' || context === null) return;
-		for (const values of Object.values(context)) {
-			for (const value of Array.isArray(values) ? values : [values]) {
-				if (typeof value === 'string' || typeof value === 'number') strings.push(String(value));
-			}
-		}
-	};
-	collect(error.context);
-	for (const nested of errorsIn(error.errors)) collect(nested.context);
-	return strings;
+	return [error.context, ...errorsIn(error.errors).map((nested) => nested.context)].flatMap(contextValues);
 }
 
 /** `objectId` listed with `objectType` beside it, one type per id, in a context of an error: each id with its type. */

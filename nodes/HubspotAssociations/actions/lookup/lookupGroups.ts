@@ -1,4 +1,3 @@
-import { listIn } from '../../helpers/answerShapes';
 import type { AssociationRequest } from '../../helpers/interfaces';
 import { knownObjectTypeId } from '../../helpers/objectTypes';
 import { knownLookupMethod, lookupKey, type LookupMethod, type RecordLookup } from '../../helpers/recordLookups';
@@ -97,7 +96,7 @@ export async function settleGroups(client: HubSpotClient, drafts: GroupDraft[], 
 				unsettled.set(draft, { kind: 'failed', message: `HubSpot answered the properties of ${draft.objectType} with results that are not a list: whether "${draft.property}" is unique could not be read` });
 				continue;
 			}
-			const definition = listIn<PropertyDefinition | null>(listed).find((candidate) => candidate?.name === draft.property);
+			const definition = (listed as Array<PropertyDefinition | null>).find((candidate) => candidate?.name === draft.property);
 			if (!definition) {
 				unsettled.set(draft, { kind: 'failed', message: `${draft.objectType} have no property named "${draft.property}" (use its internal name)` });
 				continue;

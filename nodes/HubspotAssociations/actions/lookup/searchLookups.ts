@@ -1,9 +1,8 @@
-import { listIn } from '../../helpers/answerShapes';
+import { listIn, notAList, recordIdIn } from '../../helpers/answerShapes';
 import { normaliseDomain } from '../../helpers/recordLookups';
 import { fitsBody, planSearches, SEARCH_MAX_RESULTS, searchBody } from '../../helpers/searchLimits';
 import type { HubSpotClient } from '../../transport';
 import { outcomeOf, runPool, type ValueOutcome } from './lookupOutcomes';
-import { recordIdIn } from './uniqueLookups';
 import type { LookupGroup } from './lookupGroups';
 
 interface SearchAnswer {
@@ -52,21 +51,21 @@ export async function searchByProperty(client: HubSpotClient, group: LookupGroup
 			}
 			const body = (answer.body ?? {}) as SearchAnswer;
 			// Records it found could not be told from none: no value is reported "not found".
-			if (body.results !== undefined && body.results !== null && !Array.isArray(body.results)) {
+			if (notAList(body.results)) {
 				for (const key of values) outcomes.set(key, { kind: 'failed', message: `HubSpot answered the search by ${group.property} with results that are not a list: which records hold these values could not be read` });
 				return;
 			}
 			// A total that is not a number says nothing (it was read as 0, or NaN).
 			const counted = typeof body.total === 'number' ? body.total : typeof body.total === 'string' && body.total.trim() !== '' ? Number(body.total) : Number.NaN;
 			if (Number.isFinite(counted)) total = counted;
+			const records = listIn<NonNullable<SearchAnswer['results']>[number]>(body.results);
 			if (after === undefined && total > SEARCH_MAX_RESULTS) {
 				// HubSpot will not page past 10,000 results.
 				if (values.length > 1) return await searchInHalves(values);
-				const ids = new Set(listIn<NonNullable<SearchAnswer['results']>[number]>(body.results).flatMap((record) => recordIdIn(record?.id) ?? []));
+				const ids = new Set(records.flatMap((record) => recordIdIn(record?.id) ?? []));
 				outcomes.set(values[0], ids.size > 0 ? outcomeOf(ids, total) : countedNoneListed(values[0], total));
 				return;
 			}
-			const records = listIn<NonNullable<SearchAnswer['results']>[number]>(body.results);
 			const listedBefore = listed.size;
 			for (const record of records) {
 				const id = recordIdIn(record?.id);

@@ -1,4 +1,4 @@
-import { errorsIn, listIn, textIn } from '../../helpers/answerShapes';
+import { contextValues, errorsIn, listIn, notAList, recordIdIn, textIn } from '../../helpers/answerShapes';
 import type { HubSpotBatchError } from '../../helpers/interfaces';
 import type { HubSpotClient } from '../../transport';
 import { outcomeOf, runPool, type LookupConcurrency, type ValueOutcome } from './lookupOutcomes';
@@ -41,7 +41,7 @@ export async function readByUniqueProperty(client: HubSpotClient, group: LookupG
 			}
 			const body = (answer.body ?? {}) as ObjectsReadAnswer;
 			// Values it found could not be told from those it did not: none is reported "not found".
-			if (body.results !== undefined && body.results !== null && !Array.isArray(body.results)) {
+			if (notAList(body.results)) {
 				for (const key of chunk) outcomes.set(key, { kind: 'failed', message: `HubSpot answered the lookup by ${group.property} with results that are not a list: which records hold these values could not be read` });
 				return;
 			}
@@ -64,12 +64,6 @@ export async function readByUniqueProperty(client: HubSpotClient, group: LookupG
 	}
 	await runPool(jobs, concurrency);
 	return outcomes;
-}
-
-/** A record id as HubSpot gives it: text, or a number some answers carry. */
-export function recordIdIn(value: unknown): string | undefined {
-	if (typeof value === 'string') return value === '' ? undefined : value;
-	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
 }
 
 /** The keys asked in one request: exactly, and regardless of case (the first key of each). */
@@ -135,13 +129,9 @@ function refusedValues(group: LookupGroup, asked: AskedKeys, errors: HubSpotBatc
 	let unnamed: string | undefined;
 	for (const error of errors) {
 		const reason = textIn(error.message) ?? textIn(error.category) ?? 'no reason given';
-		// A context that is not an object (text) names nothing: read key by key, its characters would be "values".
-		const named = typeof error.context === 'object' && error.context !== null ? Object.values(error.context).flat() : [];
 		let namesOne = false;
-		for (const value of named) {
-			// A numeric unique value may come back as a number.
-			const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
-			if (text === undefined) continue;
+		// A numeric unique value may come back as a number; a context given as text names nothing.
+		for (const text of contextValues(error.context)) {
 			const key = askedKey(group, asked, text);
 			if (key === undefined) continue;
 			namesOne = true;

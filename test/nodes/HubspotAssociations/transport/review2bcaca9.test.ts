@@ -1,26 +1,13 @@
 import nock from 'nock';
-import { createdReply, type BatchInput } from '../../../harness/hubspotMock';
+import { createdPairs, recordCreates } from '../../../harness/hubspotMock';
 import { batchCreateParameters, loadOptions, runNode, TEST_BASE_URL } from '../../../harness/runWorkflow';
 
 // Retry waits are real seconds; these specs are about what is sent and answered, not when.
 jest.mock('n8n-workflow', () => require('../../../harness/fastForward').fastForwardN8nWorkflow());
 
-const CREATE = '/crm/associations/2026-03/contacts/companies/batch/create';
 const EMAILS = '/crm/objects/2026-03/contacts/batch/read';
 const DOMAINS = '/crm/objects/2026-03/companies/search';
 
-/** Records every batch/create sent (and answers it created). */
-function recordCreates() {
-	const sent: Array<{ inputs: BatchInput[] }> = [];
-	nock(TEST_BASE_URL)
-		.post(CREATE)
-		.times(5)
-		.reply((_uri, body) => {
-			sent.push(body as { inputs: BatchInput[] });
-			return [200, createdReply(body as { inputs: BatchInput[] }).body as nock.Body];
-		});
-	return sent;
-}
 
 const byEmail = { ...batchCreateParameters(), fromIdType: 'email', fromObjectId: '={{ $json.email }}', toIdType: 'id', toObjectId: '201' };
 const byDomain = { ...batchCreateParameters(), fromIdType: 'id', fromObjectId: '101', toIdType: 'domain', toObjectId: '={{ $json.domain }}' };
@@ -83,7 +70,7 @@ describe('review of 2bcaca9: lookups answered 2xx in odd shapes', () => {
 		expect(output).toHaveLength(1);
 		expect(output[0].json.error).toBeUndefined();
 		expect(output[0].json.status).toBe('created');
-		expect(creates.flatMap((body) => body.inputs.map((input) => [input.from.id, input.to.id]))).toEqual([['101', '201']]);
+		expect(createdPairs(creates)).toEqual([['101', '201']]);
 	});
 
 	it('a domain search answering the record id as a number finds it (not "not found")', async () => {
@@ -94,7 +81,7 @@ describe('review of 2bcaca9: lookups answered 2xx in odd shapes', () => {
 
 		expect(output).toHaveLength(1);
 		expect(output[0].json.error).toBeUndefined();
-		expect(creates.flatMap((body) => body.inputs.map((input) => [input.from.id, input.to.id]))).toEqual([['101', '201']]);
+		expect(createdPairs(creates)).toEqual([['101', '201']]);
 	});
 
 	it('a search for one value answering total 20,000 with no results listed is not reported "not found"', async () => {

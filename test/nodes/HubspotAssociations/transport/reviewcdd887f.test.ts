@@ -1,27 +1,13 @@
 import nock from 'nock';
-import { createdReply, type BatchInput } from '../../../harness/hubspotMock';
+import { createdPairs, recordCreates } from '../../../harness/hubspotMock';
 import { batchCreateParameters, runNode, TEST_BASE_URL } from '../../../harness/runWorkflow';
 
 // Retry waits are real seconds; these specs are about what is sent and answered, not when.
 jest.mock('n8n-workflow', () => require('../../../harness/fastForward').fastForwardN8nWorkflow());
 
-const CREATE = '/crm/associations/2026-03/contacts/companies/batch/create';
 const EMAILS = '/crm/objects/2026-03/contacts/batch/read';
 const COMPANIES_SEARCH = '/crm/objects/2026-03/companies/search';
 
-/** Records every batch/create sent (and answers it created). */
-function recordCreates() {
-	const sent: Array<{ inputs: BatchInput[] }> = [];
-	nock(TEST_BASE_URL)
-		.post(CREATE)
-		.times(5)
-		.reply((_uri, body) => {
-			sent.push(body as { inputs: BatchInput[] });
-			return [200, createdReply(body as { inputs: BatchInput[] }).body as nock.Body];
-		});
-	return sent;
-}
-const pairs = (sent: Array<{ inputs: BatchInput[] }>) => sent.flatMap((body) => body.inputs.map((input) => [input.from.id, input.to.id]));
 
 const byEmail = { ...batchCreateParameters(), fromIdType: 'email', fromObjectId: '={{ $json.email }}', toIdType: 'id', toObjectId: '201' };
 const byBadge = { ...byEmail, fromIdType: 'badge', fromObjectId: '={{ $json.badge }}' };
@@ -52,7 +38,7 @@ describe('review of cdd887f: "not found" only when HubSpot said so', () => {
 		expect(output).toHaveLength(1);
 		expect(String(output[0].json.error)).not.toMatch(/no contact has badge/);
 		// Either found (the one record answered) or failed, never a write to another record.
-		expect(pairs(creates).every(([from]) => from === '101')).toBe(true);
+		expect(createdPairs(creates).every(([from]) => from === '101')).toBe(true);
 	});
 
 	it('a search for one value listing one record whose value reads differently ("007" -> "7") is not reported "not found"', async () => {
@@ -64,7 +50,7 @@ describe('review of cdd887f: "not found" only when HubSpot said so', () => {
 
 		expect(output).toHaveLength(1);
 		expect(String(output[0].json.error)).not.toMatch(/no compan(y|ies) ha(s|ve) store_number/);
-		expect(pairs(creates).every(([, to]) => to === '201')).toBe(true);
+		expect(createdPairs(creates).every(([, to]) => to === '201')).toBe(true);
 	});
 
 	it.each<[string, unknown[], unknown[]]>([
